@@ -1,0 +1,75 @@
+#pragma once
+// Result values for the engine API: either a value or a CIM return code with a message.
+// Nothing throws across the engine API; callers must look at what they get back.
+
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace rd::cim {
+
+// CIM method return codes shared by the ReplicationService methods (seeds 000 and 004).
+enum class ReturnCode : quint32 {
+    Completed = 0,
+    NotSupported = 1,
+    Unknown = 2,
+    Timeout = 3,
+    Failed = 4,
+    InvalidParameter = 5,
+    InUse = 6,
+    JobStarted = 4096,
+    // ConcreteJob.RequestStateChange: "Invalid State Transition".
+    InvalidStateTransition = 4097,
+};
+
+struct Error
+{
+    quint32 code = quint32(ReturnCode::Failed);
+    QString message;
+
+    Error() = default;
+    Error(ReturnCode c, QString m) : code(quint32(c)), message(std::move(m)) {}
+    Error(quint32 c, QString m) : code(c), message(std::move(m)) {}
+};
+
+template<class T>
+class [[nodiscard]] Result
+{
+public:
+    // Default: "no result yet", so Result can travel in a QFuture.
+    Result() : m_error(ReturnCode::Unknown, QStringLiteral("no result")) {}
+    Result(T value) : m_value(std::move(value)) {}
+    Result(Error error) : m_error(std::move(error)) {}
+
+    bool ok() const { return m_value.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const T &value() const & { return *m_value; }
+    T &value() & { return *m_value; }
+    T &&value() && { return std::move(*m_value); }
+    const T &operator*() const { return *m_value; }
+    const T *operator->() const { return &*m_value; }
+    const Error &error() const { return m_error; }
+
+private:
+    std::optional<T> m_value;
+    Error m_error;
+};
+
+template<>
+class [[nodiscard]] Result<void>
+{
+public:
+    Result() = default;
+    Result(Error error) : m_failed(true), m_error(std::move(error)) {}
+
+    bool ok() const { return !m_failed; }
+    explicit operator bool() const { return ok(); }
+    const Error &error() const { return m_error; }
+
+private:
+    bool m_failed = false;
+    Error m_error;
+};
+
+} // namespace rd::cim

@@ -1,0 +1,49 @@
+#pragma once
+// The replication engine as one object: it opens the catalog and pools under a data directory,
+// registers the providers that serve its CIM classes, and runs the replication work. An Engine
+// lives on one thread (the engine thread in the console, the main thread in the daemon and tests).
+
+#include "cim/result.h"
+#include "provider/providerregistry.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace rd::engine {
+
+struct EngineOptions
+{
+    QString dataDirectory;        // catalog and state; created when missing
+    QString defaultPoolDirectory; // the default storage pool; created when missing
+    QString systemName;           // CIM Name of the ComputerSystem; the host name when empty
+};
+
+class Engine final : public QObject
+{
+    Q_OBJECT
+public:
+    // Opens (or creates) the engine's state; an error says what could not be opened and why.
+    static cim::Result<std::unique_ptr<Engine>> open(const EngineOptions &options);
+    ~Engine() override;
+    Q_DISABLE_COPY_MOVE(Engine)
+
+    ProviderRegistry *registry() const { return m_registry.get(); }
+    const EngineOptions &options() const { return m_options; }
+    QString systemName() const { return m_systemName; }
+
+    // The versions the about box shows.
+    static QString version();
+    static QString threadWeaverVersion();
+
+private:
+    explicit Engine(const EngineOptions &options);
+    cim::Result<void> start();
+
+    EngineOptions m_options;
+    QString m_systemName;
+    std::unique_ptr<ProviderRegistry> m_registry;
+};
+
+} // namespace rd::engine

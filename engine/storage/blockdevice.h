@@ -1,0 +1,71 @@
+#pragma once
+// The engine's block layer: every read and write of a volume goes through a BlockDevice, so
+// replication can intercept writes (copy-before-write for clones, mirroring, snapshots) and later
+// work can export volumes. Implementations are thread-safe: ThreadWeaver workers share them.
+
+#include "cim/result.h"
+
+#include <QList>
+#include <QMutex>
+
+#include <span>
+
+namespace rd::engine {
+
+struct Extent
+{
+    quint64 offset = 0;
+    quint64 length = 0;
+    friend bool operator==(const Extent &, const Extent &) = default;
+};
+
+// Sees writes to a device. beforeWrite runs before the bytes land, while the range still holds
+// its old contents (a clone copies them out there); afterWrite runs once they have landed (a
+// mirror forwards or marks them dirty). An error from beforeWrite fails the write unchanged.
+class WriteObserver
+{
+public:
+    virtual ~WriteObserver() = default;
+    virtual cim::Result<void> beforeWrite(quint64 offset, quint64 length) = 0;
+    virtual void afterWrite(quint64 offset, quint64 length) { Q_UNUSED(offset) Q_UNUSED(length) }
+};
+
+class BlockDevice
+{
+public:
+    static constexpr quint32 BlockSize = 512;
+
+    virtual ~BlockDevice() = default;
+
+    virtual quint64 size() const = 0; // bytes, a multiple of BlockSize
+
+    // Reads exactly buffer.size() bytes; holes read as zeros.
+    virtual cim::Result<void> read(quint64 offset, std::span<char> buffer) = 0;
+    // The public write API: observers see the write, then the bytes land.
+    cim::Result<void> write(quint64 offset, std::span<const char> data);
+    virtual cim::Result<void> flush() = 0;
+    // Ranges that hold data (everything else reads as zeros), clipped to [offset, offset+length).
+    virtual cim::Result<QList<Extent>> allocatedExtents(quint64 offset, quint64 length) = 0;
+    // Deallocates a range so it reads as zeros and takes no space (punch hole).
+    virtual cim::Result<void> discard(quint64 offset, quint64 length) = 0;
+
+    void addObserver(WriteObserver *observer);
+    void removeObserver(WriteObserver *observer);
+
+protected:
+    // The write itself, without observers; writeUnobserved is for the engine's own replication
+    // I/O to targets, which must not trigger observers of the target.
+    virtual cim::Result<void> writeRaw(quint64 offset, std::span<const char> data) = 0;
+
+public:
+    cim::Result<void> writeUnobserved(quint64 offset, std::span<const char> data)
+    {
+        return writeRaw(offset, data);
+    }
+
+private:
+    QMutex m_observerLock;
+    QList<WriteObserver *> m_observers;
+};
+
+} // namespace rd::engine
