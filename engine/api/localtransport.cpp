@@ -1,5 +1,6 @@
 #include "localtransport.h"
 
+#include <QCoreApplication>
 #include <QPromise>
 
 #include <memory>

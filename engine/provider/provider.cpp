@@ -1,7 +1,7 @@
 #include "provider.h"
 
 #include <QCoreApplication>
-#include <QtFuture>
+#include <QFuture>
 
 namespace rd::engine {
 

@@ -4,7 +4,7 @@
 
 #include <QCoreApplication>
 #include <QSet>
-#include <QtFuture>
+#include <QFuture>
 
 namespace rd::engine {
 

@@ -6,7 +6,7 @@
 #include "provider/providerregistry.h"
 
 #include <QThread>
-#include <QtFuture>
+#include <QFuture>
 
 namespace rd::test {
 
