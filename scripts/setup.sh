@@ -103,6 +103,8 @@ SRC
     work=$(mktemp -d "${TMPDIR:-/tmp}/rd-threadweaver.XXXXXX")
     (cd "$work" && apt-get source --download-only threadweaver >/dev/null)
     (cd "$work" && dpkg-source -x ./threadweaver_*.dsc src >/dev/null)
+    # 5.x builds its examples unconditionally (there is no BUILD_EXAMPLES switch); drop them.
+    sed -i 's/^[[:space:]]*add_subdirectory(examples)/# &/' "$work/src/CMakeLists.txt"
     cmake -S "$work/src" -B "$work/build" -G Ninja \
         -DBUILD_WITH_QT6=ON -DBUILD_TESTING=OFF -DBUILD_EXAMPLES=OFF -DBUILD_QCH=OFF \
         -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$deps_prefix" >/dev/null
