@@ -1,0 +1,596 @@
+#include "clonecopier.h"
+
+#include <ThreadWeaver/Job>
+#include <ThreadWeaver/Queue>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
+namespace rd::engine {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("rd::engine::CloneCopier", text);
+}
+
+// How many chunks one worker job copies before it hands its slot back to the queue: long enough
+// to amortise scheduling, short enough that other copies sharing the queue (and higher
+// priorities) get their turn, since ThreadWeaver runs each job to its end.
+constexpr int ChunksPerJob = 16;
+} // namespace
+
+// Everything the workers and the copy-before-write observer share. It outlives the CloneCopier
+// while a worker still runs (each holds a reference), so the QObject can go at any time.
+//
+// Per-chunk state, guarded by chunkLock:
+//   Pending  — the target does not have the chunk's point-in-time content yet.
+//   Copying  — one thread (a worker, or a writer in beforeWrite) is copying it; others wait.
+//   Copied   — on the target, maybe not yet on stable storage / in the checkpoint.
+//   Durable  — target flushed and chunk marked in the checkpoint file.
+// A chunk is copied exactly once: only the thread that moves it Pending → Copying copies it.
+// A source write may land on a chunk only once it is Copied, or Durable when the copy keeps a
+// checkpoint: a resumed copy re-reads every chunk the checkpoint does not mark, so a write must
+// never reach a chunk the checkpoint would copy again after a crash.
+struct CloneCopier::State final : public WriteObserver
+{
+    enum ChunkState : quint8 { Pending, Copying, Copied, Durable };
+
+    std::shared_ptr<BlockDevice> source;
+    std::shared_ptr<BlockDevice> target;
+    ThreadWeaver::Queue *queue = nullptr;
+    CloneOptions opt;
+    quint64 size = 0;
+    quint64 chunkCount = 0;
+
+    QMutex chunkLock;
+    QWaitCondition chunkChanged;
+    std::vector<quint8> chunks;
+    std::vector<quint64> notDurable; // Copied chunks waiting for the next checkpoint
+    int copying = 0;
+
+    std::vector<quint64> plan; // chunks that held data at the point in time, in order
+    std::atomic<size_t> cursor{0};
+    std::atomic<quint64> done{0};
+    std::atomic<quint64> total{0};
+    std::atomic<bool> cancel{false};
+    std::atomic<bool> fastCopy{true};
+
+    // The gate: a worker finding it closed parks its slot (ends its job without a successor);
+    // resume() re-enqueues the parked slots. No queue thread is held while the copy is suspended.
+    QMutex gateLock;
+    bool suspended = false;
+    int parked = 0;
+    int slots = 0; // worker slots alive: queued, running or parked
+
+    CheckpointMap map;
+    QMutex durableLock;
+    QElapsedTimer clock;
+    std::atomic<qint64> lastCheckpointMs{0};
+
+    QMutex errorLock;
+    QString error;
+
+    QMutex notifyLock;
+    CloneCopier *notifier = nullptr;
+
+    cim::Result<void> beforeWrite(quint64 offset, quint64 length) override;
+
+    quint64 chunkStart(quint64 c) const { return c * opt.chunkSize; }
+    quint64 chunkLength(quint64 c) const { return std::min(opt.chunkSize, size - chunkStart(c)); }
+    cim::Result<void> copyChunk(quint64 c, std::unique_ptr<char[]> &buffer);
+    cim::Result<void> copyRange(quint64 offset, quint64 length, std::unique_ptr<char[]> &buffer);
+    cim::Result<void> makeDurable();
+    // Takes chunk c for copying: true if this thread must copy it now.
+    bool claim(quint64 c);
+    void release(quint64 c, bool copied);
+    void setError(const QString &message);
+    void throttle();
+    void runSlot(const std::shared_ptr<State> &self);
+    void enqueueSlot(const std::shared_ptr<State> &self);
+    void slotEnded();
+    cim::Result<void> finishCopy();
+};
+
+namespace {
+class ChunkWorker final : public ThreadWeaver::Job
+{
+public:
+    ChunkWorker(std::shared_ptr<CloneCopier::State> state, int priority)
+        : m_state(std::move(state))
+        , m_priority(priority)
+    {
+    }
+    int priority() const override { return m_priority; }
+
+protected:
+    void run(ThreadWeaver::JobPointer, ThreadWeaver::Thread *) override;
+
+private:
+    std::shared_ptr<CloneCopier::State> m_state;
+    int m_priority;
+};
+} // namespace
+
+bool CloneCopier::State::claim(quint64 c)
+{
+    QMutexLocker lock(&chunkLock);
+    if (chunks[c] != Pending)
+        return false;
+    chunks[c] = Copying;
+    ++copying;
+    return true;
+}
+
+void CloneCopier::State::release(quint64 c, bool copied)
+{
+    QMutexLocker lock(&chunkLock);
+    chunks[c] = copied ? Copied : Pending;
+    if (copied && map.isOpen())
+        notDurable.push_back(c);
+    --copying;
+    chunkChanged.wakeAll();
+}
+
+cim::Result<void> CloneCopier::State::copyRange(quint64 offset, quint64 length,
+                                                std::unique_ptr<char[]> &buffer)
+{
+    if (fastCopy && opt.sourceFd >= 0 && opt.targetFd >= 0) {
+        loff_t in = loff_t(offset);
+        loff_t out = loff_t(offset);
+        quint64 left = length;
+        while (left > 0) {
+            const ssize_t n = ::copy_file_range(opt.sourceFd, &in, opt.targetFd, &out, left, 0);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                // Not possible between these files (other filesystem, kernel, file type):
+                // fall back to read + write for this copy, from where the kernel stopped.
+                if (n < 0 && errno != EXDEV && errno != EINVAL && errno != ENOSYS &&
+                    errno != EOPNOTSUPP && errno != EBADF) {
+                    return cim::Error(cim::ReturnCode::Failed,
+                                      tr("Copying %1 bytes at offset %2 failed: %3")
+                                          .arg(left)
+                                          .arg(quint64(in))
+                                          .arg(QString::fromLocal8Bit(std::strerror(errno))));
+                }
+                fastCopy = false;
+                break;
+            }
+            left -= quint64(n);
+            done.fetch_add(quint64(n), std::memory_order_relaxed);
+        }
+        if (left == 0)
+            return {};
+        offset = quint64(in);
+        length = left;
+    }
+    if (!buffer)
+        buffer.reset(new char[opt.chunkSize]);
+    while (length > 0) {
+        const quint64 n = std::min(length, opt.chunkSize);
+        std::span<char> span(buffer.get(), n);
+        if (auto r = source->read(offset, span); !r)
+            return r;
+        if (auto r = target->writeUnobserved(offset, span); !r)
+            return r;
+        done.fetch_add(n, std::memory_order_relaxed);
+        offset += n;
+        length -= n;
+    }
+    return {};
+}
+
+// Only the chunk's allocated extents are copied: the target starts as holes, so holes stay holes.
+// The chunk is Copying while this runs, so no write can change its extents underneath.
+cim::Result<void> CloneCopier::State::copyChunk(quint64 c, std::unique_ptr<char[]> &buffer)
+{
+    auto extents = source->allocatedExtents(chunkStart(c), chunkLength(c));
+    if (!extents)
+        return extents.error();
+    for (const Extent &e : extents.value()) {
+        if (auto r = copyRange(e.offset, e.length, buffer); !r)
+            return r;
+    }
+    return {};
+}
+
+cim::Result<void> CloneCopier::State::makeDurable()
+{
+    if (!map.isOpen())
+        return {};
+    QMutexLocker durable(&durableLock);
+    std::vector<quint64> batch;
+    {
+        QMutexLocker lock(&chunkLock);
+        batch.swap(notDurable);
+    }
+    if (batch.empty())
+        return {};
+    // Data first, then the mark: a chunk marked in the checkpoint is always on the target.
+    cim::Result<void> r = target->flush();
+    if (r)
+        r = map.mark(batch);
+    QMutexLocker lock(&chunkLock);
+    if (!r) {
+        notDurable.insert(notDurable.end(), batch.begin(), batch.end());
+        return r;
+    }
+    for (quint64 c : batch)
+        chunks[c] = Durable;
+    chunkChanged.wakeAll();
+    return {};
+}
+
+// Copy-before-write: runs in the writer's thread before its bytes land. Every chunk the write
+// touches that the target lacks is copied now (or awaited if a worker is at it); with a checkpoint
+// they are also made durable. An error fails the write and leaves the point in time intact.
+cim::Result<void> CloneCopier::State::beforeWrite(quint64 offset, quint64 length)
+{
+    if (length == 0 || offset >= size)
+        return {};
+    const quint64 first = offset / opt.chunkSize;
+    const quint64 last = std::min((offset + length - 1) / opt.chunkSize, chunkCount - 1);
+    std::unique_ptr<char[]> buffer;
+    bool needDurable = false;
+    for (quint64 c = first; c <= last; ++c) {
+        QMutexLocker lock(&chunkLock);
+        for (;;) {
+            const quint8 s = chunks[c];
+            if (s == Copying) {
+                chunkChanged.wait(&chunkLock);
+                continue;
+            }
+            if (s == Copied) {
+                needDurable = true;
+                break;
+            }
+            if (s == Durable)
+                break;
+            chunks[c] = Copying;
+            ++copying;
+            lock.unlock();
+            const cim::Result<void> r = copyChunk(c, buffer);
+            release(c, r.ok());
+            if (!r)
+                return r;
+            needDurable = true;
+            break;
+        }
+    }
+    if (needDurable)
+        return makeDurable();
+    return {};
+}
+
+void CloneCopier::State::setError(const QString &message)
+{
+    QMutexLocker lock(&errorLock);
+    if (error.isEmpty())
+        error = message;
+    cancel = true;
+}
+
+void CloneCopier::State::throttle()
+{
+    if (opt.bytesPerSecond == 0)
+        return;
+    const qint64 dueMs = qint64(done.load() * 1000 / opt.bytesPerSecond);
+    qint64 ahead = dueMs - clock.elapsed();
+    while (ahead > 0 && !cancel) {
+        QThread::msleep(ulong(std::min<qint64>(ahead, 50)));
+        ahead = dueMs - clock.elapsed();
+    }
+}
+
+void CloneCopier::State::enqueueSlot(const std::shared_ptr<State> &self)
+{
+    queue->enqueue(ThreadWeaver::JobPointer(new ChunkWorker(self, opt.priority)));
+}
+
+void ChunkWorker::run(ThreadWeaver::JobPointer, ThreadWeaver::Thread *)
+{
+    m_state->runSlot(m_state);
+}
+
+void CloneCopier::State::runSlot(const std::shared_ptr<State> &self)
+{
+    std::unique_ptr<char[]> buffer; // at most one chunk per slot, only when copy_file_range can't
+    for (int n = 0; n < ChunksPerJob; ++n) {
+        if (cancel)
+            return slotEnded();
+        {
+            QMutexLocker gate(&gateLock);
+            if (suspended) {
+                ++parked;
+                return;
+            }
+        }
+        const size_t i = cursor.fetch_add(1);
+        if (i >= plan.size())
+            return slotEnded();
+        const quint64 c = plan[i];
+        if (!claim(c))
+            continue; // copied already, by copy-before-write
+        const cim::Result<void> r = copyChunk(c, buffer);
+        release(c, r.ok());
+        if (!r) {
+            setError(r.error().message);
+            return slotEnded();
+        }
+        throttle();
+        const qint64 now = clock.elapsed();
+        if (map.isOpen() && now - lastCheckpointMs >= opt.checkpointIntervalMs) {
+            lastCheckpointMs = now;
+            if (auto d = makeDurable(); !d) {
+                setError(d.error().message);
+                return slotEnded();
+            }
+        }
+    }
+    enqueueSlot(self); // hand the thread back; this slot continues as a new job
+}
+
+// The last slot to end finishes the copy: chunks a failed copy-before-write gave back are copied,
+// chunks a writer is still copying are awaited, then everything is flushed and checkpointed.
+cim::Result<void> CloneCopier::State::finishCopy()
+{
+    std::unique_ptr<char[]> buffer;
+    for (quint64 c : plan) {
+        if (cancel)
+            return {};
+        QMutexLocker lock(&chunkLock);
+        while (chunks[c] == Copying)
+            chunkChanged.wait(&chunkLock);
+        if (chunks[c] != Pending)
+            continue;
+        chunks[c] = Copying;
+        ++copying;
+        lock.unlock();
+        const cim::Result<void> r = copyChunk(c, buffer);
+        release(c, r.ok());
+        if (!r)
+            return r;
+    }
+    if (auto r = target->flush(); !r)
+        return r;
+    return makeDurable();
+}
+
+void CloneCopier::State::slotEnded()
+{
+    {
+        QMutexLocker gate(&gateLock);
+        if (--slots > 0)
+            return;
+    }
+    if (!cancel) {
+        if (auto r = finishCopy(); !r)
+            setError(r.error().message);
+    }
+    QMutexLocker lock(&notifyLock);
+    if (notifier) {
+        CloneCopier *n = notifier;
+        QMetaObject::invokeMethod(n, [n] { n->onWorkersDone(); }, Qt::QueuedConnection);
+    }
+}
+
+CloneCopier::CloneCopier(std::shared_ptr<BlockDevice> source, std::shared_ptr<BlockDevice> target,
+                         ThreadWeaver::Queue *queue, const CloneOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_state(std::make_shared<State>())
+    , m_queue(queue)
+{
+    m_state->source = std::move(source);
+    m_state->target = std::move(target);
+    m_state->queue = queue;
+    m_state->opt = options;
+    m_state->opt.chunkSize = std::max<quint64>(BlockDevice::BlockSize,
+                                               options.chunkSize / BlockDevice::BlockSize *
+                                                   BlockDevice::BlockSize);
+    m_state->opt.workers = std::max(1, options.workers);
+    m_state->notifier = this;
+    m_sampler.setInterval(std::max(10, options.sampleIntervalMs));
+    connect(&m_sampler, &QTimer::timeout, this, &CloneCopier::sample);
+}
+
+CloneCopier::~CloneCopier()
+{
+    {
+        QMutexLocker lock(&m_state->notifyLock);
+        m_state->notifier = nullptr;
+    }
+    m_state->cancel = true;
+    {
+        // Parked slots would never be re-enqueued: let them go.
+        QMutexLocker gate(&m_state->gateLock);
+        m_state->slots -= m_state->parked;
+        m_state->parked = 0;
+    }
+    detach();
+}
+
+void CloneCopier::detach()
+{
+    if (!m_armed)
+        return;
+    m_armed = false;
+    m_state->source->removeObserver(m_state.get());
+}
+
+cim::Result<void> CloneCopier::arm(bool resume)
+{
+    State &s = *m_state;
+    s.size = s.source->size();
+    if (s.target->size() < s.size) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("The target (%1 bytes) is smaller than the source (%2 bytes).")
+                              .arg(s.target->size())
+                              .arg(s.size));
+    }
+    s.chunkCount = (s.size + s.opt.chunkSize - 1) / s.opt.chunkSize;
+    s.chunks.assign(s.chunkCount, State::Pending);
+    if (!s.opt.checkpointPath.isEmpty()) {
+        const CheckpointMap::Geometry g{s.opt.chunkSize, s.chunkCount, s.size};
+        auto r = resume ? s.map.open(s.opt.checkpointPath, g) : s.map.create(s.opt.checkpointPath, g);
+        if (!r)
+            return r;
+        if (resume) {
+            const std::vector<bool> marked = s.map.marked();
+            for (quint64 c = 0; c < s.chunkCount; ++c)
+                s.chunks[c] = marked[c] ? State::Durable : State::Pending;
+        }
+    } else if (resume) {
+        return cim::Error(cim::ReturnCode::Failed, tr("The copy has no checkpoint to resume from."));
+    }
+    if (!resume) {
+        // A target reused from an earlier life must read as zeros wherever the source is a hole.
+        if (auto r = s.target->discard(0, s.target->size()); !r)
+            return r;
+    }
+
+    // The point in time: from here on every source write goes through beforeWrite first.
+    s.source->addObserver(m_state.get());
+    m_armed = true;
+
+    auto extents = s.source->allocatedExtents(0, s.size);
+    if (!extents) {
+        detach();
+        return extents.error();
+    }
+    std::vector<quint64> bytes(s.chunkCount, 0);
+    for (const Extent &e : extents.value()) {
+        quint64 off = e.offset;
+        const quint64 end = e.offset + e.length;
+        while (off < end) {
+            const quint64 c = off / s.opt.chunkSize;
+            const quint64 next = std::min(end, s.chunkStart(c) + s.chunkLength(c));
+            bytes[c] += next - off;
+            off = next;
+        }
+    }
+    quint64 total = 0;
+    quint64 done = 0;
+    {
+        QMutexLocker lock(&s.chunkLock);
+        for (quint64 c = 0; c < s.chunkCount; ++c) {
+            total += bytes[c];
+            if (s.chunks[c] == State::Pending && bytes[c] == 0) {
+                // A hole at the point in time: nothing to copy. Still Pending means no write
+                // has touched it since the observer went in, so the extents above are those of
+                // the point in time. It is checkpointed like a copied chunk: after a crash a
+                // later write there must not be mistaken for point-in-time data.
+                s.chunks[c] = State::Copied;
+                if (s.map.isOpen())
+                    s.notDurable.push_back(c);
+            } else if (s.chunks[c] == State::Pending) {
+                s.plan.push_back(c);
+            } else {
+                done += bytes[c]; // before the restart, or by a write since arming
+            }
+        }
+    }
+    s.total = total;
+    s.done = done;
+    if (auto r = s.makeDurable(); !r) {
+        detach();
+        return r;
+    }
+    return {};
+}
+
+void CloneCopier::start(bool suspended)
+{
+    State &s = *m_state;
+    s.clock.start();
+    const int slots = int(std::clamp<size_t>(s.plan.size(), 1, size_t(s.opt.workers)));
+    {
+        QMutexLocker gate(&s.gateLock);
+        s.suspended = suspended;
+        s.slots = slots;
+    }
+    m_running = true;
+    m_sampler.start();
+    for (int i = 0; i < slots; ++i)
+        s.enqueueSlot(m_state);
+}
+
+void CloneCopier::suspend()
+{
+    QMutexLocker gate(&m_state->gateLock);
+    m_state->suspended = true;
+}
+
+void CloneCopier::resume()
+{
+    int wake = 0;
+    {
+        QMutexLocker gate(&m_state->gateLock);
+        m_state->suspended = false;
+        wake = std::exchange(m_state->parked, 0);
+    }
+    for (int i = 0; i < wake; ++i)
+        m_state->enqueueSlot(m_state);
+}
+
+void CloneCopier::terminate()
+{
+    m_state->cancel = true;
+    resume(); // parked slots run once more to see the flag and end
+}
+
+bool CloneCopier::isSuspended() const
+{
+    QMutexLocker gate(&m_state->gateLock);
+    return m_state->suspended;
+}
+
+quint64 CloneCopier::bytesTotal() const
+{
+    return m_state->total;
+}
+
+quint64 CloneCopier::bytesDone() const
+{
+    return std::min(m_state->done.load(), m_state->total.load());
+}
+
+quint16 CloneCopier::percent() const
+{
+    const quint64 total = bytesTotal();
+    return total == 0 ? (m_running ? 0 : 100) : quint16(bytesDone() * 100 / total);
+}
+
+void CloneCopier::sample()
+{
+    Q_EMIT progress(bytesDone(), bytesTotal());
+}
+
+void CloneCopier::onWorkersDone()
+{
+    m_sampler.stop();
+    m_running = false;
+    QString error;
+    {
+        QMutexLocker lock(&m_state->errorLock);
+        error = m_state->error;
+    }
+    Q_EMIT progress(bytesDone(), bytesTotal());
+    if (!error.isEmpty())
+        Q_EMIT finished(Outcome::Failed, error);
+    else if (m_state->cancel)
+        Q_EMIT finished(Outcome::Cancelled, tr("The copy was cancelled."));
+    else
+        Q_EMIT finished(Outcome::Completed, QString());
+}
+
+} // namespace rd::engine
