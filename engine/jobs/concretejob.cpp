@@ -15,8 +15,7 @@ using cim::Value;
 ConcreteJob::ConcreteJob(JobRecord record, QObject *parent)
     : QObject(parent)
     , m_record(std::move(record))
-{
-}
+{}
 
 ConcreteJob::~ConcreteJob() = default;
 
@@ -115,14 +114,15 @@ cim::Instance ConcreteJob::toInstance() const
     // vendor-specific ones, which are clamped rather than wrapped.
     inst.setProperty(QStringLiteral("ErrorCode"),
                      Value::uint16(quint16(std::min<quint32>(r.errorCode, 0xFFFF))));
-    inst.setProperty(QStringLiteral("ErrorDescription"),
-                     r.errorDescription.isEmpty() ? Value::null(cim::CimType::String)
-                                                  : Value::string(r.errorDescription));
+    inst.setProperty(QStringLiteral("ErrorDescription"), r.errorDescription.isEmpty()
+                                                             ? Value::null(cim::CimType::String)
+                                                             : Value::string(r.errorDescription));
     inst.setProperty(QStringLiteral("TimeSubmitted"), timestamp(r.timeSubmitted));
     inst.setProperty(QStringLiteral("StartTime"), timestamp(r.startTime));
     quint64 elapsedUs = 0;
     if (r.startTime.isValid()) {
-        const QDateTime end = r.finishTime.isValid() ? r.finishTime : QDateTime::currentDateTimeUtc();
+        const QDateTime end =
+            r.finishTime.isValid() ? r.finishTime : QDateTime::currentDateTimeUtc();
         elapsedUs = quint64(std::max<qint64>(0, r.startTime.msecsTo(end))) * 1000;
     }
     inst.setProperty(QStringLiteral("ElapsedTime"),
@@ -162,8 +162,7 @@ bool ConcreteJob::moveTo(JobState to)
         break;
     case JobState::Suspended:
         allowed = to == JobState::Running || to == JobState::ShuttingDown ||
-                  to == JobState::Exception || to == JobState::Terminated ||
-                  to == JobState::Killed;
+                  to == JobState::Exception || to == JobState::Terminated || to == JobState::Killed;
         break;
     case JobState::ShuttingDown:
         allowed = to == JobState::Terminated || to == JobState::Killed ||

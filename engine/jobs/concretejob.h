@@ -16,8 +16,14 @@ namespace rd::engine {
 
 // The CIM class names jobs are served under.
 namespace jobclass {
-inline QString concreteJob() { return QStringLiteral("MSISCSITARGET_ConcreteJob"); }
-inline QString affectedJobElement() { return QStringLiteral("MSISCSITARGET_AffectedJobElement"); }
+inline QString concreteJob()
+{
+    return QStringLiteral("MSISCSITARGET_ConcreteJob");
+}
+inline QString affectedJobElement()
+{
+    return QStringLiteral("MSISCSITARGET_AffectedJobElement");
+}
 } // namespace jobclass
 
 // CIM_Error.ErrorType values a job failure can carry.

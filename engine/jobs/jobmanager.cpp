@@ -3,9 +3,9 @@
 #include "cim/valuemap.h"
 
 #include <QCoreApplication>
+#include <QFuture>
 #include <QPromise>
 #include <QUuid>
-#include <QtFuture>
 
 #include <algorithm>
 #include <limits>
@@ -14,11 +14,6 @@
 namespace rd::engine {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rd::engine::JobManager", text);
-}
-
 QFuture<cim::MethodResult> ready(quint32 code, const QString &message = {})
 {
     cim::MethodResult r;
@@ -51,7 +46,8 @@ JobManager::~JobManager()
 ConcreteJob *JobManager::createJob(const NewJob &spec)
 {
     JobRecord r;
-    r.instanceId = QStringLiteral("ReplicaDesk:job-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    r.instanceId =
+        QStringLiteral("ReplicaDesk:job-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     r.kind = spec.kind;
     r.name = spec.name;
     r.elementName = spec.elementName;
@@ -123,7 +119,8 @@ void JobManager::save(ConcreteJob *job)
     if (!m_store)
         return;
     if (auto r = m_store->saveJob(job->record()); !r)
-        qWarning("Cannot save job %s: %s", qPrintable(job->instanceId()), qPrintable(r.error().message));
+        qWarning("Cannot save job %s: %s", qPrintable(job->instanceId()),
+                 qPrintable(r.error().message));
 }
 
 void JobManager::saveDirty()
@@ -154,7 +151,8 @@ void JobManager::scheduleRemoval(ConcreteJob *job)
     const QString id = job->instanceId();
     if (ms <= 0) {
         // Removing from inside the state-change signal would delete the emitter: defer.
-        QMetaObject::invokeMethod(this, [this, id] { (void)removeJob(id); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, id] { (void)removeJob(id); }, Qt::QueuedConnection);
         return;
     }
     QTimer::singleShot(std::min(ms, MaxTimerMs), job, [this, job] { scheduleRemoval(job); });
@@ -164,7 +162,8 @@ cim::Result<void> JobManager::removeJob(const QString &instanceId)
 {
     ConcreteJob *job = m_jobs.value(instanceId);
     if (!job)
-        return cim::Error(cim::ReturnCode::InvalidParameter, tr("No job %1 exists.").arg(instanceId));
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("No job %1 exists.").arg(instanceId));
     if (!job->isFinished()) {
         return cim::Error(cim::ReturnCode::InUse,
                           tr("Job %1 is still running; terminate it first.").arg(instanceId));
@@ -173,7 +172,8 @@ cim::Result<void> JobManager::removeJob(const QString &instanceId)
     m_dirty.remove(instanceId);
     if (m_store) {
         if (auto r = m_store->removeJob(instanceId); !r)
-            qWarning("Cannot remove job %s: %s", qPrintable(instanceId), qPrintable(r.error().message));
+            qWarning("Cannot remove job %s: %s", qPrintable(instanceId),
+                     qPrintable(r.error().message));
     }
     job->deleteLater();
     Q_EMIT jobRemoved(instanceId);
@@ -189,7 +189,8 @@ QFuture<cim::MethodResult> JobManager::requestStateChange(const QString &instanc
     using cim::ReturnCode;
     ConcreteJob *job = m_jobs.value(instanceId);
     if (!job)
-        return ready(quint32(ReturnCode::InvalidParameter), tr("No job %1 exists.").arg(instanceId));
+        return ready(quint32(ReturnCode::InvalidParameter),
+                     tr("No job %1 exists.").arg(instanceId));
     if (requestedState < quint16(JobRequestedState::Start) ||
         requestedState > quint16(JobRequestedState::Service)) {
         return ready(quint32(ReturnCode::InvalidParameter),
@@ -250,17 +251,18 @@ QFuture<cim::MethodResult> JobManager::requestStateChange(const QString &instanc
             promise->finish();
         };
         auto *context = new QObject(job);
-        connect(job, &ConcreteJob::stateChanged, context, [finish, context, instanceId](ConcreteJob *j) {
-            if (!j->isFinished())
-                return;
-            if (j->state() == JobState::Terminated || j->state() == JobState::Killed) {
-                finish(0, {});
-            } else {
-                finish(quint32(ReturnCode::InvalidStateTransition),
-                       tr("Job %1 ended before it could be terminated.").arg(instanceId));
-            }
-            context->deleteLater();
-        });
+        connect(job, &ConcreteJob::stateChanged, context,
+                [finish, context, instanceId](ConcreteJob *j) {
+                    if (!j->isFinished())
+                        return;
+                    if (j->state() == JobState::Terminated || j->state() == JobState::Killed) {
+                        finish(0, {});
+                    } else {
+                        finish(quint32(ReturnCode::InvalidStateTransition),
+                               tr("Job %1 ended before it could be terminated.").arg(instanceId));
+                    }
+                    context->deleteLater();
+                });
         if (timeoutUs > 0) {
             QTimer::singleShot(std::min<qint64>(qint64(timeoutUs / 1000), MaxTimerMs), context,
                                [finish, instanceId] {
@@ -304,9 +306,9 @@ cim::Result<void> JobManager::recover()
         const Resumer resumer = m_resumers.value(job->kind());
         cim::Result<void> resumed =
             resumer ? resumer(job)
-                    : cim::Result<void>(cim::Error(cim::ReturnCode::NotSupported,
-                                                   tr("this engine cannot resume jobs of kind \"%1\"")
-                                                       .arg(job->kind())));
+                    : cim::Result<void>(cim::Error(
+                          cim::ReturnCode::NotSupported,
+                          tr("this engine cannot resume jobs of kind \"%1\"").arg(job->kind())));
         if (!resumed && !job->isFinished()) {
             job->setFailed({resumed.error().code,
                             tr("The engine stopped while this job was running and could not resume "

@@ -3,7 +3,7 @@
 #include "cim/cimxml.h"
 
 #include <QCoreApplication>
-#include <QtFuture>
+#include <QFuture>
 
 namespace rd::engine {
 
@@ -33,8 +33,7 @@ constexpr quint32 CimErrFailed = 1;
 
 JobProvider::JobProvider(JobManager *manager)
     : m_manager(manager)
-{
-}
+{}
 
 QList<ClassInfo> JobProvider::classes() const
 {
@@ -58,7 +57,8 @@ cim::Result<QList<cim::Instance>> JobProvider::enumerateInstances(const QString 
                 cim::Instance link(jobclass::affectedJobElement());
                 const Value affecting = Value::reference(job->path());
                 const Value element = Value::reference(affected);
-                link.setPath(cim::ObjectPath(job->path().nameSpace(), jobclass::affectedJobElement(),
+                link.setPath(cim::ObjectPath(job->path().nameSpace(),
+                                             jobclass::affectedJobElement(),
                                              {{QStringLiteral("AffectingElement"), affecting},
                                               {QStringLiteral("AffectedElement"), element}}));
                 link.setProperty(QStringLiteral("AffectingElement"), affecting);
@@ -94,7 +94,12 @@ QList<MethodSpec> JobProvider::methods(const QString &className) const
     return {
         {QStringLiteral("RequestStateChange"),
          {{QStringLiteral("RequestedState"), CimType::UInt16, false, ParameterSpec::In, true, {}},
-          {QStringLiteral("TimeoutPeriod"), CimType::DateTime, false, ParameterSpec::In, false, {}}}},
+          {QStringLiteral("TimeoutPeriod"),
+           CimType::DateTime,
+           false,
+           ParameterSpec::In,
+           false,
+           {}}}},
         {QStringLiteral("GetError"),
          {{QStringLiteral("Error"), CimType::String, false, ParameterSpec::Out, false, {}}}},
     };
@@ -111,13 +116,14 @@ std::optional<cim::Instance> JobProvider::errorInstance(const ConcreteJob &job)
     if (!error && !stopped)
         return std::nullopt;
     cim::Instance e(QStringLiteral("CIM_Error"));
-    const JobError err = error.value_or(
-        JobError{quint32(cim::ReturnCode::Completed), tr("The job was stopped by request."),
-                 JobErrorType::Other});
+    const JobError err =
+        error.value_or(JobError{quint32(cim::ReturnCode::Completed),
+                                tr("The job was stopped by request."), JobErrorType::Other});
     e.setProperty(QStringLiteral("ErrorType"), Value::uint16(quint16(err.type)));
     if (err.type == JobErrorType::Other) {
-        e.setProperty(QStringLiteral("OtherErrorType"),
-                      Value::string(stopped ? QStringLiteral("Terminated") : QStringLiteral("Other")));
+        e.setProperty(
+            QStringLiteral("OtherErrorType"),
+            Value::string(stopped ? QStringLiteral("Terminated") : QStringLiteral("Other")));
     }
     e.setProperty(QStringLiteral("OwningEntity"), Value::string(QStringLiteral("ReplicaDesk")));
     // MessageID: stable per cause so a client can key on it; the return code is the cause here.
@@ -146,9 +152,9 @@ QFuture<cim::MethodResult> JobProvider::invokeMethod(const cim::MethodCall &call
     const QString id = idValue.isNull() ? QString() : idValue.toString();
     ConcreteJob *job = m_manager->job(id);
     if (!job) {
-        return QtFuture::makeReadyFuture(cim::MethodResult::failure(
-            quint32(cim::ReturnCode::InvalidParameter),
-            tr("No job %1 exists.").arg(call.target.toString())));
+        return QtFuture::makeReadyFuture(
+            cim::MethodResult::failure(quint32(cim::ReturnCode::InvalidParameter),
+                                       tr("No job %1 exists.").arg(call.target.toString())));
     }
     if (call.method.compare(u"RequestStateChange", Qt::CaseInsensitive) == 0) {
         const Value requested = call.in.value(u"RequestedState");

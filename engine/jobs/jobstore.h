@@ -18,7 +18,7 @@ struct JobRecord
     QString kind; // which resumer brings the job back after a restart, e.g. "clone"
     QString name;
     QString elementName;
-    quint16 state = 2;   // cim::JobState
+    quint16 state = 2; // cim::JobState
     quint16 percentComplete = 0;
     quint32 errorCode = 0; // 0: no error
     QString errorDescription;
@@ -27,7 +27,8 @@ struct JobRecord
     QDateTime startTime;
     QDateTime finishTime;
     QDateTime timeOfLastStateChange;
-    quint64 timeBeforeRemovalUs = 5ull * 60 * 1000 * 1000; // CIM default "00000000000500.000000:000"
+    quint64 timeBeforeRemovalUs =
+        5ull * 60 * 1000 * 1000; // CIM default "00000000000500.000000:000"
     bool deleteOnCompletion = true;
     QStringList affectedElements; // ObjectPath::toString() of what the job made
     QByteArray parameters;        // kind-specific: what resuming needs (JSON)

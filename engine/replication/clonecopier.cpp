@@ -18,11 +18,6 @@
 namespace rd::engine {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rd::engine::CloneCopier", text);
-}
-
 // How many chunks one worker job copies before it hands its slot back to the queue: long enough
 // to amortise scheduling, short enough that other copies sharing the queue (and higher
 // priorities) get their turn, since ThreadWeaver runs each job to its end.
@@ -108,8 +103,7 @@ public:
     ChunkWorker(std::shared_ptr<CloneCopier::State> state, int priority)
         : m_state(std::move(state))
         , m_priority(priority)
-    {
-    }
+    {}
     int priority() const override { return m_priority; }
 
 protected:
@@ -380,7 +374,8 @@ void CloneCopier::State::slotEnded()
     QMutexLocker lock(&notifyLock);
     if (notifier) {
         CloneCopier *n = notifier;
-        QMetaObject::invokeMethod(n, [n] { n->onWorkersDone(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            n, [n] { n->onWorkersDone(); }, Qt::QueuedConnection);
     }
 }
 
@@ -394,9 +389,9 @@ CloneCopier::CloneCopier(std::shared_ptr<BlockDevice> source, std::shared_ptr<Bl
     m_state->target = std::move(target);
     m_state->queue = queue;
     m_state->opt = options;
-    m_state->opt.chunkSize = std::max<quint64>(BlockDevice::BlockSize,
-                                               options.chunkSize / BlockDevice::BlockSize *
-                                                   BlockDevice::BlockSize);
+    m_state->opt.chunkSize =
+        std::max<quint64>(BlockDevice::BlockSize,
+                          options.chunkSize / BlockDevice::BlockSize * BlockDevice::BlockSize);
     m_state->opt.workers = std::max(1, options.workers);
     m_state->notifier = this;
     m_sampler.setInterval(std::max(10, options.sampleIntervalMs));
@@ -441,7 +436,8 @@ cim::Result<void> CloneCopier::arm(bool resume)
     s.chunks.assign(s.chunkCount, State::Pending);
     if (!s.opt.checkpointPath.isEmpty()) {
         const CheckpointMap::Geometry g{s.opt.chunkSize, s.chunkCount, s.size};
-        auto r = resume ? s.map.open(s.opt.checkpointPath, g) : s.map.create(s.opt.checkpointPath, g);
+        auto r =
+            resume ? s.map.open(s.opt.checkpointPath, g) : s.map.create(s.opt.checkpointPath, g);
         if (!r)
             return r;
         if (resume) {
@@ -450,7 +446,8 @@ cim::Result<void> CloneCopier::arm(bool resume)
                 s.chunks[c] = marked[c] ? State::Durable : State::Pending;
         }
     } else if (resume) {
-        return cim::Error(cim::ReturnCode::Failed, tr("The copy has no checkpoint to resume from."));
+        return cim::Error(cim::ReturnCode::Failed,
+                          tr("The copy has no checkpoint to resume from."));
     }
     if (!resume) {
         // A target reused from an earlier life must read as zeros wherever the source is a hole.

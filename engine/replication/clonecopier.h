@@ -22,14 +22,14 @@ namespace rd::engine {
 struct CloneOptions
 {
     quint64 chunkSize = 1 << 20;
-    int workers = 4;       // chunks in flight, and at most this many buffers of chunkSize
-    int priority = 0;      // ThreadWeaver job priority; higher runs first
+    int workers = 4;            // chunks in flight, and at most this many buffers of chunkSize
+    int priority = 0;           // ThreadWeaver job priority; higher runs first
     quint64 bytesPerSecond = 0; // throttle; 0 = as fast as the devices go
     // Descriptors of the image files behind source and target, for copy_file_range (the kernel
     // copies, or reflinks, without a round trip through user space); -1 = read + write.
     int sourceFd = -1;
     int targetFd = -1;
-    int sampleIntervalMs = 200;   // how often progress() is emitted while the copy runs
+    int sampleIntervalMs = 200;      // how often progress() is emitted while the copy runs
     int checkpointIntervalMs = 1000; // how often copied chunks are made durable in the background
     // Durable map of copied chunks; empty = no checkpoints (the copy cannot resume after a crash).
     QString checkpointPath;
