@@ -4,6 +4,7 @@ namespace rd::engine {
 
 cim::Result<void> BlockDevice::write(quint64 offset, std::span<const char> data)
 {
+    QReadLocker gate(&m_writeGate);
     QList<WriteObserver *> observers;
     {
         QMutexLocker lock(&m_observerLock);
@@ -29,8 +30,11 @@ void BlockDevice::addObserver(WriteObserver *observer)
 
 void BlockDevice::removeObserver(WriteObserver *observer)
 {
-    QMutexLocker lock(&m_observerLock);
-    m_observers.removeAll(observer);
+    {
+        QMutexLocker lock(&m_observerLock);
+        m_observers.removeAll(observer);
+    }
+    QWriteLocker drain(&m_writeGate);
 }
 
 } // namespace rd::engine

@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QMutex>
+#include <QReadWriteLock>
 
 #include <span>
 
@@ -50,6 +51,8 @@ public:
     virtual cim::Result<void> discard(quint64 offset, quint64 length) = 0;
 
     void addObserver(WriteObserver *observer);
+    // Returns only once no write that may still call the observer is in flight, so the observer
+    // may be destroyed right after (a write copies the list before it calls observers).
     void removeObserver(WriteObserver *observer);
 
 protected:
@@ -66,6 +69,9 @@ public:
 private:
     QMutex m_observerLock;
     QList<WriteObserver *> m_observers;
+    // Held for reading by every write(), for writing by removeObserver() to drain them.
+    // Recursive: an observer may write to the same device from inside its callback.
+    QReadWriteLock m_writeGate{QReadWriteLock::Recursive};
 };
 
 } // namespace rd::engine
