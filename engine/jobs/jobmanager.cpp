@@ -181,6 +181,21 @@ cim::Result<void> JobManager::removeJob(const QString &instanceId)
     return {};
 }
 
+void JobManager::discardJob(const QString &instanceId)
+{
+    ConcreteJob *job = m_jobs.take(instanceId);
+    if (!job)
+        return;
+    m_dirty.remove(instanceId);
+    job->setControl(nullptr);
+    job->disconnect(this);
+    if (m_store)
+        (void)m_store->removeJob(instanceId);
+    job->deleteLater();
+    Q_EMIT jobRemoved(instanceId);
+    notifyChanged();
+}
+
 QFuture<cim::MethodResult> JobManager::requestStateChange(const QString &instanceId,
                                                           quint16 requestedState, quint64 timeoutUs)
 {

@@ -52,6 +52,9 @@ public:
                                                   quint64 timeoutUs = 0);
     // Removes a finished job now (DeleteInstance); a job that still runs is InUse.
     cim::Result<void> removeJob(const QString &instanceId);
+    // Removes a job whatever its state, without a trace: for a request that failed after it made
+    // the job and must leave nothing behind. Its work must not have started.
+    void discardJob(const QString &instanceId);
 
     // Brings an unfinished job of this kind back after a restart: set a JobControl and start (or,
     // for a persisted Suspended job, hold) its work, or return why that is impossible.

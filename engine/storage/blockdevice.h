@@ -54,6 +54,10 @@ public:
     // Returns only once no write that may still call the observer is in flight, so the observer
     // may be destroyed right after (a write copies the list before it calls observers).
     void removeObserver(WriteObserver *observer);
+    // Lets the writes in flight land, then holds every new write until releaseWrites():
+    // replication uses it to fix one point in time across several devices.
+    void holdWrites() { m_writeGate.lockForWrite(); }
+    void releaseWrites() { m_writeGate.unlock(); }
 
 protected:
     // The write itself, without observers; writeUnobserved is for the engine's own replication
