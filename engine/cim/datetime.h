@@ -26,7 +26,7 @@ public:
 
     bool isInterval() const { return m_interval; }
     bool isTimestamp() const { return !m_interval; }
-    QDateTime toDateTime() const;           // timestamps only; UTC
+    QDateTime toDateTime() const;                             // timestamps only; UTC
     quint64 intervalMicroseconds() const { return m_micros; } // intervals only
     int utcOffsetMinutes() const { return m_offsetMinutes; }
 
@@ -35,6 +35,11 @@ public:
 
     friend bool operator==(const DateTime &a, const DateTime &b);
 
+    // Timestamps only: microseconds since the Unix epoch (UTC), exact (toDateTime() has ms).
+    qint64 epochMicroseconds() const { return m_epochMicros; }
+    // The largest interval the CIM string form can carry (99999999 days 23:59:59.999999).
+    static constexpr quint64 maxIntervalMicroseconds = 8639999999999999999ULL;
+
 private:
     bool m_interval = true;
     // Timestamps: microseconds since the Unix epoch (UTC); intervals: length in microseconds.
@@ -42,5 +47,7 @@ private:
     quint64 m_micros = 0;
     int m_offsetMinutes = 0;
 };
+
+size_t qHash(const DateTime &value, size_t seed = 0);
 
 } // namespace rd::cim

@@ -15,7 +15,9 @@ class Instance
 {
 public:
     Instance() = default;
-    explicit Instance(QString className) : m_className(std::move(className)) {}
+    explicit Instance(QString className)
+        : m_className(std::move(className))
+    {}
 
     QString className() const { return m_className; }
     void setClassName(const QString &name) { m_className = name; }
@@ -29,9 +31,14 @@ public:
     // Replaces a property of the same name (case-insensitively) or appends one.
     void setProperty(const QString &name, const Value &value);
     const QList<std::pair<QString, Value>> &properties() const { return m_properties; }
+    // Replaces all properties at once in O(n); a later duplicate name (case-insensitively)
+    // replaces the earlier one in its position.
+    void setProperties(const QList<std::pair<QString, Value>> &properties);
 
     bool isEmpty() const { return m_className.isEmpty(); }
 
+    // Class names compare case-insensitively, paths as ObjectPath does, properties by name
+    // (case-insensitively, in any order) and value (exactly).
     friend bool operator==(const Instance &a, const Instance &b);
 
 private:

@@ -17,8 +17,7 @@ class ObjectPath
 {
 public:
     ObjectPath() = default;
-    ObjectPath(QString nameSpace, QString className,
-               QList<std::pair<QString, Value>> keys = {});
+    ObjectPath(QString nameSpace, QString className, QList<std::pair<QString, Value>> keys = {});
 
     // Namespaces are kept with '/' separators; WMI's "root\\cimv2" is accepted and normalised.
     QString nameSpace() const { return m_nameSpace; }
@@ -31,7 +30,15 @@ public:
     bool isEmpty() const { return m_className.isEmpty(); }
 
     QString toString() const;
+    // Parses the canonical form; nullopt for anything else (no whitespace, only \" and \\ as
+    // escapes, no duplicate keys). Text carries no types, so a quoted value comes back as a
+    // string, except a CIM datetime string (datetime) and a quoted canonical path with a
+    // namespace or keys (reference); a bare integer comes back as uint64 (sint64 if negative).
+    // Key values compare by their canonical text (references: as paths), so a path still equals
+    // its parsed text whatever integer width its keys had.
     static std::optional<ObjectPath> fromString(QStringView text);
+    // One key value in canonical form: "quoted \"text\"", 42, TRUE, "nested:Path.K=1".
+    static QString keyValueText(const Value &value);
 
     // Class names, namespaces and key names compare case-insensitively (DSP0004); values exactly.
     friend bool operator==(const ObjectPath &a, const ObjectPath &b);

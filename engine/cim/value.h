@@ -38,7 +38,7 @@ enum class CimType : quint8 {
 QString cimTypeName(CimType type);
 std::optional<CimType> cimTypeFromName(QStringView name);
 bool isInteger(CimType type);
-bool isSigned(CimType type);
+bool isSigned(CimType type); // the signed integer types (sint8…sint64)
 
 class Value
 {
@@ -68,18 +68,18 @@ public:
     // An array; every element must have elementType (NULL elements allowed).
     static Value array(CimType elementType, const QList<Value> &elements);
 
-    bool isNull() const;        // NULL scalar or NULL array
-    bool isTyped() const;       // false only for the untyped NULL
+    bool isNull() const;  // NULL scalar or NULL array
+    bool isTyped() const; // false only for the untyped NULL
     bool isArray() const;
-    CimType type() const;       // element type for arrays
+    CimType type() const; // element type for arrays
 
     // Scalar access; the caller checks type() first. Wrong-type access returns a zero value.
     bool toBool() const;
-    quint64 toUInt64() const;   // any unsigned integer type
-    qint64 toSInt64() const;    // any signed integer type
-    double toReal() const;
+    quint64 toUInt64() const; // any unsigned integer type (or a signed one that is not negative)
+    qint64 toSInt64() const;  // any signed integer type (or an unsigned one that fits)
+    double toReal() const;    // reals and integers
     char16_t toChar16() const;
-    QString toString() const;   // String and Char16
+    QString toString() const; // String and Char16
     DateTime toDateTime() const;
     ObjectPath toReference() const;
     Instance toInstance() const;
@@ -88,9 +88,13 @@ public:
 
     // Scalar text as CIM-XML <VALUE> and WS-Man carry it: integers in decimal, booleans
     // "true"/"false", reals in shortest round-trip form, datetimes in CIM string form.
-    // References and instances have no plain text form (see ObjectPath and cimxml.h).
+    // References and instances have no plain text form of their own: they use the canonical
+    // ObjectPath text and CIM-XML <INSTANCE> text (the embedded-instance VALUE), both ways.
+    // NULLs and arrays have no text (empty string).
     QString toText() const;
     // Parses text for a scalar of the given type; nullopt for bad syntax or out-of-range.
+    // Whitespace around non-string values is ignored (XML Schema); booleans are true/false in
+    // any case; reals also take INF, -INF and NaN; datetimes only the CIM string form.
     static std::optional<Value> fromText(CimType type, QStringView text);
 
     // Human-readable form for logs and the details pane (arrays as "{a, b}", NULL as "NULL").
@@ -100,7 +104,11 @@ public:
 
 private:
     struct Data;
+    static Value make(std::shared_ptr<const Data> data);
     std::shared_ptr<const Data> d;
 };
+
+// Consistent with operator== (reals: all NaNs are equal to each other, 0.0 and -0.0 are not).
+size_t qHash(const Value &value, size_t seed = 0);
 
 } // namespace rd::cim
