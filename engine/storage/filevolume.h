@@ -1,0 +1,51 @@
+#pragma once
+// A BlockDevice over an image file: the engine's volumes are sparse files inside a pool
+// directory, read and written with pread/pwrite so many threads can share one descriptor.
+
+#include "blockdevice.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace rd::engine {
+
+class FileVolume final : public BlockDevice
+{
+public:
+    // Opens an existing image read-write; its size must be a multiple of BlockSize.
+    static cim::Result<std::unique_ptr<FileVolume>> open(const QString &path);
+    // Creates a new sparse image of size bytes (a positive multiple of BlockSize). Fails when
+    // the file exists already, and leaves no file behind when it fails.
+    static cim::Result<std::unique_ptr<FileVolume>> create(const QString &path, quint64 size);
+
+    ~FileVolume() override;
+    Q_DISABLE_COPY_MOVE(FileVolume)
+
+    // The image's descriptor, for copy_file_range and SEEK_DATA; owned by the FileVolume.
+    int fd() const { return m_fd; }
+    QString path() const { return m_path; }
+    quint64 size() const override { return m_size; }
+    // Bytes the filesystem has allocated for the image (st_blocks), for the pool's figures.
+    cim::Result<quint64> allocatedBytes() const;
+
+    // Ranges beyond size() give InvalidParameter; I/O errors give Failed with the system's text.
+    cim::Result<void> read(quint64 offset, std::span<char> buffer) override;
+    cim::Result<void> flush() override;
+    // Uses SEEK_DATA/SEEK_HOLE; where the filesystem lacks them, the whole range is reported.
+    cim::Result<QList<Extent>> allocatedExtents(quint64 offset, quint64 length) override;
+    cim::Result<void> discard(quint64 offset, quint64 length) override;
+
+protected:
+    cim::Result<void> writeRaw(quint64 offset, std::span<const char> data) override;
+
+private:
+    FileVolume(int fd, QString path, quint64 size);
+    cim::Result<void> checkRange(quint64 offset, quint64 length) const;
+
+    int m_fd = -1;
+    QString m_path;
+    quint64 m_size = 0;
+};
+
+} // namespace rd::engine

@@ -1,0 +1,95 @@
+#pragma once
+// Owns the engine's storage pools and volumes: creates and deletes volume images, keeps them in
+// the Catalog, and hands out one shared FileVolume per volume so every writer is observed.
+
+#include "filevolume.h"
+#include "storagepool.h"
+
+#include "cim/result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace rd::engine {
+
+class Catalog;
+
+struct VolumeInfo
+{
+    QString deviceId; // engine-chosen; also names the image file
+    QString poolId;
+    QString elementName; // the user's label, never a path
+    quint64 size = 0;    // bytes, a multiple of BlockDevice::BlockSize
+    QDateTime created;
+
+    quint64 numberOfBlocks() const { return size / BlockDevice::BlockSize; }
+    friend bool operator==(const VolumeInfo &, const VolumeInfo &) = default;
+};
+
+class PoolManager final : public QObject
+{
+    Q_OBJECT
+public:
+    // Longest ElementName accepted, in UTF-16 code units.
+    static constexpr int MaxElementNameLength = 256;
+
+    // Loads pools and volumes from the catalog (not owned; must outlive the manager) and makes
+    // sure the default pool exists for defaultPoolDirectory (created when missing).
+    static cim::Result<std::unique_ptr<PoolManager>>
+    open(Catalog *catalog, const QString &defaultPoolDirectory, QObject *parent = nullptr);
+    ~PoolManager() override;
+    Q_DISABLE_COPY_MOVE(PoolManager)
+
+    QList<StoragePool> pools() const;
+    std::optional<StoragePool> pool(const QString &poolId) const;
+    QString defaultPoolId() const { return m_defaultPoolId; }
+    // Adds the directory (created when missing) as a pool labelled name; the same directory
+    // twice gives InvalidParameter.
+    cim::Result<StoragePool> addPool(const QString &directory, const QString &name);
+
+    QList<VolumeInfo> volumes() const;
+    QList<VolumeInfo> volumesInPool(const QString &poolId) const;
+    std::optional<VolumeInfo> volume(const QString &deviceId) const;
+
+    // A new sparse volume: size in bytes (> 0, rounded up to a multiple of 512, no more than the
+    // pool's free space). elementName is stored as a label; empty or longer than
+    // MaxElementNameLength gives InvalidParameter. Either the image and its catalog row both
+    // exist afterwards, or neither does.
+    cim::Result<VolumeInfo> createVolume(const QString &poolId, const QString &elementName,
+                                         quint64 sizeBytes);
+    // Deletes image and row; InUse when isInUse says a synchronization uses the volume,
+    // InvalidParameter when there is no such volume.
+    cim::Result<void> deleteVolume(const QString &deviceId);
+
+    // The volume's one shared device (opened on first use): every writer goes through it, so
+    // observers registered by replication see every write. Thread-safe.
+    cim::Result<std::shared_ptr<FileVolume>> device(const QString &deviceId);
+
+    // Set by replication: true when a synchronization uses the volume, so it must not go away.
+    std::function<bool(const QString &deviceId)> isInUse;
+
+Q_SIGNALS:
+    void poolsChanged();
+    void volumesChanged();
+
+private:
+    PoolManager(Catalog *catalog, QObject *parent);
+    cim::Result<void> load(const QString &defaultPoolDirectory);
+
+    Catalog *m_catalog;
+    QString m_defaultPoolId;
+    QList<StoragePool> m_pools;
+    QHash<QString, VolumeInfo> m_volumes;
+    mutable QMutex m_deviceLock; // guards m_devices: workers may ask for devices
+    QHash<QString, std::shared_ptr<FileVolume>> m_devices;
+};
+
+} // namespace rd::engine
