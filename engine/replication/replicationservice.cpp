@@ -200,8 +200,9 @@ cim::ObjectPath ReplicationService::capabilitiesPath() const
 cim::Instance ReplicationService::serviceInstance() const
 {
     cim::Instance inst(serviceClass());
-    inst.setPath(servicePath());
-    for (const auto &[name, value] : servicePath().keys())
+    const cim::ObjectPath path = servicePath();
+    inst.setPath(path);
+    for (const auto &[name, value] : path.keys())
         inst.setProperty(name, value);
     inst.setProperty(QStringLiteral("ElementName"), Value::string(tr("Replication service")));
     inst.setProperty(QStringLiteral("Started"), Value::boolean(true));
