@@ -343,7 +343,10 @@ private Q_SLOTS:
         QCOMPARE(invoke(in).returnValue, Ok);
         in = cloneOf({m_src1});
         in.set(QStringLiteral("TargetElements"), refs({m_big.path}));
-        QCOMPARE(invoke(in).returnValue, JobStarted);
+        const cim::MethodResult started = invoke(in);
+        QCOMPARE(started.returnValue, JobStarted);
+        // Still the replica of its pair once the copy is done.
+        QTRY_COMPARE_WITH_TIMEOUT(jobOf(started)->state(), cim::JobState::Completed, 20000);
         in = cloneOf({m_src2});
         in.set(QStringLiteral("TargetElements"), refs({m_small.path}));
         expectRefused(in, InUse);
