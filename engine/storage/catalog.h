@@ -53,7 +53,7 @@ public:
     QString journalMode() const;
 
     // Runs body inside one transaction: committed when body succeeds, rolled back otherwise.
-    // Not nestable.
+    // Called from inside another transaction's body, it joins that transaction.
     cim::Result<void> transaction(const std::function<cim::Result<void>()> &body);
 
     cim::Result<void> upsertPool(const PoolRow &row);
@@ -85,6 +85,7 @@ private:
 
     QString m_filePath;
     QString m_connectionName;
+    bool m_inTransaction = false;
 };
 
 } // namespace rd::engine

@@ -58,6 +58,10 @@ public:
     QList<VolumeInfo> volumes() const;
     QList<VolumeInfo> volumesInPool(const QString &poolId) const;
     std::optional<VolumeInfo> volume(const QString &deviceId) const;
+    // The image file of a volume (empty when there is no such volume), and the bytes the
+    // filesystem has allocated for it (what a sparse volume really takes).
+    QString imagePath(const QString &deviceId) const;
+    cim::Result<quint64> allocatedBytes(const QString &deviceId) const;
 
     // A new sparse volume: size in bytes (> 0, rounded up to a multiple of 512, no more than the
     // pool's free space). elementName is stored as a label; empty or longer than
@@ -88,7 +92,9 @@ private:
     QString m_defaultPoolId;
     QList<StoragePool> m_pools;
     QHash<QString, VolumeInfo> m_volumes;
-    mutable QMutex m_deviceLock; // guards m_devices: workers may ask for devices
+    // Guards the members below: ThreadWeaver workers look up volumes and devices while the
+    // engine thread creates and deletes them.
+    mutable QMutex m_lock;
     QHash<QString, std::shared_ptr<FileVolume>> m_devices;
 };
 

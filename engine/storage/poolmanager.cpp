@@ -1,0 +1,361 @@
+#include "poolmanager.h"
+
+#include "catalog.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUuid>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <limits>
+#include <sys/stat.h>
+
+namespace rd::engine {
+
+namespace {
+
+// Characters XML 1.0 cannot carry (so neither CIM-XML nor WS-Man could return the name) and
+// unpaired surrogates: such a label could be stored but never shown again.
+bool isPrintableLabel(const QString &name)
+{
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        if (c.unicode() < 0x20 && c != u'\t' && c != u'\n' && c != u'\r')
+            return false;
+        if (c.unicode() == 0xFFFE || c.unicode() == 0xFFFF)
+            return false;
+        if (c.isHighSurrogate()) {
+            if (i + 1 >= name.size() || !name.at(i + 1).isLowSurrogate())
+                return false;
+            ++i;
+        } else if (c.isLowSurrogate()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QString canonicalDirectory(const QString &directory)
+{
+    const QFileInfo info(directory);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical;
+}
+
+constexpr auto DeletingSuffix = ".deleting";
+
+} // namespace
+
+PoolManager::PoolManager(Catalog *catalog, QObject *parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+{}
+
+PoolManager::~PoolManager() = default;
+
+cim::Result<std::unique_ptr<PoolManager>>
+PoolManager::open(Catalog *catalog, const QString &defaultPoolDirectory, QObject *parent)
+{
+    std::unique_ptr<PoolManager> manager(new PoolManager(catalog, parent));
+    if (auto r = manager->load(defaultPoolDirectory); !r)
+        return r.error();
+    return manager;
+}
+
+cim::Result<void> PoolManager::load(const QString &defaultPoolDirectory)
+{
+    if (!QDir().mkpath(defaultPoolDirectory)) {
+        return cim::Error(cim::ReturnCode::Failed,
+                          tr("Cannot create the pool directory %1.")
+                              .arg(QDir::toNativeSeparators(defaultPoolDirectory)));
+    }
+    const QString defaultDir = canonicalDirectory(defaultPoolDirectory);
+
+    auto poolRows = m_catalog->pools();
+    if (!poolRows)
+        return poolRows.error();
+    for (const PoolRow &row : poolRows.value()) {
+        m_pools.append(StoragePool(row.id, row.name, row.directory));
+        if (canonicalDirectory(row.directory) == defaultDir)
+            m_defaultPoolId = row.id;
+    }
+    if (m_defaultPoolId.isEmpty()) {
+        const PoolRow row{QStringLiteral("pool-") + QUuid::createUuid().toString(QUuid::Id128),
+                          tr("Default pool"), defaultDir};
+        if (auto r = m_catalog->upsertPool(row); !r)
+            return r;
+        m_pools.append(StoragePool(row.id, row.name, row.directory));
+        m_defaultPoolId = row.id;
+    }
+
+    auto volumeRows = m_catalog->volumes();
+    if (!volumeRows)
+        return volumeRows.error();
+    for (const VolumeRow &row : volumeRows.value())
+        m_volumes.insert(row.deviceId,
+                         {row.deviceId, row.poolId, row.elementName, row.size, row.created});
+
+    // A deletion that renamed its image but died before unlinking it: the row is gone (or the
+    // rename would have been undone), so the file is garbage.
+    for (const StoragePool &pool : std::as_const(m_pools)) {
+        const QDir dir(pool.directory());
+        const QStringList stale =
+            dir.entryList({QStringLiteral("*.img") + QLatin1String(DeletingSuffix)}, QDir::Files);
+        for (const QString &file : stale)
+            QFile::remove(dir.filePath(file));
+    }
+    return {};
+}
+
+QList<StoragePool> PoolManager::pools() const
+{
+    QMutexLocker lock(&m_lock);
+    return m_pools;
+}
+
+std::optional<StoragePool> PoolManager::pool(const QString &poolId) const
+{
+    QMutexLocker lock(&m_lock);
+    for (const StoragePool &p : m_pools) {
+        if (p.id() == poolId)
+            return p;
+    }
+    return std::nullopt;
+}
+
+cim::Result<StoragePool> PoolManager::addPool(const QString &directory, const QString &name)
+{
+    if (directory.isEmpty()) {
+        return cim::Error(cim::ReturnCode::InvalidParameter, tr("A pool needs a directory."));
+    }
+    if (name.size() > MaxElementNameLength || !isPrintableLabel(name)) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("A pool name must be printable text of at most %1 characters.")
+                              .arg(MaxElementNameLength));
+    }
+    if (!QDir().mkpath(directory)) {
+        return cim::Error(
+            cim::ReturnCode::Failed,
+            tr("Cannot create the pool directory %1.").arg(QDir::toNativeSeparators(directory)));
+    }
+    const QString dir = canonicalDirectory(directory);
+    {
+        QMutexLocker lock(&m_lock);
+        for (const StoragePool &p : std::as_const(m_pools)) {
+            if (canonicalDirectory(p.directory()) == dir) {
+                return cim::Error(cim::ReturnCode::InvalidParameter,
+                                  tr("The directory %1 is already the pool %2.")
+                                      .arg(QDir::toNativeSeparators(dir), p.name()));
+            }
+        }
+    }
+    const PoolRow row{QStringLiteral("pool-") + QUuid::createUuid().toString(QUuid::Id128),
+                      name.isEmpty() ? QFileInfo(dir).fileName() : name, dir};
+    if (auto r = m_catalog->upsertPool(row); !r)
+        return r.error();
+    const StoragePool pool(row.id, row.name, row.directory);
+    {
+        QMutexLocker lock(&m_lock);
+        m_pools.append(pool);
+    }
+    Q_EMIT poolsChanged();
+    return pool;
+}
+
+QList<VolumeInfo> PoolManager::volumes() const
+{
+    QMutexLocker lock(&m_lock);
+    QList<VolumeInfo> list = m_volumes.values();
+    // Oldest first, so listings are stable across calls and restarts.
+    std::sort(list.begin(), list.end(), [](const VolumeInfo &a, const VolumeInfo &b) {
+        return a.created != b.created ? a.created < b.created : a.deviceId < b.deviceId;
+    });
+    return list;
+}
+
+QList<VolumeInfo> PoolManager::volumesInPool(const QString &poolId) const
+{
+    QList<VolumeInfo> list = volumes();
+    list.removeIf([&](const VolumeInfo &v) { return v.poolId != poolId; });
+    return list;
+}
+
+std::optional<VolumeInfo> PoolManager::volume(const QString &deviceId) const
+{
+    QMutexLocker lock(&m_lock);
+    auto it = m_volumes.constFind(deviceId);
+    if (it == m_volumes.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+QString PoolManager::imagePath(const QString &deviceId) const
+{
+    const std::optional<VolumeInfo> v = volume(deviceId);
+    if (!v)
+        return {};
+    const std::optional<StoragePool> p = pool(v->poolId);
+    return p ? p->imagePath(deviceId) : QString();
+}
+
+cim::Result<quint64> PoolManager::allocatedBytes(const QString &deviceId) const
+{
+    const QString path = imagePath(deviceId);
+    if (path.isEmpty()) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("There is no volume %1.").arg(deviceId));
+    }
+    struct stat st
+    {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
+        const int error = errno;
+        return cim::Error(
+            cim::ReturnCode::Failed,
+            tr("Cannot read the volume image %1: %2.")
+                .arg(QDir::toNativeSeparators(path), QString::fromLocal8Bit(std::strerror(error))));
+    }
+    return quint64(st.st_blocks) * 512u; // st_blocks is in 512-byte units (POSIX)
+}
+
+cim::Result<VolumeInfo> PoolManager::createVolume(const QString &poolId, const QString &elementName,
+                                                  quint64 sizeBytes)
+{
+    const std::optional<StoragePool> target = pool(poolId);
+    if (!target) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("There is no storage pool %1.").arg(poolId));
+    }
+    // The name is only ever a label: it is checked so every client can show it, not for
+    // path safety, since it never reaches the filesystem.
+    if (elementName.isEmpty()) {
+        return cim::Error(cim::ReturnCode::InvalidParameter, tr("A volume needs a name."));
+    }
+    if (elementName.size() > MaxElementNameLength) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("A volume name may have at most %1 characters; this one has %2.")
+                              .arg(MaxElementNameLength)
+                              .arg(elementName.size()));
+    }
+    if (!isPrintableLabel(elementName)) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("A volume name may not contain control characters."));
+    }
+    constexpr quint64 Block = BlockDevice::BlockSize;
+    if (sizeBytes == 0 || sizeBytes > std::numeric_limits<qint64>::max() - Block) {
+        return cim::Error(
+            cim::ReturnCode::InvalidParameter,
+            tr("A volume size must be between 1 byte and 8 EiB; %1 is not.").arg(sizeBytes));
+    }
+    // Whole blocks: the volume's NumberOfBlocks must describe all of it.
+    const quint64 size = (sizeBytes + Block - 1) / Block * Block;
+    auto space = target->space();
+    if (!space)
+        return space.error();
+    // Volumes are sparse, but a volume larger than the free space could fail any write: refuse
+    // it now rather than let a copy fail halfway with ENOSPC.
+    if (size > space->available) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("The pool %1 has %2 bytes free; a volume of %3 bytes does not fit.")
+                              .arg(target->name())
+                              .arg(space->available)
+                              .arg(size));
+    }
+
+    VolumeInfo info{QUuid::createUuid().toString(QUuid::WithoutBraces), poolId, elementName, size,
+                    QDateTime::currentDateTimeUtc()};
+    const QString path = target->imagePath(info.deviceId);
+    std::unique_ptr<FileVolume> created;
+    // Row and image in one transaction: the image is made inside it, so a failure of either
+    // rolls the row back, and a failed commit removes the image below.
+    auto stored = m_catalog->transaction([&]() -> cim::Result<void> {
+        const VolumeRow row{info.deviceId,    info.poolId,
+                            info.elementName, QFileInfo(path).fileName(),
+                            info.size,        info.created};
+        if (auto r = m_catalog->upsertVolume(row); !r)
+            return r;
+        auto file = FileVolume::create(path, size);
+        if (!file)
+            return file.error();
+        created = std::move(file).value();
+        return {};
+    });
+    if (!stored) {
+        if (created) {
+            created.reset();
+            QFile::remove(path);
+        }
+        return stored.error();
+    }
+    {
+        QMutexLocker lock(&m_lock);
+        m_volumes.insert(info.deviceId, info);
+        m_devices.insert(info.deviceId, std::shared_ptr<FileVolume>(std::move(created)));
+    }
+    Q_EMIT volumesChanged();
+    return info;
+}
+
+cim::Result<void> PoolManager::deleteVolume(const QString &deviceId)
+{
+    const QString path = imagePath(deviceId);
+    if (path.isEmpty()) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("There is no volume %1.").arg(deviceId));
+    }
+    if (isInUse && isInUse(deviceId)) {
+        return cim::Error(cim::ReturnCode::InUse,
+                          tr("The volume %1 is part of a synchronization; remove that first.")
+                              .arg(volume(deviceId)->elementName));
+    }
+    // Rename, delete the row, then unlink: if the row cannot go, the rename is undone and the
+    // volume is intact; if the engine dies in between, load() removes the renamed image.
+    const QString doomed = path + QLatin1String(DeletingSuffix);
+    const bool hadFile = QFileInfo::exists(path);
+    if (hadFile && !QFile::rename(path, doomed)) {
+        return cim::Error(
+            cim::ReturnCode::Failed,
+            tr("Cannot remove the volume image %1.").arg(QDir::toNativeSeparators(path)));
+    }
+    if (auto r = m_catalog->deleteVolume(deviceId); !r) {
+        if (hadFile)
+            QFile::rename(doomed, path);
+        return r;
+    }
+    if (hadFile)
+        QFile::remove(doomed);
+    {
+        QMutexLocker lock(&m_lock);
+        m_volumes.remove(deviceId);
+        m_devices.remove(deviceId);
+    }
+    Q_EMIT volumesChanged();
+    return {};
+}
+
+cim::Result<std::shared_ptr<FileVolume>> PoolManager::device(const QString &deviceId)
+{
+    QMutexLocker lock(&m_lock);
+    if (auto it = m_devices.constFind(deviceId); it != m_devices.constEnd())
+        return *it;
+    auto v = m_volumes.constFind(deviceId);
+    if (v == m_volumes.constEnd()) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("There is no volume %1.").arg(deviceId));
+    }
+    QString path;
+    for (const StoragePool &p : std::as_const(m_pools)) {
+        if (p.id() == v->poolId)
+            path = p.imagePath(deviceId);
+    }
+    auto opened = FileVolume::open(path);
+    if (!opened)
+        return opened.error();
+    std::shared_ptr<FileVolume> shared(std::move(opened).value());
+    m_devices.insert(deviceId, shared);
+    return shared;
+}
+
+} // namespace rd::engine
