@@ -11,19 +11,17 @@ using cim::Value;
 PoolReplicaStorage::PoolReplicaStorage(PoolManager *pools, QString systemName)
     : m_pools(pools)
     , m_systemName(std::move(systemName))
-{
-}
+{}
 
 cim::ObjectPath PoolReplicaStorage::volumePath(const QString &deviceId) const
 {
     // CIM_StorageExtent's keys: the volume by DeviceID within its hosting system.
-    return cim::ObjectPath(
-        ProviderRegistry::defaultNameSpace(), volumeClass(),
-        {{QStringLiteral("CreationClassName"), Value::string(volumeClass())},
-         {QStringLiteral("DeviceID"), Value::string(deviceId)},
-         {QStringLiteral("SystemCreationClassName"),
-          Value::string(ComputerSystemProvider::className())},
-         {QStringLiteral("SystemName"), Value::string(m_systemName)}});
+    return cim::ObjectPath(ProviderRegistry::defaultNameSpace(), volumeClass(),
+                           {{QStringLiteral("CreationClassName"), Value::string(volumeClass())},
+                            {QStringLiteral("DeviceID"), Value::string(deviceId)},
+                            {QStringLiteral("SystemCreationClassName"),
+                             Value::string(ComputerSystemProvider::className())},
+                            {QStringLiteral("SystemName"), Value::string(m_systemName)}});
 }
 
 cim::ObjectPath PoolReplicaStorage::poolPath(const QString &poolId)
@@ -81,8 +79,8 @@ bool PoolReplicaStorage::settingExists(const cim::ObjectPath &path)
     return false;
 }
 
-cim::Result<ReplicaVolume> PoolReplicaStorage::createVolume(const QString &poolId,
-                                                            const QString &elementName, quint64 size)
+cim::Result<ReplicaVolume>
+PoolReplicaStorage::createVolume(const QString &poolId, const QString &elementName, quint64 size)
 {
     if (!m_pools)
         return cim::Error(cim::ReturnCode::Failed, QStringLiteral("no pool manager"));

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QPromise>
+#include <QSet>
 #include <QUuid>
 
 #include <algorithm>
@@ -629,9 +630,21 @@ QFuture<cim::MethodResult> ReplicationService::createListReplica(const cim::Para
         auto pair = std::make_unique<Pair>();
         pair->syncId = s.id;
         pair->copier = std::make_unique<CloneCopier>(sourceDevice, targetDevice, m_queue.get(),
-                                                     cloneOptions(req, s), this);
+                                                     cloneOptions(req, s));
         task->pairs.push_back(std::move(pair));
         targetRefs.append(Value::reference(target.path));
+    }
+
+    // What a restart needs to resume the job, persisted before any copy is armed: a job found
+    // after a crash always knows its pairs.
+    {
+        QJsonArray pairs;
+        for (auto &pair : task->pairs)
+            pairs.append(QJsonObject{{QStringLiteral("sync"), pair->syncId}});
+        job->setParameters(
+            QJsonDocument(QJsonObject{{QStringLiteral("pairs"), pairs},
+                                      {QStringLiteral("priority"), int(req.priority)}})
+                .toJson(QJsonDocument::Compact));
     }
 
     // The point in time. With ConsistentPointInTime every source is held still while all the
@@ -660,19 +673,14 @@ QFuture<cim::MethodResult> ReplicationService::createListReplica(const cim::Para
     if (!armed)
         return rollback(armed.error());
 
-    QJsonArray pairs;
     QList<Value> syncRefs;
     for (auto &pair : task->pairs) {
         SyncRecord *s = sync(pair->syncId);
         s->whenSynced = pointInTime;
         saveSync(*s);
-        pairs.append(QJsonObject{{QStringLiteral("sync"), s->id}});
         job->addAffectedElement(*cim::ObjectPath::fromString(s->targetPath));
         syncRefs.append(Value::reference(synchronizedInstance(*s).path()));
     }
-    job->setParameters(QJsonDocument(QJsonObject{{QStringLiteral("pairs"), pairs},
-                                                 {QStringLiteral("priority"), int(req.priority)}})
-                           .toJson(QJsonDocument::Compact));
     job->setControl(task.get());
     m_tasks.insert(job->instanceId(), task);
     startTask(task, false);
@@ -872,6 +880,35 @@ cim::Result<void> ReplicationService::recover()
     return {};
 }
 
+void ReplicationService::breakPairs(const QString &jobId)
+{
+    for (SyncRecord &s : m_syncs) {
+        if (s.jobId != jobId || copyEnded(s))
+            continue;
+        s.copyState = quint16(CopyState::Broken);
+        s.progressStatus = quint16(ProgressStatus::NotApplicable);
+        saveSync(s);
+        (void)CheckpointMap::remove(checkpointPath(s.id));
+    }
+    Q_EMIT synchronizationsChanged();
+}
+
+void ReplicationService::reconcile()
+{
+    // A pair still copying whose job did not come back (its row is gone) has no copy behind it:
+    // it can never finish, so it is Broken rather than left "Unsynchronized" for ever.
+    QSet<QString> orphans;
+    for (const SyncRecord &s : std::as_const(m_syncs)) {
+        if (!copyEnded(s) && !m_tasks.contains(s.jobId)) {
+            const ConcreteJob *job = m_jobs->job(s.jobId);
+            if (!job || job->isFinished())
+                orphans.insert(s.jobId);
+        }
+    }
+    for (const QString &jobId : std::as_const(orphans))
+        breakPairs(jobId);
+}
+
 // A clone job found unfinished after a restart. Its pairs resume from their checkpoints: a chunk
 // the checkpoint marks is on the target; any other is copied again from the source, which still
 // holds its point-in-time content because a source write could only land on a chunk after that
@@ -892,15 +929,17 @@ cim::Result<void> ReplicationService::resumeJob(ConcreteJob *job)
     task->service = this;
     task->job = job;
     const bool stopping = job->state() == cim::JobState::ShuttingDown;
-    cim::Result<void> failed;
+    QList<SyncRecord *> syncs;
     for (const QJsonValue &p : pairs) {
         const QString syncId = p.toObject().value(QStringLiteral("sync")).toString();
         SyncRecord *s = sync(syncId);
         if (!s) {
-            failed =
-                cim::Error(ReturnCode::Failed, tr("the synchronization %1 is gone").arg(syncId));
-            break;
+            breakPairs(job->instanceId());
+            return cim::Error(ReturnCode::Failed, tr("the synchronization %1 is gone").arg(syncId));
         }
+        syncs.append(s);
+    }
+    for (SyncRecord *s : syncs) {
         if (copyEnded(*s) || stopping) {
             if (!copyEnded(*s)) {
                 // Terminate was under way: finish it.
@@ -920,18 +959,19 @@ cim::Result<void> ReplicationService::resumeJob(ConcreteJob *job)
                                tr("volume %1 no longer exists")
                                    .arg(source ? s->targetDeviceId : s->sourceDeviceId));
         } else {
-            copier = std::make_unique<CloneCopier>(source, target, m_queue.get(),
-                                                   cloneOptions(req, *s), this);
+            copier =
+                std::make_unique<CloneCopier>(source, target, m_queue.get(), cloneOptions(req, *s));
             armed = copier->arm(true);
         }
         if (!armed) {
-            s->copyState = quint16(CopyState::Broken);
-            s->progressStatus = quint16(ProgressStatus::NotApplicable);
-            saveSync(*s);
-            failed =
-                cim::Error(ReturnCode::Failed, tr("the copy to %1 cannot continue: %2")
-                                                   .arg(s->targetDeviceId, armed.error().message));
-            continue;
+            // One pair cannot keep its point in time, so the job fails; its other pairs end
+            // Broken too and keep what they copied, as after a failure during the copy.
+            task->pairs.clear();
+            const QString target = s->targetDeviceId;
+            breakPairs(job->instanceId());
+            return cim::Error(
+                ReturnCode::Failed,
+                tr("the copy to %1 cannot continue: %2").arg(target, armed.error().message));
         }
         auto pair = std::make_unique<Pair>();
         pair->syncId = s->id;
@@ -941,20 +981,6 @@ cim::Result<void> ReplicationService::resumeJob(ConcreteJob *job)
     if (stopping) {
         job->setTerminated();
         return {};
-    }
-    if (!failed) {
-        // A pair cannot continue, so the job fails; the pairs that could have continued end
-        // Broken too and keep what they copied, as after a failure during the copy.
-        for (auto &p : task->pairs) {
-            if (SyncRecord *s = sync(p->syncId)) {
-                s->copyState = quint16(CopyState::Broken);
-                s->progressStatus = quint16(ProgressStatus::NotApplicable);
-                saveSync(*s);
-                (void)CheckpointMap::remove(checkpointPath(s->id));
-            }
-        }
-        task->pairs.clear();
-        return failed;
     }
     Q_EMIT synchronizationsChanged();
     if (task->pairs.empty()) {

@@ -46,6 +46,8 @@ public:
     // Loads the persisted pairs and registers the clone resumer with the job manager. Call before
     // JobManager::recover().
     cim::Result<void> recover();
+    // After JobManager::recover(): pairs whose copy has no job any more end Broken.
+    void reconcile();
 
     static QString serviceClass() { return QStringLiteral("MSISCSITARGET_ReplicationService"); }
     static QString capabilitiesClass()
@@ -97,6 +99,8 @@ private:
     void saveSync(const SyncRecord &record);
     SyncRecord *sync(const QString &id);
     cim::Result<void> resumeJob(ConcreteJob *job);
+    // Every pair of the job that has not ended: Broken, checkpoint removed.
+    void breakPairs(const QString &jobId);
 
     ReplicaStorage *m_storage;
     SyncStore *m_syncStore;
