@@ -1,0 +1,71 @@
+#include "detailspane.h"
+
+#include "propertytablemodel.h"
+#include "valueformat.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rd::ui {
+
+DetailsPane::DetailsPane(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_subtitle(new QLabel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_view(new QTableView(this))
+    , m_model(new PropertyTableModel(this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_subtitle->setForegroundRole(QPalette::PlaceholderText);
+
+    m_view->setModel(m_model);
+    m_view->setObjectName(QStringLiteral("propertyTable"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setShowGrid(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(PropertyTableModel::NameColumn,
+                                                     QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+
+    auto *hint = new QLabel(tr("Select a system, pool, volume, synchronization or job in the "
+                               "navigator to see its properties."),
+                            this);
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+
+    m_stack->addWidget(hint);
+    m_stack->addWidget(m_view);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+    layout->addWidget(m_stack, 1);
+    showInstance({});
+}
+
+void DetailsPane::showInstance(const cim::Instance &instance, const QString &title)
+{
+    m_model->setInstance(instance);
+    const bool empty = instance.isEmpty();
+    m_title->setText(!title.isEmpty() ? title : empty ? tr("Details") : instanceLabel(instance));
+    m_subtitle->setText(empty ? QString() : instance.className());
+    m_subtitle->setVisible(!empty);
+    m_stack->setCurrentIndex(empty ? 0 : 1);
+}
+
+} // namespace rd::ui

@@ -1,0 +1,64 @@
+#include "jobsdock.h"
+
+#include "jobactions.h"
+#include "jobtablemodel.h"
+#include "progressbardelegate.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QTableView>
+
+namespace rd::ui {
+
+JobsDock::JobsDock(JobActions *actions, QWidget *parent)
+    : QDockWidget(tr("Jobs"), parent)
+    , m_actions(actions)
+    , m_model(new JobTableModel(this))
+    , m_view(new QTableView(this))
+{
+    setObjectName(QStringLiteral("jobsDock"));
+    setFeatures(DockWidgetClosable | DockWidgetMovable | DockWidgetFloatable);
+    setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea);
+
+    m_view->setObjectName(QStringLiteral("jobTable"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(JobTableModel::ProgressColumn,
+                                     new ProgressBarDelegate(JobTableModel::PercentRole, m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setStretchLastSection(true);
+    header->resizeSection(JobTableModel::NameColumn, 260);
+    header->resizeSection(JobTableModel::StateColumn, 120);
+    header->resizeSection(JobTableModel::ProgressColumn, 160);
+    header->resizeSection(JobTableModel::StartedColumn, 150);
+
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addActions(
+        {actions->suspendAction(), actions->resumeAction(), actions->cancelAction()});
+    setWidget(m_view);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &JobsDock::updateCurrentJob);
+    // A refresh may change the selected job's state, and with it which actions apply.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsDock::updateCurrentJob);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &JobsDock::updateCurrentJob);
+}
+
+void JobsDock::addSystem(SystemInventory *inventory)
+{
+    m_model->addSystem(inventory);
+}
+
+void JobsDock::updateCurrentJob()
+{
+    const int row = m_view->selectionModel()->currentIndex().row();
+    m_actions->setJob(m_model->systemOf(row), m_model->job(row));
+}
+
+} // namespace rd::ui

@@ -1,0 +1,282 @@
+#include "mainwindow.h"
+
+#include "aboutbox.h"
+#include "cimclasses.h"
+#include "detailspane.h"
+#include "enginehost.h"
+#include "icons.h"
+#include "jobactions.h"
+#include "jobsdock.h"
+#include "navigatormodel.h"
+#include "systeminventory.h"
+#include "valueformat.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QTreeView>
+
+namespace rd::ui {
+
+namespace {
+const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
+const QString kStateKey = QStringLiteral("MainWindow/state");
+constexpr int kStateVersion = 1;
+} // namespace
+
+MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
+    : QMainWindow(parent)
+    , m_host(host)
+    , m_local(new SystemInventory(host ? host->client() : nullptr, classes::watched(), this))
+    , m_navigatorModel(new NavigatorModel(this))
+    , m_navigatorView(new QTreeView(this))
+    , m_details(new DetailsPane(this))
+    , m_jobActions(new JobActions(this))
+    , m_jobsDock(new JobsDock(m_jobActions, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("ReplicaDesk"));
+    setWindowIcon(applicationIcon());
+    setCentralWidget(m_details);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks);
+
+    createDocks();
+    createActions();
+    createStatusBar();
+    restoreSettings();
+
+    m_navigatorModel->addSystem(m_local);
+    m_jobsDock->addSystem(m_local);
+    m_navigatorView->expand(m_navigatorModel->systemsIndex());
+    const QModelIndex systems = m_navigatorModel->systemsIndex();
+    for (int row = 0; row < m_navigatorModel->rowCount(systems); ++row)
+        m_navigatorView->expand(m_navigatorModel->index(row, 0, systems));
+    // Start with this computer selected, so the details pane has something to say.
+    if (m_navigatorModel->rowCount(systems) > 0)
+        m_navigatorView->setCurrentIndex(m_navigatorModel->index(0, 0, systems));
+
+    connect(m_local, &SystemInventory::instancesChanged, this, &MainWindow::updateEngineState);
+    connect(m_local, &SystemInventory::loaded, this, [this] {
+        updateEngineState();
+        Q_EMIT loaded();
+    });
+    connect(m_jobActions, &JobActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    updateEngineState();
+    m_local->refresh();
+}
+
+MainWindow::~MainWindow()
+{
+    // The children go after this object has stopped being a MainWindow; none may call back.
+    m_navigatorModel->disconnect(this);
+    m_navigatorView->selectionModel()->disconnect(this);
+    m_jobActions->disconnect(this);
+    delete m_local;
+}
+
+bool MainWindow::isLoaded() const
+{
+    return m_local->isLoaded();
+}
+
+void MainWindow::createDocks()
+{
+    m_navigatorView->setObjectName(QStringLiteral("navigatorView"));
+    m_navigatorView->setModel(m_navigatorModel);
+    m_navigatorView->setHeaderHidden(true);
+    m_navigatorView->setUniformRowHeights(true);
+    m_navigatorView->setAnimated(true);
+    m_navigatorView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_navigatorView->header()->setStretchLastSection(true);
+
+    m_navigatorDock = new QDockWidget(tr("Navigator"), this);
+    m_navigatorDock->setObjectName(QStringLiteral("navigatorDock"));
+    m_navigatorDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_navigatorDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    m_navigatorDock->setWidget(m_navigatorView);
+    addDockWidget(Qt::LeftDockWidgetArea, m_navigatorDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    // The navigator runs the full height; the job monitor sits under the details pane.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+
+    connect(m_navigatorView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::showSelection);
+    connect(m_navigatorModel, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const QModelIndex current = m_navigatorView->currentIndex();
+                if (current.isValid() && current.parent() == topLeft.parent() &&
+                    current.row() >= topLeft.row() && current.row() <= bottomRight.row()) {
+                    showSelection();
+                }
+            });
+    connect(m_navigatorModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::showSelection);
+    connect(m_navigatorModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::expandNewRows);
+}
+
+void MainWindow::createActions()
+{
+    auto *quit = new QAction(themedIcon(QStringLiteral("application-exit")), tr("&Quit"), this);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    auto *refresh = new QAction(themedIcon(QStringLiteral("view-refresh")), tr("&Refresh"), this);
+    refresh->setObjectName(QStringLiteral("refreshAction"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    refresh->setToolTip(tr("Reload systems, pools, volumes, synchronizations and jobs"));
+    connect(refresh, &QAction::triggered, m_local, &SystemInventory::refresh);
+
+    auto *about =
+        new QAction(themedIcon(QStringLiteral("help-about")), tr("&About ReplicaDesk"), this);
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setIconText(tr("About"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+
+    auto *aboutQt = new QAction(tr("About &Qt"), this);
+    aboutQt->setObjectName(QStringLiteral("aboutQtAction"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(refresh);
+    view->addSeparator();
+    QAction *toggleNavigator = m_navigatorDock->toggleViewAction();
+    toggleNavigator->setText(tr("Show &Navigator"));
+    QAction *toggleJobs = m_jobsDock->toggleViewAction();
+    toggleJobs->setText(tr("Show &Jobs"));
+    view->addAction(toggleNavigator);
+    view->addAction(toggleJobs);
+
+    QMenu *jobs = menuBar()->addMenu(tr("&Jobs"));
+    jobs->setObjectName(QStringLiteral("jobsMenu"));
+    jobs->addAction(m_jobActions->suspendAction());
+    jobs->addAction(m_jobActions->resumeAction());
+    jobs->addAction(m_jobActions->cancelAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(about);
+    help->addAction(aboutQt);
+
+    QToolBar *toolBar = addToolBar(tr("Main Toolbar"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setMovable(false);
+    toolBar->addAction(refresh);
+    toolBar->addSeparator();
+    toolBar->addAction(m_jobActions->suspendAction());
+    toolBar->addAction(m_jobActions->resumeAction());
+    toolBar->addAction(m_jobActions->cancelAction());
+    toolBar->addSeparator();
+    toolBar->addAction(about);
+    QAction *toggleToolBar = toolBar->toggleViewAction();
+    toggleToolBar->setText(tr("Show &Toolbar"));
+    view->addAction(toggleToolBar);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_engineState = new QLabel(this);
+    m_engineState->setObjectName(QStringLiteral("engineStateLabel"));
+    m_poolPath = new QLabel(this);
+    m_poolPath->setObjectName(QStringLiteral("poolPathLabel"));
+    m_poolPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_engineState, 1);
+    statusBar()->addPermanentWidget(m_poolPath);
+    if (m_host) {
+        const QString path = QDir::toNativeSeparators(m_host->options().defaultPoolDirectory);
+        m_poolPath->setText(tr("Default pool: %1").arg(path));
+        m_poolPath->setToolTip(tr("The embedded engine keeps the volumes of its default storage "
+                                  "pool in %1")
+                                   .arg(path));
+    }
+}
+
+void MainWindow::updateEngineState()
+{
+    if (!m_host || !m_host->isRunning()) {
+        m_engineState->setText(tr("Embedded engine: stopped"));
+        return;
+    }
+    if (!m_local->isLoaded()) {
+        m_engineState->setText(tr("Embedded engine: running — loading…"));
+        return;
+    }
+    const QList<cim::Instance> systems = m_local->instances(classes::computerSystem());
+    const QString name = systems.isEmpty() ? QString() : instanceLabel(systems.constFirst());
+    const int pools = int(m_local->instances(classes::storagePool()).size());
+    const int volumes = int(m_local->instances(classes::storageVolume()).size());
+    const QString counts = tr("pools: %1, volumes: %2").arg(pools).arg(volumes);
+    m_engineState->setText(name.isEmpty()
+                               ? tr("Embedded engine: running — %1").arg(counts)
+                               : tr("Embedded engine: running as %1 — %2").arg(name, counts));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(1100, 700);
+    if (!restoreState(settings.value(kStateKey).toByteArray(), kStateVersion)) {
+        resizeDocks({m_navigatorDock}, {300}, Qt::Horizontal);
+        resizeDocks({m_jobsDock}, {200}, Qt::Vertical);
+    }
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState(kStateVersion));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showSelection()
+{
+    const QModelIndex current = m_navigatorView->currentIndex();
+    if (!current.isValid() || m_navigatorModel->kind(current) == NavigatorModel::Kind::Group) {
+        m_details->showInstance({}, current.data().toString());
+        return;
+    }
+    m_details->showInstance(m_navigatorModel->instance(current), current.data().toString());
+}
+
+void MainWindow::expandNewRows(const QModelIndex &parent, int first, int last)
+{
+    // New systems and pools open so their contents show; whatever the user closes stays closed.
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = m_navigatorModel->index(row, 0, parent);
+        const NavigatorModel::Kind kind = m_navigatorModel->kind(index);
+        if (kind == NavigatorModel::Kind::System || kind == NavigatorModel::Kind::Pool)
+            m_navigatorView->expand(index);
+    }
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new AboutBox(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace rd::ui

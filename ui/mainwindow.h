@@ -1,0 +1,67 @@
+#pragma once
+// The console's main window: the navigator on the left, the selected object's details in the
+// middle, the job monitor docked below; menus, toolbar and a status bar with the engine's state.
+
+#include <QMainWindow>
+
+class QLabel;
+class QTreeView;
+
+namespace rd::engine {
+class EngineHost;
+}
+
+namespace rd::ui {
+
+class DetailsPane;
+class JobActions;
+class JobsDock;
+class NavigatorModel;
+class SystemInventory;
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // Follows the embedded engine the host runs; the host must outlive the window.
+    explicit MainWindow(engine::EngineHost *host, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    NavigatorModel *navigatorModel() const { return m_navigatorModel; }
+    QTreeView *navigatorView() const { return m_navigatorView; }
+    DetailsPane *detailsPane() const { return m_details; }
+    JobsDock *jobsDock() const { return m_jobsDock; }
+    SystemInventory *localSystem() const { return m_local; }
+    // Every followed system has answered for every class at least once.
+    bool isLoaded() const;
+
+Q_SIGNALS:
+    void loaded(); // once, when isLoaded() becomes true
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createDocks();
+    void createActions();
+    void createStatusBar();
+    void restoreSettings();
+    void saveSettings() const;
+    void showSelection();
+    void expandNewRows(const QModelIndex &parent, int first, int last);
+    void updateEngineState();
+    void showAbout();
+
+    engine::EngineHost *m_host;
+    SystemInventory *m_local;
+    NavigatorModel *m_navigatorModel;
+    QTreeView *m_navigatorView;
+    DetailsPane *m_details;
+    JobActions *m_jobActions;
+    JobsDock *m_jobsDock;
+    QDockWidget *m_navigatorDock = nullptr;
+    QLabel *m_engineState = nullptr;
+    QLabel *m_poolPath = nullptr;
+};
+
+} // namespace rd::ui
