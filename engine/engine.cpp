@@ -1,6 +1,13 @@
 #include "engine.h"
 
+#include "jobs/jobmanager.h"
+#include "jobs/jobprovider.h"
 #include "provider/computersystemprovider.h"
+#include "replication/poolreplicastorage.h"
+#include "replication/replicationprovider.h"
+#include "replication/replicationservice.h"
+#include "storage/catalog.h"
+#include "storage/poolmanager.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -46,6 +53,44 @@ cim::Result<void> Engine::start()
 {
     if (!m_registry->addProvider(std::make_shared<ComputerSystemProvider>(m_systemName)))
         return cim::Error(cim::ReturnCode::Failed, tr("Provider classes overlap."));
+
+    const QDir data(m_options.dataDirectory);
+    auto catalog = Catalog::open(data.filePath(QStringLiteral("catalog.sqlite")));
+    if (!catalog)
+        return catalog.error();
+    m_catalog = std::move(catalog).value();
+    auto pools = PoolManager::open(m_catalog.get(), m_options.defaultPoolDirectory);
+    if (!pools)
+        return pools.error();
+    m_pools = std::move(pools).value();
+
+    // Jobs and replication. Recovery runs here, before the registry serves anything: pairs are
+    // loaded, then every unfinished job is resumed (its copies re-armed on their sources) or
+    // failed with its reason, so no write can reach a source ahead of its copy.
+    m_jobs = std::make_unique<JobManager>(m_catalog.get());
+    m_replicaStorage = std::make_unique<PoolReplicaStorage>(m_pools.get(), m_systemName);
+    ReplicationService::Options replication;
+    replication.systemName = m_systemName;
+    replication.checkpointDirectory = data.filePath(QStringLiteral("checkpoints"));
+    m_replication = std::make_unique<ReplicationService>(m_replicaStorage.get(), m_catalog.get(),
+                                                         m_jobs.get(), replication);
+    m_pools->isInUse = [service = m_replication.get()](const QString &deviceId) {
+        return service->isInUse(deviceId);
+    };
+    if (auto r = m_replication->recover(); !r)
+        return r;
+    if (auto r = m_jobs->recover(); !r)
+        return r;
+    m_replication->reconcile();
+    if (!m_registry->addProvider(std::make_shared<JobProvider>(m_jobs.get())) ||
+        !m_registry->addProvider(std::make_shared<ReplicationProvider>(m_replication.get())))
+        return cim::Error(cim::ReturnCode::Failed, tr("Provider classes overlap."));
+    connect(m_jobs.get(), &JobManager::jobsChanged, m_registry.get(),
+            [registry = m_registry.get()] { Q_EMIT registry->classChanged(jobclass::concreteJob()); });
+    connect(m_replication.get(), &ReplicationService::synchronizationsChanged, m_registry.get(),
+            [registry = m_registry.get()] {
+                Q_EMIT registry->classChanged(ReplicationService::synchronizedClass());
+            });
     return {};
 }
 

@@ -13,6 +13,12 @@
 
 namespace rd::engine {
 
+class Catalog;
+class PoolManager;
+class JobManager;
+class ReplicaStorage;
+class ReplicationService;
+
 struct EngineOptions
 {
     QString dataDirectory;        // catalog and state; created when missing
@@ -30,6 +36,10 @@ public:
     Q_DISABLE_COPY_MOVE(Engine)
 
     ProviderRegistry *registry() const { return m_registry.get(); }
+    Catalog *catalog() const { return m_catalog.get(); }
+    PoolManager *poolManager() const { return m_pools.get(); }
+    JobManager *jobManager() const { return m_jobs.get(); }
+    ReplicationService *replication() const { return m_replication.get(); }
     const EngineOptions &options() const { return m_options; }
     QString systemName() const { return m_systemName; }
 
@@ -43,6 +53,13 @@ private:
 
     EngineOptions m_options;
     QString m_systemName;
+    // Destroyed bottom-up: the registry's providers first, then replication (its copies stop),
+    // jobs, pools, and the catalog they all persist to last.
+    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<PoolManager> m_pools;
+    std::unique_ptr<JobManager> m_jobs;
+    std::unique_ptr<ReplicaStorage> m_replicaStorage;
+    std::unique_ptr<ReplicationService> m_replication;
     std::unique_ptr<ProviderRegistry> m_registry;
 };
 
