@@ -233,7 +233,7 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         resize(1100, 700);
     if (!restoreState(settings.value(kStateKey).toByteArray(), kStateVersion)) {
-        resizeDocks({m_navigatorDock}, {300}, Qt::Horizontal);
+        resizeDocks({m_navigatorDock}, {330}, Qt::Horizontal);
         resizeDocks({m_jobsDock}, {200}, Qt::Vertical);
     }
 }

@@ -392,7 +392,8 @@ QVariant NavigatorModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return node->label;
     case Qt::ToolTipRole:
-        return node->toolTip.isEmpty() ? QVariant() : QVariant(node->toolTip);
+        // The full name first: a narrow navigator elides it.
+        return node->toolTip.isEmpty() ? node->label : node->label + u'\n' + node->toolTip;
     case Qt::DecorationRole:
         switch (node->kind) {
         case Kind::Group:

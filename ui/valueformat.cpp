@@ -4,6 +4,8 @@
 #include <QLocale>
 #include <QStringList>
 
+#include <limits>
+
 namespace rd::ui {
 
 namespace {
@@ -22,7 +24,15 @@ QString formatInterval(quint64 micros)
     return QCoreApplication::translate("rd::ui::ValueFormat", "%1 d %2").arg(days).arg(clock);
 }
 
-QString formatScalar(const cim::ValueMap *map, const cim::Value &value)
+// Byte counts ("TotalManagedSpace", "SpaceConsumed", "Size") get a readable size beside them.
+bool isByteCount(QStringView name)
+{
+    return name.endsWith(u"Space", Qt::CaseInsensitive) ||
+           name.endsWith(u"SpaceConsumed", Qt::CaseInsensitive) ||
+           name.compare(u"Size", Qt::CaseInsensitive) == 0;
+}
+
+QString formatScalar(QStringView name, const cim::ValueMap *map, const cim::Value &value)
 {
     if (value.isNull())
         return QCoreApplication::translate("rd::ui::ValueFormat", "(none)");
@@ -51,6 +61,13 @@ QString formatScalar(const cim::ValueMap *map, const cim::Value &value)
     case cim::CimType::Char16:
         return value.toString();
     default:
+        if (cim::isInteger(type) && !cim::isSigned(type) && value.toUInt64() >= 1024 &&
+            isByteCount(name)) {
+            return QStringLiteral("%1 (%2)").arg(
+                value.toText(),
+                QLocale().formattedDataSize(qint64(
+                    qMin<quint64>(value.toUInt64(), quint64(std::numeric_limits<qint64>::max())))));
+        }
         return value.toText();
     }
 }
@@ -70,14 +87,14 @@ QString formatValue(QStringView propertyName, const cim::Value &value)
         return QString();
     const cim::ValueMap *map = cim::ValueMap::forProperty(propertyName);
     if (!value.isArray())
-        return formatScalar(map, value);
+        return formatScalar(propertyName, map, value);
     if (value.isNull())
         return QCoreApplication::translate("rd::ui::ValueFormat", "(none)");
     QStringList parts;
     const QList<cim::Value> elements = value.elements();
     parts.reserve(elements.size());
     for (const cim::Value &element : elements)
-        parts.append(formatScalar(map, element));
+        parts.append(formatScalar(propertyName, map, element));
     return parts.join(QStringLiteral(", "));
 }
 

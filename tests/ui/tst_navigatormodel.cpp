@@ -352,6 +352,9 @@ private Q_SLOTS:
                  QStringLiteral("(none)"));
         QCOMPARE(formatValue(u"BlockSize", Value::uint64(512)), QStringLiteral("512"));
         QCOMPARE(formatValue(u"Anything", Value()), QString());
+        QCOMPARE(
+            formatValue(u"TotalManagedSpace", Value::uint64(10 * 1024 * 1024)),
+            QStringLiteral("10485760 (%1)").arg(QLocale().formattedDataSize(10 * 1024 * 1024)));
         QCOMPARE(formatValue(u"Primordial", Value::boolean(true)), QStringLiteral("Yes"));
         QCOMPARE(formatValue(u"TimeBeforeRemoval", Value::dateTime(cim::DateTime::interval(
                                                        quint64(26) * 3600 * 1000000))),
