@@ -8,6 +8,9 @@
 #include "replication/replicationservice.h"
 #include "storage/catalog.h"
 #include "storage/poolmanager.h"
+#include "storage/storageconfigurationprovider.h"
+#include "storage/storagepoolprovider.h"
+#include "storage/storagevolumeprovider.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -82,6 +85,26 @@ cim::Result<void> Engine::start()
     if (auto r = m_jobs->recover(); !r)
         return r;
     m_replication->reconcile();
+    // Storage: pools, volumes and the configuration service that creates and deletes volumes.
+    if (!m_registry->addProvider(
+            std::make_shared<StoragePoolProvider>(m_pools.get(), m_systemName)) ||
+        !m_registry->addProvider(
+            std::make_shared<StorageVolumeProvider>(m_pools.get(), m_systemName)) ||
+        !m_registry->addProvider(
+            std::make_shared<StorageConfigurationProvider>(m_pools.get(), m_systemName)))
+        return cim::Error(cim::ReturnCode::Failed, tr("Provider classes overlap."));
+    connect(m_pools.get(), &PoolManager::poolsChanged, m_registry.get(),
+            [registry = m_registry.get()] {
+                Q_EMIT registry->classChanged(StoragePoolProvider::poolClass());
+                Q_EMIT registry->classChanged(StoragePoolProvider::hostedPoolClass());
+            });
+    connect(m_pools.get(), &PoolManager::volumesChanged, m_registry.get(),
+            [registry = m_registry.get()] {
+                Q_EMIT registry->classChanged(StorageVolumeProvider::volumeClass());
+                Q_EMIT registry->classChanged(StoragePoolProvider::allocatedFromClass());
+                // A pool's RemainingManagedSpace moves with its volumes.
+                Q_EMIT registry->classChanged(StoragePoolProvider::poolClass());
+            });
     if (!m_registry->addProvider(std::make_shared<JobProvider>(m_jobs.get())) ||
         !m_registry->addProvider(std::make_shared<ReplicationProvider>(m_replication.get())))
         return cim::Error(cim::ReturnCode::Failed, tr("Provider classes overlap."));

@@ -1,0 +1,205 @@
+#include "storageconfigurationprovider.h"
+
+#include "poolmanager.h"
+#include "storagepoolprovider.h"
+#include "storagevolumeprovider.h"
+
+#include "provider/computersystemprovider.h"
+#include "provider/providerregistry.h"
+
+#include <QCoreApplication>
+
+namespace rd::engine {
+
+using cim::CimType;
+using cim::Value;
+using P = ParameterSpec;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("rd::engine", text);
+}
+
+const auto CreateMethod = QStringLiteral("CreateOrModifyElementFromStoragePool");
+const auto ReturnMethod = QStringLiteral("ReturnToStoragePool");
+
+// CreateOrModifyElementFromStoragePool ElementType: 2 StorageVolume is what the engine makes;
+// the other defined types (StorageExtent, StoragePool / LogicalDisk) are valid but unsupported.
+constexpr quint16 ElementTypeStorageVolume = 2;
+
+cim::MethodResult failure(cim::ReturnCode code, const QString &message)
+{
+    return cim::MethodResult::failure(quint32(code), message);
+}
+
+cim::MethodResult failure(const cim::Error &error)
+{
+    return cim::MethodResult::failure(error.code, error.message);
+}
+
+bool isNull(const Value &v)
+{
+    return !v.isTyped() || v.isNull();
+}
+
+} // namespace
+
+cim::ObjectPath StorageConfigurationProvider::servicePath(const QString &systemName)
+{
+    return cim::ObjectPath(
+        ProviderRegistry::defaultNameSpace(), serviceClass(),
+        {{QStringLiteral("CreationClassName"), Value::string(serviceClass())},
+         {QStringLiteral("Name"), Value::string(QStringLiteral("StorageConfigurationService"))},
+         {QStringLiteral("SystemCreationClassName"),
+          Value::string(ComputerSystemProvider::className())},
+         {QStringLiteral("SystemName"), Value::string(systemName)}});
+}
+
+StorageConfigurationProvider::StorageConfigurationProvider(PoolManager *pools, QString systemName)
+    : m_pools(pools)
+    , m_systemName(std::move(systemName))
+{}
+
+QList<ClassInfo> StorageConfigurationProvider::classes() const
+{
+    return {{serviceClass(), {QStringLiteral("CIM_StorageConfigurationService")}, false}};
+}
+
+cim::Result<QList<cim::Instance>> StorageConfigurationProvider::enumerateInstances(const QString &)
+{
+    const cim::ObjectPath path = servicePath(m_systemName);
+    cim::Instance inst(serviceClass());
+    inst.setPath(path);
+    for (const auto &[name, value] : path.keys())
+        inst.setProperty(name, value);
+    inst.setProperty(QStringLiteral("ElementName"),
+                     Value::string(tr("Storage configuration service")));
+    inst.setProperty(QStringLiteral("OperationalStatus"),
+                     Value::array(CimType::UInt16, {Value::uint16(2)}));
+    inst.setProperty(QStringLiteral("EnabledState"), Value::uint16(2)); // Enabled
+    return QList<cim::Instance>{inst};
+}
+
+QList<MethodSpec> StorageConfigurationProvider::methods(const QString &) const
+{
+    return {
+        {CreateMethod,
+         {
+             {QStringLiteral("ElementName"), CimType::String, false, P::In, false, {}},
+             {QStringLiteral("ElementType"), CimType::UInt16, false, P::In, true, {}},
+             {QStringLiteral("Job"), CimType::Reference, false, P::Out, false,
+              QStringLiteral("CIM_ConcreteJob")},
+             {QStringLiteral("Goal"), CimType::Reference, false, P::In, false,
+              QStringLiteral("CIM_ManagedElement")},
+             {QStringLiteral("Size"), CimType::UInt64, false, P::InOut, false, {}},
+             {QStringLiteral("InPool"), CimType::Reference, false, P::In, false,
+              QStringLiteral("CIM_StoragePool")},
+             {QStringLiteral("TheElement"), CimType::Reference, false, P::InOut, false,
+              QStringLiteral("CIM_LogicalElement")},
+         }},
+        {ReturnMethod,
+         {
+             {QStringLiteral("Job"), CimType::Reference, false, P::Out, false,
+              QStringLiteral("CIM_ConcreteJob")},
+             {QStringLiteral("TheElement"), CimType::Reference, false, P::In, true,
+              QStringLiteral("CIM_LogicalElement")},
+         }},
+    };
+}
+
+QFuture<cim::MethodResult> StorageConfigurationProvider::invokeMethod(const cim::MethodCall &call)
+{
+    // Volumes are sparse files: creating and deleting one is quick, so both methods finish
+    // within the call (0) and never start a job.
+    const Value system = call.target.key(u"SystemName");
+    if (!m_pools || (!isNull(system) && system.toString() != m_systemName)) {
+        return QtFuture::makeReadyFuture(
+            failure(cim::ReturnCode::InvalidParameter,
+                    tr("There is no service %1.").arg(call.target.toString())));
+    }
+    if (call.method == CreateMethod)
+        return QtFuture::makeReadyFuture(createOrModifyElement(call.in));
+    if (call.method == ReturnMethod)
+        return QtFuture::makeReadyFuture(returnToStoragePool(call.in));
+    return Provider::invokeMethod(call);
+}
+
+cim::MethodResult StorageConfigurationProvider::createOrModifyElement(const cim::Parameters &in)
+{
+    // Every check comes before createVolume, so an error leaves nothing behind.
+    if (!isNull(in.value(u"TheElement"))) {
+        return failure(cim::ReturnCode::NotSupported,
+                       tr("Modifying an existing element is not supported; create a new "
+                          "volume instead."));
+    }
+    const quint16 type = quint16(in.value(u"ElementType").toUInt64());
+    if (type != ElementTypeStorageVolume) {
+        if (type >= 3 && type <= 5) {
+            return failure(cim::ReturnCode::NotSupported,
+                           tr("Only storage volumes (ElementType 2) can be created."));
+        }
+        return failure(cim::ReturnCode::InvalidParameter,
+                       tr("ElementType %1 is not a valid element type.").arg(type));
+    }
+    if (!isNull(in.value(u"Goal"))) {
+        // The engine serves no StorageSetting, so no Goal can name one of its settings.
+        return failure(cim::ReturnCode::InvalidParameter,
+                       tr("The Goal %1 is not a storage setting of this system.")
+                           .arg(in.value(u"Goal").toReference().toString()));
+    }
+    QString poolId = m_pools->defaultPoolId();
+    if (const Value inPool = in.value(u"InPool"); !isNull(inPool)) {
+        const cim::ObjectPath path = inPool.toReference();
+        const bool isPoolClass =
+            path.className().compare(StoragePoolProvider::poolClass(), Qt::CaseInsensitive) == 0 ||
+            path.className().compare(u"CIM_StoragePool", Qt::CaseInsensitive) == 0;
+        poolId = path.key(u"InstanceID").toString();
+        if (!isPoolClass || !m_pools->pool(poolId)) {
+            return failure(
+                cim::ReturnCode::InvalidParameter,
+                tr("InPool %1 is not a storage pool of this system.").arg(path.toString()));
+        }
+    }
+    const Value size = in.value(u"Size");
+    if (isNull(size) || size.toUInt64() == 0) {
+        return failure(cim::ReturnCode::InvalidParameter,
+                       tr("Size must give the volume's size in bytes."));
+    }
+    const Value name = in.value(u"ElementName");
+    // NULL: the system supplies a name (an empty string is a name, and PoolManager refuses it).
+    const QString elementName = isNull(name) ? tr("New volume") : name.toString();
+
+    auto created = m_pools->createVolume(poolId, elementName, size.toUInt64());
+    if (!created)
+        return failure(created.error());
+
+    cim::MethodResult result;
+    result.returnValue = quint32(cim::ReturnCode::Completed);
+    result.out.set(QStringLiteral("TheElement"), Value::reference(StorageVolumeProvider::volumePath(
+                                                     m_systemName, created->deviceId)));
+    // The size achieved: the request rounded up to whole blocks.
+    result.out.set(QStringLiteral("Size"), Value::uint64(created->size));
+    result.out.set(QStringLiteral("Job"), Value::null(CimType::Reference));
+    return result;
+}
+
+cim::MethodResult StorageConfigurationProvider::returnToStoragePool(const cim::Parameters &in)
+{
+    const cim::ObjectPath element = in.value(u"TheElement").toReference();
+    const StorageVolumeProvider volumes(m_pools, m_systemName);
+    const QString deviceId = volumes.deviceIdOf(element);
+    if (deviceId.isEmpty() || !m_pools->volume(deviceId)) {
+        return failure(cim::ReturnCode::InvalidParameter,
+                       tr("TheElement %1 is not a volume of this system.").arg(element.toString()));
+    }
+    if (auto deleted = m_pools->deleteVolume(deviceId); !deleted)
+        return failure(deleted.error());
+    cim::MethodResult result;
+    result.returnValue = quint32(cim::ReturnCode::Completed);
+    result.out.set(QStringLiteral("Job"), Value::null(CimType::Reference));
+    return result;
+}
+
+} // namespace rd::engine
