@@ -6,8 +6,12 @@
 
 #include "api/localtransport.h"
 #include "cim/cimxml.h"
+#include "engine.h"
 #include "jobs/jobprovider.h"
+#include "replication/poolreplicastorage.h"
 #include "replication/replicationprovider.h"
+#include "storage/catalog.h"
+#include "storage/poolmanager.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -537,6 +541,76 @@ private Q_SLOTS:
         // The source is free again, the aborted replica still belongs to its pair.
         QVERIFY(!m_service->isInUse(bigSource.deviceId));
         QVERIFY(m_service->isInUse(syncOf(r).targetDeviceId));
+    }
+    // The same path on a real engine: PoolManager volumes, the SQLite catalog, image files.
+    void throughTheEngine()
+    {
+        QTemporaryDir dir;
+        auto opened = Engine::open({dir.filePath(QStringLiteral("data")),
+                                    dir.filePath(QStringLiteral("pool")), QStringLiteral("host")});
+        QVERIFY2(opened.ok(), qPrintable(opened.error().message));
+        std::unique_ptr<Engine> engine = std::move(opened).value();
+        PoolManager *pools = engine->poolManager();
+        auto src = pools->createVolume(pools->defaultPoolId(), QStringLiteral("db"), 8 * MiB);
+        QVERIFY(src.ok());
+        auto device = pools->device(src->deviceId);
+        QVERIFY(device.ok());
+        QByteArray data(int(2 * MiB), '\0');
+        QRandomGenerator(5).fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+        QVERIFY((*device)
+                    ->write(MiB, std::span<const char>(data.constData(), size_t(data.size())))
+                    .ok());
+        QCryptographicHash h(QCryptographicHash::Sha256);
+        QByteArray all(int(8 * MiB), '\0');
+        QVERIFY((*device)->read(0, std::span<char>(all.data(), size_t(all.size()))).ok());
+        const QByteArray sum = QCryptographicHash::hash(all, QCryptographicHash::Sha256);
+
+        PoolReplicaStorage paths(pools, engine->systemName());
+        LocalTransport client(engine->registry());
+        auto call = [&](const cim::Parameters &in) {
+            auto f = client.invokeMethod(
+                {engine->replication()->servicePath(), QStringLiteral("CreateListReplica"), in});
+            (void)QTest::qWaitFor([&] { return f.isFinished(); }, 20000);
+            return f.result();
+        };
+        auto state = [&] {
+            return std::make_tuple(
+                QDir(dir.filePath(QStringLiteral("pool"))).entryList(QDir::Files).size(),
+                pools->volumes().size(), engine->catalog()->loadSyncs()->size(),
+                engine->catalog()->loadJobs()->size());
+        };
+        cim::Parameters in;
+        in.set(QStringLiteral("SyncType"), Value::uint16(8));
+        in.set(QStringLiteral("SourceElements"), refs({paths.volumePath(src->deviceId)}));
+        in.set(QStringLiteral("TargetPool"),
+               Value::reference(PoolReplicaStorage::poolPath(QStringLiteral("nope"))));
+        const auto before = state();
+        QCOMPARE(call(in).returnValue, InvalidParameter);
+        QCOMPARE(state(), before);
+
+        in.set(QStringLiteral("TargetPool"),
+               Value::reference(PoolReplicaStorage::poolPath(pools->defaultPoolId())));
+        in.set(QStringLiteral("Mode"), Value::uint16(2));
+        const cim::MethodResult r = call(in);
+        QCOMPARE(r.returnValue, Ok);
+        const QString targetId = r.out.value(u"TargetElements")
+                                     .elements()
+                                     .first()
+                                     .toReference()
+                                     .key(u"DeviceID")
+                                     .toString();
+        auto target = pools->device(targetId);
+        QVERIFY(target.ok());
+        QByteArray copy(int(8 * MiB), '\0');
+        QVERIFY((*target)->read(0, std::span<char>(copy.data(), size_t(copy.size()))).ok());
+        QCOMPARE(QCryptographicHash::hash(copy, QCryptographicHash::Sha256), sum);
+        // Only the data was copied: the replica is as sparse as its source.
+        QCOMPARE((*target)->allocatedExtents(0, 8 * MiB).value(),
+                 (*device)->allocatedExtents(0, 8 * MiB).value());
+        QCOMPARE(engine->catalog()->loadSyncs()->first().copyState,
+                 quint16(cim::CopyState::Synchronized));
+        // A replica in a pair cannot be deleted.
+        QCOMPARE(pools->deleteVolume(targetId).error().code, quint32(cim::ReturnCode::InUse));
     }
 };
 
