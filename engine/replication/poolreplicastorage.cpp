@@ -1,8 +1,8 @@
 #include "poolreplicastorage.h"
 
-#include "provider/computersystemprovider.h"
-#include "provider/providerregistry.h"
 #include "storage/poolmanager.h"
+#include "storage/storagepoolprovider.h"
+#include "storage/storagevolumeprovider.h"
 
 namespace rd::engine {
 
@@ -15,26 +15,21 @@ PoolReplicaStorage::PoolReplicaStorage(PoolManager *pools, QString systemName)
 
 cim::ObjectPath PoolReplicaStorage::volumePath(const QString &deviceId) const
 {
-    // CIM_StorageExtent's keys: the volume by DeviceID within its hosting system.
-    return cim::ObjectPath(ProviderRegistry::defaultNameSpace(), volumeClass(),
-                           {{QStringLiteral("CreationClassName"), Value::string(volumeClass())},
-                            {QStringLiteral("DeviceID"), Value::string(deviceId)},
-                            {QStringLiteral("SystemCreationClassName"),
-                             Value::string(ComputerSystemProvider::className())},
-                            {QStringLiteral("SystemName"), Value::string(m_systemName)}});
+    // The same paths the storage providers serve, so a replica found here is the instance a
+    // client enumerates.
+    return StorageVolumeProvider::volumePath(m_systemName, deviceId);
 }
 
 cim::ObjectPath PoolReplicaStorage::poolPath(const QString &poolId)
 {
-    return cim::ObjectPath(ProviderRegistry::defaultNameSpace(), poolClass(),
-                           {{QStringLiteral("InstanceID"), Value::string(poolId)}});
+    return StoragePoolProvider::poolPath(poolId);
 }
 
 std::optional<ReplicaVolume> PoolReplicaStorage::volume(const cim::ObjectPath &path)
 {
     // Any name of the StorageVolume class, found by DeviceID: the other keys only say it is
     // this system's, which a path that reached this engine's registry is.
-    if (path.className().compare(volumeClass(), Qt::CaseInsensitive) != 0 &&
+    if (path.className().compare(StorageVolumeProvider::volumeClass(), Qt::CaseInsensitive) != 0 &&
         path.className().compare(u"CIM_StorageVolume", Qt::CaseInsensitive) != 0)
         return std::nullopt;
     const Value id = path.key(u"DeviceID");
@@ -58,8 +53,9 @@ std::optional<ReplicaVolume> PoolReplicaStorage::volumeById(const QString &devic
 
 std::optional<QString> PoolReplicaStorage::pool(const cim::ObjectPath &path)
 {
-    if (!m_pools || (path.className().compare(poolClass(), Qt::CaseInsensitive) != 0 &&
-                     path.className().compare(u"CIM_StoragePool", Qt::CaseInsensitive) != 0))
+    if (!m_pools ||
+        (path.className().compare(StoragePoolProvider::poolClass(), Qt::CaseInsensitive) != 0 &&
+         path.className().compare(u"CIM_StoragePool", Qt::CaseInsensitive) != 0))
         return std::nullopt;
     const QString id = path.key(u"InstanceID").toString();
     if (!m_pools->pool(id))

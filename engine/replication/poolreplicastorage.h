@@ -15,8 +15,6 @@ class PoolReplicaStorage final : public ReplicaStorage
 public:
     PoolReplicaStorage(PoolManager *pools, QString systemName);
 
-    static QString volumeClass() { return QStringLiteral("MSISCSITARGET_StorageVolume"); }
-    static QString poolClass() { return QStringLiteral("MSISCSITARGET_StoragePool"); }
     // The paths replication hands out for volumes it names (TargetElements, SyncedElement…).
     cim::ObjectPath volumePath(const QString &deviceId) const;
     static cim::ObjectPath poolPath(const QString &poolId);
