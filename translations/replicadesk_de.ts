@@ -5,30 +5,34 @@
         <name>MethodSpec</name>
         <message>
             <source>%1 has no parameter named %2.</source>
-            <translation type="unfinished" />
+            <translation>%1 hat keinen Parameter namens %2.</translation>
         </message>
         <message>
             <source>%1 is an output parameter of %2 and cannot be given.</source>
-            <translation type="unfinished" />
+            <translation>%1 ist ein Ausgabeparameter von %2 und kann nicht übergeben werden.</translation>
         </message>
         <message>
             <source>Parameter %1 must be of type %2, not %3.</source>
-            <translation type="unfinished" />
+            <translation>Der Parameter %1 muss vom Typ %2 sein, nicht %3.</translation>
         </message>
         <message>
             <source>Parameter %1 is required.</source>
-            <translation type="unfinished" />
+            <translation>Der Parameter %1 ist erforderlich.</translation>
         </message>
     </context>
     <context>
         <name>cim</name>
         <message>
             <source>The class %1 is not served by this system.</source>
-            <translation type="unfinished" />
+            <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
         </message>
         <message>
             <source>The catalog could not be updated or read: %1.</source>
-            <translation type="unfinished" />
+            <translation>Der Katalog konnte nicht gelesen oder aktualisiert werden: %1.</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
         </message>
     </context>
     <context>
@@ -549,215 +553,215 @@ Datenverzeichnis: %2</translation>
         <name>rd::engine</name>
         <message>
             <source>Cannot open the volume image %1: %2.</source>
-            <translation type="unfinished" />
+            <translation>Das Volume-Abbild %1 kann nicht geöffnet werden: %2.</translation>
         </message>
         <message>
             <source>Cannot read the size of %1: %2.</source>
-            <translation type="unfinished" />
+            <translation>Die Größe von %1 kann nicht gelesen werden: %2.</translation>
         </message>
         <message>
             <source>Cannot create the volume image %1: %2.</source>
-            <translation type="unfinished" />
+            <translation>Das Volume-Abbild %1 kann nicht angelegt werden: %2.</translation>
         </message>
         <message>
             <source>Cannot size the volume image %1: %2.</source>
-            <translation type="unfinished" />
+            <translation>Die Größe des Volume-Abbilds %1 kann nicht gesetzt werden: %2.</translation>
         </message>
         <message>
             <source>Cannot read from %1: %2.</source>
-            <translation type="unfinished" />
+            <translation>Aus %1 kann nicht gelesen werden: %2.</translation>
         </message>
         <message>
             <source>Cannot write to %1: %2.</source>
-            <translation type="unfinished" />
+            <translation>In %1 kann nicht geschrieben werden: %2.</translation>
         </message>
         <message>
             <source>Cannot flush %1: %2.</source>
-            <translation type="unfinished" />
+            <translation>%1 kann nicht auf den Datenträger geschrieben werden: %2.</translation>
         </message>
         <message>
             <source>Cannot map the data of %1: %2.</source>
-            <translation type="unfinished" />
+            <translation>Die Datenbereiche von %1 können nicht ermittelt werden: %2.</translation>
         </message>
         <message>
             <source>Cannot discard blocks of %1: %2.</source>
-            <translation type="unfinished" />
+            <translation>Blöcke von %1 können nicht freigegeben werden: %2.</translation>
         </message>
         <message>
             <source>Cannot read the capacity of the pool directory %1: %2.</source>
-            <translation type="unfinished" />
+            <translation>Die Kapazität des Pool-Verzeichnisses %1 kann nicht gelesen werden: %2.</translation>
         </message>
     </context>
     <context>
         <name>rd::engine::Catalog</name>
         <message>
             <source>The SQLite driver for Qt SQL (QSQLITE) is not installed.</source>
-            <translation type="unfinished" />
+            <translation>Der SQLite-Treiber für Qt SQL (QSQLITE) ist nicht installiert.</translation>
         </message>
         <message>
             <source>Cannot open the catalog %1: %2.</source>
-            <translation type="unfinished" />
+            <translation>Der Katalog %1 kann nicht geöffnet werden: %2.</translation>
         </message>
         <message>
             <source>Cannot switch the catalog %1 to write-ahead logging: %2.</source>
-            <translation type="unfinished" />
+            <translation>Der Katalog %1 kann nicht auf Write-Ahead-Logging umgestellt werden: %2.</translation>
         </message>
         <message>
             <source>The catalog %1 was written by a newer ReplicaDesk (schema %2; this version knows up to %3).</source>
-            <translation type="unfinished" />
+            <translation>Der Katalog %1 wurde von einer neueren ReplicaDesk-Version geschrieben (Schema %2; diese Version kennt Schemata bis %3).</translation>
         </message>
         <message>
             <source>The pool %1 still holds volumes.</source>
-            <translation type="unfinished" />
+            <translation>Der Pool %1 enthält noch Volumes.</translation>
         </message>
         <message>
             <source>There is no synchronization %1 in the catalog.</source>
-            <translation type="unfinished" />
+            <translation>Im Katalog gibt es keine Synchronisation %1.</translation>
         </message>
     </context>
     <context>
         <name>rd::engine::CheckpointMap</name>
         <message>
             <source>Cannot create the checkpoint %1: %2</source>
-            <translation type="unfinished" />
+            <translation>Der Prüfpunkt %1 kann nicht angelegt werden: %2</translation>
         </message>
         <message>
             <source>Cannot write the checkpoint %1: %2</source>
-            <translation type="unfinished" />
+            <translation>Der Prüfpunkt %1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
             <source>the checkpoint %1 cannot be opened: %2</source>
-            <translation type="unfinished" />
+            <translation>der Prüfpunkt %1 kann nicht geöffnet werden: %2</translation>
         </message>
         <message>
             <source>the checkpoint %1 is damaged or belongs to another copy</source>
-            <translation type="unfinished" />
+            <translation>der Prüfpunkt %1 ist beschädigt oder gehört zu einer anderen Kopie</translation>
         </message>
         <message>
             <source>The checkpoint is not open.</source>
-            <translation type="unfinished" />
+            <translation>Der Prüfpunkt ist nicht geöffnet.</translation>
         </message>
         <message>
             <source>Cannot sync the checkpoint %1: %2</source>
-            <translation type="unfinished" />
+            <translation>Der Prüfpunkt %1 kann nicht auf den Datenträger geschrieben werden: %2</translation>
         </message>
         <message>
             <source>Cannot remove the checkpoint %1: %2</source>
-            <translation type="unfinished" />
+            <translation>Der Prüfpunkt %1 kann nicht entfernt werden: %2</translation>
         </message>
     </context>
     <context>
         <name>rd::engine::CloneCopier</name>
         <message>
             <source>Copying %1 bytes at offset %2 failed: %3</source>
-            <translation type="unfinished" />
+            <translation>Das Kopieren von %1 Bytes ab Position %2 ist fehlgeschlagen: %3</translation>
         </message>
         <message>
             <source>The target (%1 bytes) is smaller than the source (%2 bytes).</source>
-            <translation type="unfinished" />
+            <translation>Das Ziel (%1 Bytes) ist kleiner als die Quelle (%2 Bytes).</translation>
         </message>
         <message>
             <source>The copy has no checkpoint to resume from.</source>
-            <translation type="unfinished" />
+            <translation>Die Kopie hat keinen Prüfpunkt, an dem sie fortgesetzt werden kann.</translation>
         </message>
         <message>
             <source>The copy was cancelled.</source>
-            <translation type="unfinished" />
+            <translation>Die Kopie wurde abgebrochen.</translation>
         </message>
     </context>
     <context>
         <name>rd::engine::Engine</name>
         <message>
             <source>The engine needs a data directory and a default pool directory.</source>
-            <translation type="unfinished" />
+            <translation>Die Engine benötigt ein Datenverzeichnis und ein Verzeichnis für den Standardpool.</translation>
         </message>
         <message>
             <source>Cannot create the directory %1.</source>
-            <translation type="unfinished" />
+            <translation>Das Verzeichnis %1 kann nicht angelegt werden.</translation>
         </message>
         <message>
             <source>Provider classes overlap.</source>
-            <translation type="unfinished" />
+            <translation>Die Klassen der Provider überschneiden sich.</translation>
         </message>
     </context>
     <context>
         <name>rd::engine::EngineHost</name>
         <message>
             <source>The engine thread did not answer.</source>
-            <translation type="unfinished" />
+            <translation>Der Thread der Engine hat nicht geantwortet.</translation>
         </message>
     </context>
     <context>
         <name>rd::engine::FileVolume</name>
         <message>
             <source>%1 is not a volume image (a regular file whose size is a multiple of %2 bytes).</source>
-            <translation type="unfinished" />
+            <translation>%1 ist kein Volume-Abbild (eine reguläre Datei, deren Größe ein Vielfaches von %2 Bytes ist).</translation>
         </message>
         <message>
             <source>A volume size must be a positive multiple of %1 bytes; %2 is not.</source>
-            <translation type="unfinished" />
+            <translation>Die Größe eines Volumes muss ein positives Vielfaches von %1 Bytes sein; %2 ist es nicht.</translation>
         </message>
         <message>
             <source>The range of %1 bytes at offset %2 lies beyond the end of the volume (%3 bytes).</source>
-            <translation type="unfinished" />
+            <translation>Der Bereich von %1 Bytes ab Position %2 liegt hinter dem Ende des Volumes (%3 Bytes).</translation>
         </message>
     </context>
     <context>
         <name>rd::engine::JobManager</name>
         <message>
             <source>No job %1 exists.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt keinen Auftrag %1.</translation>
         </message>
         <message>
             <source>Job %1 is still running; terminate it first.</source>
-            <translation type="unfinished" />
+            <translation>Der Auftrag %1 läuft noch; beenden Sie ihn zuerst.</translation>
         </message>
         <message>
             <source>%1 is not a RequestedState value a job knows.</source>
-            <translation type="unfinished" />
+            <translation>%1 ist kein RequestedState-Wert, den ein Auftrag kennt.</translation>
         </message>
         <message>
             <source>Jobs of this engine have no service state.</source>
-            <translation type="unfinished" />
+            <translation>Aufträge dieser Engine haben keinen Wartungszustand.</translation>
         </message>
         <message>
             <source>Job %1 is %2; it cannot go to the requested state from there.</source>
-            <translation type="unfinished" />
+            <translation>Der Auftrag %1 ist im Zustand %2; von dort kann er nicht in den angeforderten Zustand wechseln.</translation>
         </message>
         <message>
             <source>Job %1 cannot be suspended.</source>
-            <translation type="unfinished" />
+            <translation>Der Auftrag %1 kann nicht angehalten werden.</translation>
         </message>
         <message>
             <source>Job %1 ended before it could be terminated.</source>
-            <translation type="unfinished" />
+            <translation>Der Auftrag %1 war zu Ende, bevor er beendet werden konnte.</translation>
         </message>
         <message>
             <source>Job %1 is still stopping.</source>
-            <translation type="unfinished" />
+            <translation>Der Auftrag %1 wird noch beendet.</translation>
         </message>
         <message>
             <source>this engine cannot resume jobs of kind "%1"</source>
-            <translation type="unfinished" />
+            <translation>diese Engine kann Aufträge der Art „%1“ nicht fortsetzen</translation>
         </message>
         <message>
             <source>The engine stopped while this job was running and could not resume it: %1</source>
-            <translation type="unfinished" />
+            <translation>Die Engine wurde beendet, während dieser Auftrag lief, und konnte ihn nicht fortsetzen: %1</translation>
         </message>
     </context>
     <context>
         <name>rd::engine::JobProvider</name>
         <message>
             <source>No job %1 exists.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt keinen Auftrag %1.</translation>
         </message>
         <message>
             <source>The job was stopped by request.</source>
-            <translation type="unfinished" />
+            <translation>Der Auftrag wurde auf Anforderung beendet.</translation>
         </message>
         <message>
             <source>TimeoutPeriod must be an interval, not a point in time.</source>
-            <translation type="unfinished" />
+            <translation>TimeoutPeriod muss eine Zeitspanne sein, kein Zeitpunkt.</translation>
         </message>
     </context>
     <context>
@@ -772,184 +776,308 @@ Datenverzeichnis: %2</translation>
         </message>
     </context>
     <context>
+        <name>rd::engine::PoolManager</name>
+        <message>
+            <source>Cannot create the pool directory %1.</source>
+            <translation>Das Pool-Verzeichnis %1 kann nicht angelegt werden.</translation>
+        </message>
+        <message>
+            <source>Default pool</source>
+            <translation>Standardpool</translation>
+        </message>
+        <message>
+            <source>A pool needs a directory.</source>
+            <translation>Ein Pool benötigt ein Verzeichnis.</translation>
+        </message>
+        <message>
+            <source>A pool name must be printable text of at most %1 characters.</source>
+            <translation>Ein Poolname muss aus druckbarem Text von höchstens %1 Zeichen bestehen.</translation>
+        </message>
+        <message>
+            <source>The directory %1 is already the pool %2.</source>
+            <translation>Das Verzeichnis %1 ist bereits der Pool %2.</translation>
+        </message>
+        <message>
+            <source>There is no volume %1.</source>
+            <translation>Es gibt kein Volume %1.</translation>
+        </message>
+        <message>
+            <source>Cannot read the volume image %1: %2.</source>
+            <translation>Das Volume-Abbild %1 kann nicht gelesen werden: %2.</translation>
+        </message>
+        <message>
+            <source>There is no storage pool %1.</source>
+            <translation>Es gibt keinen Speicherpool %1.</translation>
+        </message>
+        <message>
+            <source>A volume needs a name.</source>
+            <translation>Ein Volume benötigt einen Namen.</translation>
+        </message>
+        <message>
+            <source>A volume name may have at most %1 characters; this one has %2.</source>
+            <translation>Ein Volumename darf höchstens %1 Zeichen haben; dieser hat %2.</translation>
+        </message>
+        <message>
+            <source>A volume name may not contain control characters.</source>
+            <translation>Ein Volumename darf keine Steuerzeichen enthalten.</translation>
+        </message>
+        <message>
+            <source>A volume size must be between 1 byte and 8 EiB; %1 is not.</source>
+            <translation>Die Größe eines Volumes muss zwischen 1 Byte und 8 EiB liegen; %1 tut das nicht.</translation>
+        </message>
+        <message>
+            <source>The pool %1 has %2 bytes free; a volume of %3 bytes does not fit.</source>
+            <translation>Der Pool %1 hat %2 Bytes frei; ein Volume mit %3 Bytes passt nicht hinein.</translation>
+        </message>
+        <message>
+            <source>The volume %1 is part of a synchronization; remove that first.</source>
+            <translation>Das Volume %1 gehört zu einer Synchronisation; entfernen Sie diese zuerst.</translation>
+        </message>
+        <message>
+            <source>Cannot remove the volume image %1.</source>
+            <translation>Das Volume-Abbild %1 kann nicht entfernt werden.</translation>
+        </message>
+    </context>
+    <context>
         <name>rd::engine::Provider</name>
         <message>
             <source>No instance %1 exists.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt keine Instanz %1.</translation>
         </message>
         <message>
             <source>%1 is not supported by %2.</source>
-            <translation type="unfinished" />
+            <translation>%1 wird von %2 nicht unterstützt.</translation>
         </message>
         <message>
             <source>Instances of %1 cannot be modified.</source>
-            <translation type="unfinished" />
+            <translation>Instanzen von %1 können nicht geändert werden.</translation>
         </message>
         <message>
             <source>Instances of %1 cannot be deleted.</source>
-            <translation type="unfinished" />
+            <translation>Instanzen von %1 können nicht gelöscht werden.</translation>
         </message>
     </context>
     <context>
         <name>rd::engine::ProviderRegistry</name>
         <message>
             <source>The namespace %1 is not served by this system; it serves %2.</source>
-            <translation type="unfinished" />
+            <translation>Der Namensraum %1 wird von diesem System nicht bereitgestellt; es stellt %2 bereit.</translation>
         </message>
         <message>
             <source>The class %1 has no method %2.</source>
-            <translation type="unfinished" />
+            <translation>Die Klasse %1 hat keine Methode %2.</translation>
         </message>
     </context>
     <context>
         <name>rd::engine::ReplicationService</name>
         <message>
             <source>Replication service</source>
-            <translation type="unfinished" />
+            <translation>Replikationsdienst</translation>
         </message>
         <message>
             <source>Replication service capabilities</source>
-            <translation type="unfinished" />
+            <translation>Fähigkeiten des Replikationsdienstes</translation>
         </message>
         <message>
             <source>%1 replicas are not supported yet; ReplicationServiceCapabilities lists what is (Clone).</source>
-            <translation type="unfinished" />
+            <translation>%1-Replikate werden noch nicht unterstützt; ReplicationServiceCapabilities nennt, was unterstützt wird (Klon).</translation>
         </message>
         <message>
             <source>SyncType %1 is not Mirror (6), Snapshot (7) or Clone (8).</source>
-            <translation type="unfinished" />
+            <translation>SyncType %1 ist weder Spiegel (6) noch Snapshot (7) noch Klon (8).</translation>
         </message>
         <message>
             <source>Mode %1 is not Synchronous (2) or Asynchronous (3).</source>
-            <translation type="unfinished" />
+            <translation>Mode %1 ist weder synchron (2) noch asynchron (3).</translation>
         </message>
         <message>
             <source>A clone never reaches CopyState %1; WaitForCopyState may be Initialized (2), Unsynchronized (3) or Synchronized (4).</source>
-            <translation type="unfinished" />
+            <translation>Ein Klon erreicht CopyState %1 nie; WaitForCopyState darf Initialisiert (2), Nicht synchronisiert (3) oder Synchronisiert (4) sein.</translation>
         </message>
         <message>
             <source>Replication through access points (to or from another system) is not supported yet; leave %1 NULL.</source>
-            <translation type="unfinished" />
+            <translation>Replikation über Zugriffspunkte (zu oder von einem anderen System) wird noch nicht unterstützt; lassen Sie %1 NULL.</translation>
         </message>
         <message>
             <source>ReplicationSettingData is not a valid embedded instance: %1</source>
-            <translation type="unfinished" />
+            <translation>ReplicationSettingData ist keine gültige eingebettete Instanz: %1</translation>
         </message>
         <message>
             <source>ReplicationSettingData holds a %1, not a ReplicationSettingData.</source>
-            <translation type="unfinished" />
+            <translation>ReplicationSettingData enthält ein %1, kein ReplicationSettingData.</translation>
         </message>
         <message>
             <source>ReplicationSettingData.%1 must be a uint16.</source>
-            <translation type="unfinished" />
+            <translation>ReplicationSettingData.%1 muss ein uint16 sein.</translation>
         </message>
         <message>
             <source>ReplicationSettingData.ConsistentPointInTime must be a boolean.</source>
-            <translation type="unfinished" />
+            <translation>ReplicationSettingData.ConsistentPointInTime muss ein boolescher Wert sein.</translation>
         </message>
         <message>
             <source>CopyPriority %1 is not Not Managed (0), Low (1), Same (2) or Urgent (3).</source>
-            <translation type="unfinished" />
+            <translation>CopyPriority %1 ist weder Nicht verwaltet (0) noch Niedrig (1), Gleich (2) oder Dringend (3).</translation>
         </message>
         <message>
             <source>TargetElementSupplier %1 is not a known value.</source>
-            <translation type="unfinished" />
+            <translation>TargetElementSupplier %1 ist kein bekannter Wert.</translation>
         </message>
         <message>
             <source>SourceElements[%1] is NULL.</source>
-            <translation type="unfinished" />
+            <translation>SourceElements[%1] ist NULL.</translation>
         </message>
         <message>
             <source>SourceElements must all be of one class; %1 is a %2, not a %3.</source>
-            <translation type="unfinished" />
+            <translation>Alle SourceElements müssen derselben Klasse angehören; %1 ist ein %2, kein %3.</translation>
         </message>
         <message>
             <source>SourceElements[%1] (%2) does not exist.</source>
-            <translation type="unfinished" />
+            <translation>SourceElements[%1] (%2) existiert nicht.</translation>
         </message>
         <message>
             <source>%1 is still being copied to; it cannot be a source yet.</source>
-            <translation type="unfinished" />
+            <translation>Auf %1 wird noch kopiert; es kann noch keine Quelle sein.</translation>
         </message>
         <message>
             <source>%1 ElementNames for %2 SourceElements.</source>
-            <translation type="unfinished" />
+            <translation>%1 ElementNames für %2 SourceElements.</translation>
         </message>
         <message>
             <source>TargetPool and TargetSettingGoal must be NULL when TargetElements are given.</source>
-            <translation type="unfinished" />
+            <translation>TargetPool und TargetSettingGoal müssen NULL sein, wenn TargetElements angegeben sind.</translation>
         </message>
         <message>
             <source>TargetSettingGoal %1 does not exist.</source>
-            <translation type="unfinished" />
+            <translation>TargetSettingGoal %1 existiert nicht.</translation>
         </message>
         <message>
             <source>TargetPool %1 does not exist.</source>
-            <translation type="unfinished" />
+            <translation>TargetPool %1 existiert nicht.</translation>
         </message>
         <message>
             <source>TargetElementSupplier asks for existing targets: give one TargetElement per SourceElement.</source>
-            <translation type="unfinished" />
+            <translation>TargetElementSupplier verlangt vorhandene Ziele: Geben Sie ein TargetElement je SourceElement an.</translation>
         </message>
         <message>
             <source>TargetElementSupplier is Create new: TargetElements must be NULL.</source>
-            <translation type="unfinished" />
+            <translation>TargetElementSupplier ist „Neu anlegen“: TargetElements muss NULL sein.</translation>
         </message>
         <message>
             <source>%1 TargetElements for %2 SourceElements.</source>
-            <translation type="unfinished" />
+            <translation>%1 TargetElements für %2 SourceElements.</translation>
         </message>
         <message>
             <source>TargetElements[%1] is NULL.</source>
-            <translation type="unfinished" />
+            <translation>TargetElements[%1] ist NULL.</translation>
         </message>
         <message>
             <source>TargetElements[%1] (%2) does not exist.</source>
-            <translation type="unfinished" />
+            <translation>TargetElements[%1] (%2) existiert nicht.</translation>
         </message>
         <message>
             <source>%1 appears twice among the sources and targets.</source>
-            <translation type="unfinished" />
+            <translation>%1 kommt unter den Quellen und Zielen zweimal vor.</translation>
         </message>
         <message>
             <source>Target %1 (%2 bytes) is smaller than its source %3 (%4 bytes).</source>
-            <translation type="unfinished" />
+            <translation>Das Ziel %1 (%2 Bytes) ist kleiner als seine Quelle %3 (%4 Bytes).</translation>
         </message>
         <message>
             <source>Target %1 is already part of a synchronization.</source>
-            <translation type="unfinished" />
+            <translation>Das Ziel %1 gehört bereits zu einer Synchronisation.</translation>
         </message>
         <message>
             <source>Clone of %1</source>
-            <translation type="unfinished" />
+            <translation>Klon von %1</translation>
         </message>
         <message>
             <source>The volumes of %1 cannot be opened.</source>
-            <translation type="unfinished" />
+            <translation>Die Volumes von %1 können nicht geöffnet werden.</translation>
         </message>
         <message>
             <source>The clone was terminated before it completed.</source>
-            <translation type="unfinished" />
+            <translation>Der Klon wurde beendet, bevor er fertig war.</translation>
         </message>
         <message>
             <source>its parameters are missing</source>
-            <translation type="unfinished" />
+            <translation>seine Parameter fehlen</translation>
         </message>
         <message>
             <source>the synchronization %1 is gone</source>
-            <translation type="unfinished" />
+            <translation>die Synchronisation %1 existiert nicht mehr</translation>
         </message>
         <message>
             <source>volume %1 no longer exists</source>
-            <translation type="unfinished" />
+            <translation>das Volume %1 existiert nicht mehr</translation>
         </message>
         <message>
             <source>the copy to %1 cannot continue: %2</source>
-            <translation type="unfinished" />
+            <translation>die Kopie nach %1 kann nicht fortgesetzt werden: %2</translation>
         </message>
         <message>
             <source>Some copies did not complete.</source>
-            <translation type="unfinished" />
+            <translation>Einige Kopien wurden nicht abgeschlossen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>rd::engine::StorageConfigurationProvider</name>
+        <message>
+            <source>Storage configuration service</source>
+            <translation>Speicherkonfigurationsdienst</translation>
+        </message>
+        <message>
+            <source>There is no service %1.</source>
+            <translation>Es gibt keinen Dienst %1.</translation>
+        </message>
+        <message>
+            <source>Modifying an existing element is not supported; create a new volume instead.</source>
+            <translation>Das Ändern eines vorhandenen Elements wird nicht unterstützt; legen Sie stattdessen ein neues Volume an.</translation>
+        </message>
+        <message>
+            <source>Only storage volumes (ElementType 2) can be created.</source>
+            <translation>Nur Speichervolumes (ElementType 2) können angelegt werden.</translation>
+        </message>
+        <message>
+            <source>ElementType %1 is not a valid element type.</source>
+            <translation>ElementType %1 ist kein gültiger Elementtyp.</translation>
+        </message>
+        <message>
+            <source>The Goal %1 is not a storage setting of this system.</source>
+            <translation>Das Goal %1 ist keine Speichereinstellung dieses Systems.</translation>
+        </message>
+        <message>
+            <source>InPool %1 is not a storage pool of this system.</source>
+            <translation>InPool %1 ist kein Speicherpool dieses Systems.</translation>
+        </message>
+        <message>
+            <source>Size must give the volume's size in bytes.</source>
+            <translation>Size muss die Größe des Volumes in Bytes angeben.</translation>
+        </message>
+        <message>
+            <source>New volume</source>
+            <translation>Neues Volume</translation>
+        </message>
+        <message>
+            <source>TheElement %1 is not a volume of this system.</source>
+            <translation>TheElement %1 ist kein Volume dieses Systems.</translation>
+        </message>
+    </context>
+    <context>
+        <name>rd::engine::StoragePoolProvider</name>
+        <message>
+            <source>There is no storage pool %1.</source>
+            <translation>Es gibt keinen Speicherpool %1.</translation>
+        </message>
+        <message>
+            <source>Volume images in %1</source>
+            <translation>Volume-Abbilder in %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>rd::engine::StorageVolumeProvider</name>
+        <message>
+            <source>There is no volume %1.</source>
+            <translation>Es gibt kein Volume %1.</translation>
         </message>
     </context>
     <context>
@@ -1256,155 +1384,399 @@ Datenverzeichnis: %2</translation>
         <name>rd::wsman</name>
         <message>
             <source>The request is larger than the service accepts (%1 bytes).</source>
-            <translation type="unfinished" />
+            <translation>Die Anfrage ist größer, als der Dienst annimmt (%1 Bytes).</translation>
         </message>
         <message>
             <source>Document type declarations are not accepted.</source>
-            <translation type="unfinished" />
+            <translation>Dokumenttyp-Deklarationen werden nicht angenommen.</translation>
         </message>
         <message>
             <source>Entity references are not accepted.</source>
-            <translation type="unfinished" />
+            <translation>Entitätsreferenzen werden nicht angenommen.</translation>
         </message>
         <message>
             <source>The XML nests deeper than %1 elements.</source>
-            <translation type="unfinished" />
+            <translation>Das XML ist tiefer als %1 Elemente verschachtelt.</translation>
         </message>
         <message>
             <source>The XML has more than %1 elements.</source>
-            <translation type="unfinished" />
+            <translation>Das XML hat mehr als %1 Elemente.</translation>
         </message>
         <message>
             <source>The request is not well-formed XML: %1 (line %2, column %3).</source>
-            <translation type="unfinished" />
+            <translation>Die Anfrage ist kein wohlgeformtes XML: %1 (Zeile %2, Spalte %3).</translation>
         </message>
         <message>
             <source>%1 is not a valid date and time.</source>
-            <translation type="unfinished" />
+            <translation>%1 ist keine gültige Datums- und Zeitangabe.</translation>
         </message>
         <message>
             <source>The value of %1 is not a valid %2.</source>
-            <translation type="unfinished" />
+            <translation>Der Wert von %1 ist kein gültiger Wert vom Typ %2.</translation>
         </message>
         <message>
             <source>%1: %2</source>
-            <translation type="unfinished" />
+            <translation>%1: %2</translation>
         </message>
         <message>
             <source>%1 is given more than once but is not an array.</source>
-            <translation type="unfinished" />
+            <translation>%1 ist mehrfach angegeben, aber kein Array.</translation>
         </message>
         <message>
             <source>A selector has no Name.</source>
-            <translation type="unfinished" />
+            <translation>Ein Selektor hat keinen Namen (Name).</translation>
         </message>
         <message>
             <source>The selector %1 is given twice.</source>
-            <translation type="unfinished" />
+            <translation>Der Selektor %1 ist doppelt angegeben.</translation>
         </message>
         <message>
             <source>The selector %1 is not a valid %2.</source>
-            <translation type="unfinished" />
+            <translation>Der Selektor %1 ist kein gültiger Wert vom Typ %2.</translation>
         </message>
         <message>
             <source>An endpoint reference has no ReferenceParameters.</source>
-            <translation type="unfinished" />
+            <translation>Eine Endpunktreferenz hat keine ReferenceParameters.</translation>
         </message>
         <message>
             <source>An endpoint reference has no ResourceURI.</source>
-            <translation type="unfinished" />
+            <translation>Eine Endpunktreferenz hat keine ResourceURI.</translation>
         </message>
         <message>
             <source>Only the anonymous FaultTo address is supported.</source>
-            <translation type="unfinished" />
+            <translation>Nur die anonyme FaultTo-Adresse wird unterstützt.</translation>
         </message>
         <message>
             <source>OperationTimeout is not a valid duration.</source>
-            <translation type="unfinished" />
+            <translation>OperationTimeout ist keine gültige Zeitspanne.</translation>
         </message>
         <message>
             <source>MaxEnvelopeSize is not a positive number.</source>
-            <translation type="unfinished" />
+            <translation>MaxEnvelopeSize ist keine positive Zahl.</translation>
         </message>
         <message>
             <source>The option %1 is not supported.</source>
-            <translation type="unfinished" />
+            <translation>Die Option %1 wird nicht unterstützt.</translation>
         </message>
         <message>
             <source>The header %1 must be understood but is not supported.</source>
-            <translation type="unfinished" />
+            <translation>Der Header %1 muss verstanden werden, wird aber nicht unterstützt.</translation>
         </message>
         <message>
             <source>MaxElements must be a positive number.</source>
-            <translation type="unfinished" />
+            <translation>MaxElements muss eine positive Zahl sein.</translation>
         </message>
         <message>
             <source>The body of an Enumerate request has no wsen:Enumerate.</source>
-            <translation type="unfinished" />
+            <translation>Der Rumpf einer Enumerate-Anfrage enthält kein wsen:Enumerate.</translation>
         </message>
         <message>
             <source>The enumeration mode %1 is not supported.</source>
-            <translation type="unfinished" />
+            <translation>Der Aufzählungsmodus %1 wird nicht unterstützt.</translation>
         </message>
         <message>
             <source>Only the CIM association filter dialect is supported.</source>
-            <translation type="unfinished" />
+            <translation>Nur der CIM-Assoziationsfilter-Dialekt wird unterstützt.</translation>
         </message>
         <message>
             <source>The association filter names neither AssociatedInstances nor AssociationInstances.</source>
-            <translation type="unfinished" />
+            <translation>Der Assoziationsfilter nennt weder AssociatedInstances noch AssociationInstances.</translation>
         </message>
         <message>
             <source>The association filter has no Object.</source>
-            <translation type="unfinished" />
+            <translation>Der Assoziationsfilter hat kein Object.</translation>
         </message>
         <message>
             <source>The response has no &lt;Method&gt;_OUTPUT element.</source>
-            <translation type="unfinished" />
+            <translation>Die Antwort hat kein &lt;Methode&gt;_OUTPUT-Element.</translation>
         </message>
         <message>
             <source>The request has no &lt;Method&gt;_INPUT element.</source>
-            <translation type="unfinished" />
+            <translation>Die Anfrage hat kein &lt;Methode&gt;_INPUT-Element.</translation>
         </message>
         <message>
             <source>The body is for %1, the action for %2.</source>
-            <translation type="unfinished" />
+            <translation>Der Rumpf gilt %1, die Aktion %2.</translation>
         </message>
         <message>
             <source>ReturnValue is not a number.</source>
-            <translation type="unfinished" />
+            <translation>ReturnValue ist keine Zahl.</translation>
         </message>
         <message>
             <source>The request has no wsa:Action header.</source>
-            <translation type="unfinished" />
+            <translation>Die Anfrage hat keinen wsa:Action-Header.</translation>
         </message>
         <message>
             <source>The body holds no instance.</source>
-            <translation type="unfinished" />
+            <translation>Der Rumpf enthält keine Instanz.</translation>
         </message>
         <message>
             <source>The enumeration response has no body.</source>
-            <translation type="unfinished" />
+            <translation>Die Aufzählungsantwort hat keinen Rumpf.</translation>
         </message>
         <message>
             <source>The request names no enumeration context.</source>
-            <translation type="unfinished" />
+            <translation>Die Anfrage nennt keinen Aufzählungskontext.</translation>
         </message>
         <message>
             <source>The action %1 is not supported.</source>
-            <translation type="unfinished" />
+            <translation>Die Aktion %1 wird nicht unterstützt.</translation>
         </message>
         <message>
             <source>The document is not a SOAP envelope.</source>
-            <translation type="unfinished" />
+            <translation>Das Dokument ist kein SOAP-Umschlag.</translation>
         </message>
         <message>
             <source>Only SOAP 1.2 envelopes are accepted.</source>
-            <translation type="unfinished" />
+            <translation>Nur SOAP-1.2-Umschläge werden angenommen.</translation>
         </message>
         <message>
             <source>The envelope has no Body.</source>
-            <translation type="unfinished" />
+            <translation>Der Umschlag hat keinen Rumpf (Body).</translation>
+        </message>
+        <message>
+            <source>Cannot make a key</source>
+            <translation>Es kann kein Schlüssel erzeugt werden</translation>
+        </message>
+        <message>
+            <source>Cannot make a certificate</source>
+            <translation>Es kann kein Zertifikat erzeugt werden</translation>
+        </message>
+        <message>
+            <source>Cannot make a serial number</source>
+            <translation>Es kann keine Seriennummer erzeugt werden</translation>
+        </message>
+        <message>
+            <source>Cannot add certificate extensions</source>
+            <translation>Zertifikatserweiterungen können nicht hinzugefügt werden</translation>
+        </message>
+        <message>
+            <source>Cannot sign the certificate</source>
+            <translation>Das Zertifikat kann nicht signiert werden</translation>
+        </message>
+        <message>
+            <source>Cannot encode the certificate</source>
+            <translation>Das Zertifikat kann nicht kodiert werden</translation>
+        </message>
+        <message>
+            <source>Qt cannot read the certificate it was given.</source>
+            <translation>Qt kann das übergebene Zertifikat nicht lesen.</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: %2</source>
+            <translation>%1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>%1 holds no PEM certificate.</source>
+            <translation>%1 enthält kein PEM-Zertifikat.</translation>
+        </message>
+        <message>
+            <source>%1 holds no unencrypted PEM private key.</source>
+            <translation>%1 enthält keinen unverschlüsselten privaten PEM-Schlüssel.</translation>
+        </message>
+        <message>
+            <source>Only one of %1 and %2 exists; remove it or supply the other.</source>
+            <translation>Nur eine der Dateien %1 und %2 existiert; entfernen Sie sie oder stellen Sie die andere bereit.</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source>The resource URI %1 does not name a class this service serves.</source>
+            <translation>Die Ressourcen-URI %1 nennt keine Klasse, die dieser Dienst bereitstellt.</translation>
+        </message>
+        <message>
+            <source>The class %1 is not served by this system.</source>
+            <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
+        </message>
+        <message>
+            <source>The namespace %1 is not served by this system; it serves %2.</source>
+            <translation>Der Namensraum %1 wird von diesem System nicht bereitgestellt; es stellt %2 bereit.</translation>
+        </message>
+        <message>
+            <source>%1 is not a key of %2.</source>
+            <translation>%1 ist kein Schlüssel von %2.</translation>
+        </message>
+        <message>
+            <source>The selector %1 of %2 is missing.</source>
+            <translation>Der Selektor %1 von %2 fehlt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>rd::wsman::HttpConnection</name>
+        <message>
+            <source>The request was not received in time.</source>
+            <translation>Die Anfrage wurde nicht rechtzeitig empfangen.</translation>
+        </message>
+        <message>
+            <source>The request headers are too large.</source>
+            <translation>Die Header der Anfrage sind zu groß.</translation>
+        </message>
+        <message>
+            <source>A chunk size line is too long.</source>
+            <translation>Eine Chunk-Größenzeile ist zu lang.</translation>
+        </message>
+        <message>
+            <source>A chunk size is not valid.</source>
+            <translation>Eine Chunk-Größe ist ungültig.</translation>
+        </message>
+        <message>
+            <source>The request body is larger than %1 bytes.</source>
+            <translation>Der Rumpf der Anfrage ist größer als %1 Bytes.</translation>
+        </message>
+        <message>
+            <source>A chunk does not end with CRLF.</source>
+            <translation>Ein Chunk endet nicht mit CRLF.</translation>
+        </message>
+        <message>
+            <source>The request trailer is too large.</source>
+            <translation>Der Trailer der Anfrage ist zu groß.</translation>
+        </message>
+        <message>
+            <source>The request line is malformed.</source>
+            <translation>Die Anfragezeile ist fehlerhaft.</translation>
+        </message>
+        <message>
+            <source>Only HTTP/1.0 and HTTP/1.1 are supported.</source>
+            <translation>Nur HTTP/1.0 und HTTP/1.1 werden unterstützt.</translation>
+        </message>
+        <message>
+            <source>Folded header lines are not accepted.</source>
+            <translation>Gefaltete Header-Zeilen werden nicht angenommen.</translation>
+        </message>
+        <message>
+            <source>A header line is malformed.</source>
+            <translation>Eine Header-Zeile ist fehlerhaft.</translation>
+        </message>
+        <message>
+            <source>A request cannot have both Content-Length and Transfer-Encoding.</source>
+            <translation>Eine Anfrage kann nicht sowohl Content-Length als auch Transfer-Encoding haben.</translation>
+        </message>
+        <message>
+            <source>Only the chunked transfer coding is supported.</source>
+            <translation>Nur die Transferkodierung „chunked“ wird unterstützt.</translation>
+        </message>
+        <message>
+            <source>Content-Length is not valid.</source>
+            <translation>Content-Length ist ungültig.</translation>
+        </message>
+    </context>
+    <context>
+        <name>rd::wsman::HttpServer</name>
+        <message>
+            <source>Cannot listen on %1 port %2: %3</source>
+            <translation>Auf %1, Port %2 kann nicht gelauscht werden: %3</translation>
+        </message>
+        <message>
+            <source>Too many connections.</source>
+            <translation>Zu viele Verbindungen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>rd::wsman::UserStore</name>
+        <message>
+            <source>Line %1 of the users file is not "name:pbkdf2-sha256$...[:readonly]".</source>
+            <translation>Zeile %1 der Benutzerdatei hat nicht die Form „Name:pbkdf2-sha256$...[:readonly]“.</translation>
+        </message>
+        <message>
+            <source>Cannot read the users file %1: %2</source>
+            <translation>Die Benutzerdatei %1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>The users file %1 is too large.</source>
+            <translation>Die Benutzerdatei %1 ist zu groß.</translation>
+        </message>
+    </context>
+    <context>
+        <name>rd::wsman::WsmanServer</name>
+        <message>
+            <source>Plain HTTP is only served on a loopback address; give a certificate or allow insecure HTTP explicitly.</source>
+            <translation>Unverschlüsseltes HTTP wird nur auf einer Loopback-Adresse angeboten; geben Sie ein Zertifikat an oder erlauben Sie unsicheres HTTP ausdrücklich.</translation>
+        </message>
+        <message>
+            <source>The response (%1 bytes) is larger than MaxEnvelopeSize (%2 bytes).</source>
+            <translation>Die Antwort (%1 Bytes) ist größer als MaxEnvelopeSize (%2 Bytes).</translation>
+        </message>
+        <message>
+            <source>The WS-Management endpoint is /wsman.</source>
+            <translation>Der WS-Management-Endpunkt ist /wsman.</translation>
+        </message>
+        <message>
+            <source>Only POST is accepted.</source>
+            <translation>Nur POST wird angenommen.</translation>
+        </message>
+        <message>
+            <source>The content type must be application/soap+xml.</source>
+            <translation>Der Inhaltstyp muss application/soap+xml sein.</translation>
+        </message>
+        <message>
+            <source>Credentials are required.</source>
+            <translation>Anmeldedaten sind erforderlich.</translation>
+        </message>
+        <message>
+            <source>The user name or password is not accepted.</source>
+            <translation>Der Benutzername oder das Passwort wird nicht angenommen.</translation>
+        </message>
+        <message>
+            <source>The engine is not running.</source>
+            <translation>Die Engine läuft nicht.</translation>
+        </message>
+        <message>
+            <source>The action %1 is not a request.</source>
+            <translation>Die Aktion %1 ist keine Anfrage.</translation>
+        </message>
+        <message>
+            <source>The request has no wsa:MessageID header.</source>
+            <translation>Die Anfrage hat keinen wsa:MessageID-Header.</translation>
+        </message>
+        <message>
+            <source>Only the anonymous ReplyTo address is supported.</source>
+            <translation>Nur die anonyme ReplyTo-Adresse wird unterstützt.</translation>
+        </message>
+        <message>
+            <source>MaxEnvelopeSize is below 8192 bytes.</source>
+            <translation>MaxEnvelopeSize ist kleiner als 8192 Bytes.</translation>
+        </message>
+        <message>
+            <source>The user %1 may only read.</source>
+            <translation>Der Benutzer %1 darf nur lesen.</translation>
+        </message>
+        <message>
+            <source>The action %1 is not supported.</source>
+            <translation>Die Aktion %1 wird nicht unterstützt.</translation>
+        </message>
+        <message>
+            <source>The body describes %1, not %2.</source>
+            <translation>Der Rumpf beschreibt %1, nicht %2.</translation>
+        </message>
+        <message>
+            <source>The resource URI %1 does not name a class this service serves.</source>
+            <translation>Die Ressourcen-URI %1 nennt keine Klasse, die dieser Dienst bereitstellt.</translation>
+        </message>
+        <message>
+            <source>The class %1 is not served by this system.</source>
+            <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
+        </message>
+        <message>
+            <source>Too many enumerations are open; release some.</source>
+            <translation>Zu viele Aufzählungen sind offen; geben Sie einige frei.</translation>
+        </message>
+        <message>
+            <source>One item is larger than MaxEnvelopeSize (%1 bytes).</source>
+            <translation>Ein Element ist größer als MaxEnvelopeSize (%1 Bytes).</translation>
+        </message>
+        <message>
+            <source>The enumeration context %1 is not valid: it is unknown, finished, released or expired.</source>
+            <translation>Der Aufzählungskontext %1 ist ungültig: Er ist unbekannt, beendet, freigegeben oder abgelaufen.</translation>
+        </message>
+        <message>
+            <source>The method did not finish within OperationTimeout (%1 ms).</source>
+            <translation>Die Methode wurde nicht innerhalb von OperationTimeout (%1 ms) beendet.</translation>
+        </message>
+        <message>
+            <source>The method was abandoned by the engine.</source>
+            <translation>Die Methode wurde von der Engine aufgegeben.</translation>
         </message>
     </context>
 </TS>
