@@ -34,7 +34,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git dpkg-dev xz-utils
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    qt6-httpserver-dev qt6-svg-dev qtkeychain-qt6-dev
+    qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qtkeychain-qt6-dev
     libnbd-dev qemu-utils
     extra-cmake-modules
     xvfb xauth fonts-dejavu-core adwaita-icon-theme
