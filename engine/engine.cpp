@@ -18,13 +18,6 @@
 
 namespace rd::engine {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rd::engine::Engine", text);
-}
-} // namespace
-
 cim::Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
 {
     if (options.dataDirectory.isEmpty() || options.defaultPoolDirectory.isEmpty()) {
