@@ -451,7 +451,7 @@ cim::Result<void> CloneCopier::arm(bool resume)
     }
     if (!resume) {
         // A target reused from an earlier life must read as zeros wherever the source is a hole.
-        if (auto r = s.target->discard(0, s.target->size()); !r)
+        if (auto r = s.target->discardUnobserved(0, s.target->size()); !r)
             return r;
     }
 

@@ -2,7 +2,8 @@
 
 namespace rd::engine {
 
-cim::Result<void> BlockDevice::write(quint64 offset, std::span<const char> data)
+template<class Change>
+cim::Result<void> BlockDevice::observed(quint64 offset, quint64 length, Change change)
 {
     QReadLocker gate(&m_writeGate);
     QList<WriteObserver *> observers;
@@ -11,14 +12,24 @@ cim::Result<void> BlockDevice::write(quint64 offset, std::span<const char> data)
         observers = m_observers;
     }
     for (WriteObserver *o : std::as_const(observers)) {
-        if (auto r = o->beforeWrite(offset, data.size()); !r)
+        if (auto r = o->beforeWrite(offset, length); !r)
             return r;
     }
-    if (auto r = writeRaw(offset, data); !r)
+    if (auto r = change(); !r)
         return r;
     for (WriteObserver *o : std::as_const(observers))
-        o->afterWrite(offset, data.size());
+        o->afterWrite(offset, length);
     return {};
+}
+
+cim::Result<void> BlockDevice::write(quint64 offset, std::span<const char> data)
+{
+    return observed(offset, data.size(), [&] { return writeRaw(offset, data); });
+}
+
+cim::Result<void> BlockDevice::discard(quint64 offset, quint64 length)
+{
+    return observed(offset, length, [&] { return discardRaw(offset, length); });
 }
 
 void BlockDevice::addObserver(WriteObserver *observer)

@@ -28,7 +28,11 @@ class WriteObserver
 public:
     virtual ~WriteObserver() = default;
     virtual cim::Result<void> beforeWrite(quint64 offset, quint64 length) = 0;
-    virtual void afterWrite(quint64 offset, quint64 length) { Q_UNUSED(offset) Q_UNUSED(length) }
+    virtual void afterWrite(quint64 offset, quint64 length)
+    {
+        Q_UNUSED(offset)
+        Q_UNUSED(length)
+    }
 };
 
 class BlockDevice
@@ -47,8 +51,9 @@ public:
     virtual cim::Result<void> flush() = 0;
     // Ranges that hold data (everything else reads as zeros), clipped to [offset, offset+length).
     virtual cim::Result<QList<Extent>> allocatedExtents(quint64 offset, quint64 length) = 0;
-    // Deallocates a range so it reads as zeros and takes no space (punch hole).
-    virtual cim::Result<void> discard(quint64 offset, quint64 length) = 0;
+    // Deallocates a range so it reads as zeros and takes no space (punch hole). Observers see it
+    // as a write of zeros: a discard changes content just as a write does.
+    cim::Result<void> discard(quint64 offset, quint64 length);
 
     void addObserver(WriteObserver *observer);
     // Returns only once no write that may still call the observer is in flight, so the observer
@@ -63,14 +68,22 @@ protected:
     // The write itself, without observers; writeUnobserved is for the engine's own replication
     // I/O to targets, which must not trigger observers of the target.
     virtual cim::Result<void> writeRaw(quint64 offset, std::span<const char> data) = 0;
+    virtual cim::Result<void> discardRaw(quint64 offset, quint64 length) = 0;
 
 public:
     cim::Result<void> writeUnobserved(quint64 offset, std::span<const char> data)
     {
         return writeRaw(offset, data);
     }
+    cim::Result<void> discardUnobserved(quint64 offset, quint64 length)
+    {
+        return discardRaw(offset, length);
+    }
 
 private:
+    template<class Change>
+    cim::Result<void> observed(quint64 offset, quint64 length, Change change);
+
     QMutex m_observerLock;
     QList<WriteObserver *> m_observers;
     // Held for reading by every write(), for writing by removeObserver() to drain them.

@@ -217,7 +217,7 @@ cim::Result<QList<Extent>> FileVolume::allocatedExtents(quint64 offset, quint64 
     return result;
 }
 
-cim::Result<void> FileVolume::discard(quint64 offset, quint64 length)
+cim::Result<void> FileVolume::discardRaw(quint64 offset, quint64 length)
 {
     if (auto ok = checkRange(offset, length); !ok)
         return ok;

@@ -34,10 +34,10 @@ public:
     cim::Result<void> flush() override;
     // Uses SEEK_DATA/SEEK_HOLE; where the filesystem lacks them, the whole range is reported.
     cim::Result<QList<Extent>> allocatedExtents(quint64 offset, quint64 length) override;
-    cim::Result<void> discard(quint64 offset, quint64 length) override;
 
 protected:
     cim::Result<void> writeRaw(quint64 offset, std::span<const char> data) override;
+    cim::Result<void> discardRaw(quint64 offset, quint64 length) override;
 
 private:
     FileVolume(int fd, QString path, quint64 size);

@@ -79,7 +79,7 @@ public:
         }
         return result;
     }
-    cim::Result<void> discard(quint64 offset, quint64 length) override
+    cim::Result<void> discardRaw(quint64 offset, quint64 length) override
     {
         if (length && ::fallocate(m_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, off_t(offset),
                                   off_t(length)) != 0)

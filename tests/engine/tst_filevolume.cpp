@@ -254,6 +254,16 @@ private Q_SLOTS:
         QVERIFY(observer.calls.isEmpty());
         QCOMPARE(readBack(*v, 0, 512), first.left(512));
 
+        // A discard changes content as a write does: observers see the old bytes first.
+        QVERIFY(v->discard(8192, 4096).ok());
+        QCOMPARE(observer.calls, QStringList({QStringLiteral("before 8192+4096"),
+                                              QStringLiteral("after 8192+4096")}));
+        QCOMPARE(observer.before.last(), second);
+        QCOMPARE(observer.after.last(), QByteArray(4096, '\0'));
+        observer.calls.clear();
+        QVERIFY(v->discardUnobserved(0, 512).ok());
+        QVERIFY(observer.calls.isEmpty());
+
         v->removeObserver(&observer);
         QVERIFY(writeBytes(*v, 0, second).ok());
         QVERIFY(observer.calls.isEmpty());
