@@ -29,6 +29,15 @@
 using namespace rd;
 using namespace rd::ui;
 
+template<class T>
+static T await(QFuture<T> future)
+{
+    // The GUI's way of waiting: the event loop runs while the engine answers.
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
+        qFatal("The engine did not answer in time.");
+    return future.result();
+}
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -97,6 +106,74 @@ private Q_SLOTS:
         const QModelIndex pool = model->index(0, 0, system);
         QCOMPARE(model->kind(pool), NavigatorModel::Kind::Pool);
         QVERIFY(!model->instance(pool).isEmpty());
+        QCOMPARE(pool.data().toString(), model->instance(pool).property(u"ElementName").toString());
+        QVERIFY(window.isAncestorOf(window.navigatorView()));
+        QVERIFY(window.navigatorView()->isExpanded(system));
+    }
+
+    void followsTheEngineAsItChanges()
+    {
+        MainWindow window(&m_host);
+        const auto testers = testModels(window);
+        window.show();
+        QTRY_VERIFY(window.isLoaded());
+        if (!window.localSystem()->isServed(classes::storagePool()))
+            QSKIP("The engine does not serve storage pools yet.");
+        NavigatorModel *model = window.navigatorModel();
+        const QPersistentModelIndex pool =
+            model->index(0, 0, model->index(0, 0, model->systemsIndex()));
+        QVERIFY(pool.isValid());
+        const int volumesBefore = model->rowCount(pool);
+        engine::CimClient *client = m_host.client();
+
+        // A volume made through the engine's CIM interface appears under its pool, unasked.
+        const auto services = await(client->enumerateInstances(
+            QStringLiteral("MSISCSITARGET_StorageConfigurationService")));
+        QVERIFY2(services.ok() && !services->isEmpty(), qPrintable(services.error().message));
+        cim::Parameters create;
+        create.set(QStringLiteral("ElementName"), cim::Value::string(QStringLiteral("Database")));
+        create.set(QStringLiteral("ElementType"), cim::Value::uint16(2));
+        create.set(QStringLiteral("Size"), cim::Value::uint64(4 * 1024 * 1024));
+        create.set(QStringLiteral("InPool"), cim::Value::reference(model->instance(pool).path()));
+        const cim::MethodResult created = await(
+            client->invokeMethod({services->constFirst().path(),
+                                  QStringLiteral("CreateOrModifyElementFromStoragePool"), create}));
+        QVERIFY2(created.returnValue == 0, qPrintable(created.message));
+        QTRY_COMPARE(model->rowCount(pool), volumesBefore + 1);
+        const QModelIndex volume = model->index(volumesBefore, 0, pool);
+        QCOMPARE(volume.data().toString(), QStringLiteral("Database"));
+        QCOMPARE(model->kind(volume), NavigatorModel::Kind::Volume);
+
+        // A clone of it: the job shows in the monitor, the pair under Synchronizations.
+        const auto replication =
+            await(client->enumerateInstances(QStringLiteral("MSISCSITARGET_ReplicationService")));
+        if (!replication.ok() || replication->isEmpty())
+            QSKIP("The engine does not serve the replication service yet.");
+        cim::Parameters clone;
+        clone.set(QStringLiteral("SyncType"), cim::Value::uint16(8));
+        clone.set(QStringLiteral("SourceElements"),
+                  cim::Value::array(cim::CimType::Reference,
+                                    {cim::Value::reference(model->instance(volume).path())}));
+        clone.set(QStringLiteral("ElementNames"),
+                  cim::Value::array(cim::CimType::String,
+                                    {cim::Value::string(QStringLiteral("Database clone"))}));
+        clone.set(QStringLiteral("TargetPool"),
+                  cim::Value::reference(model->instance(pool).path()));
+        const cim::MethodResult cloned = await(client->invokeMethod(
+            {replication->constFirst().path(), QStringLiteral("CreateListReplica"), clone}));
+        QVERIFY2(cloned.returnValue == 0 || cloned.returnValue == 4096, qPrintable(cloned.message));
+        QTRY_COMPARE(model->rowCount(model->synchronizationsIndex()), 1);
+        QCOMPARE(model->index(0, 0, model->synchronizationsIndex()).data().toString(),
+                 QStringLiteral("Database → Database clone"));
+        if (cloned.returnValue == 4096) {
+            JobTableModel *jobs = window.jobsDock()->model();
+            QTRY_COMPARE(jobs->rowCount(), 1);
+            QTRY_COMPARE_WITH_TIMEOUT(jobs->index(0, JobTableModel::ResultColumn).data().toString(),
+                                      QStringLiteral("Succeeded"), 15000);
+            QCOMPARE(jobs->index(0, JobTableModel::ProgressColumn).data(JobTableModel::PercentRole),
+                     QVariant(100));
+            QCOMPARE(model->rowCount(model->jobsIndex()), 1);
+        }
     }
 
     void detailsShowValueMapLabels()
