@@ -1,0 +1,550 @@
+#include "httpserver.h"
+
+#include <QCoreApplication>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace rd::wsman {
+
+namespace {
+
+// Not trHttp(): inside HttpConnection that would be QObject::tr with the wrong context.
+QString trHttp(const char *text)
+{
+    return QCoreApplication::translate("rd::wsman::HttpServer", text);
+}
+
+// How long a connection that is being refused keeps reading (and discarding) what the client is
+// still sending, so that the client sees our answer instead of a reset.
+constexpr int kLingerMs = 2000;
+constexpr qsizetype kMaxChunkLine = 1024;
+
+} // namespace
+
+QByteArray HttpRequest::header(QByteArrayView lowerCaseName) const
+{
+    for (const auto &[name, value] : headers) {
+        if (name == lowerCaseName)
+            return value;
+    }
+    return {};
+}
+
+QByteArray HttpRequest::path() const
+{
+    const qsizetype q = target.indexOf('?');
+    return q < 0 ? target : target.left(q);
+}
+
+// One client connection: reads requests with the server's limits, hands each complete request
+// to the handler and writes the answers in order.
+class HttpConnection final : public QObject
+{
+public:
+    HttpConnection(HttpServer *server, QTcpSocket *socket)
+        : QObject(server)
+        , m_server(server)
+        , m_socket(socket)
+    {
+        ++m_server->m_connections;
+        m_socket->setParent(this);
+        // Unread bytes stay in the kernel, so a client cannot make us buffer more than this
+        // while a request is being handled.
+        m_socket->setReadBufferSize(64 * 1024);
+        m_timer.setSingleShot(true);
+        connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
+        connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+        connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::deleteLater);
+        connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+            if (m_socket->state() != QAbstractSocket::ConnectedState)
+                deleteLater();
+        });
+        startIdle();
+        if (m_socket->bytesAvailable() > 0)
+            QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+    }
+
+    ~HttpConnection() override
+    {
+        if (m_server)
+            --m_server->m_connections;
+    }
+
+    void respond(quint64 serial, HttpResponse response)
+    {
+        if (m_state != State::Handling || serial != m_serial)
+            return;
+        writeResponse(response, m_keepAlive && !response.close);
+        if (m_state == State::Closing)
+            return;
+        reset();
+        // Pipelined requests and whatever arrived meanwhile.
+        processBuffer();
+        if (m_state != State::Handling && m_state != State::Closing &&
+            m_socket->bytesAvailable() > 0)
+            onReadyRead();
+    }
+
+    bool isHandling(quint64 serial) const
+    {
+        return m_state == State::Handling && serial == m_serial;
+    }
+
+private:
+    enum class State { Head, Body, ChunkSize, ChunkData, ChunkEnd, Trailer, Handling, Closing };
+
+    void startIdle()
+    {
+        m_requestStarted = false;
+        m_timer.start(m_server->limits().idleTimeoutMs);
+    }
+
+    void reset()
+    {
+        m_state = State::Head;
+        m_request = HttpRequest();
+        m_remaining = 0;
+        startIdle();
+    }
+
+    void onTimeout()
+    {
+        if (m_state == State::Closing) {
+            m_socket->abort();
+            deleteLater();
+            return;
+        }
+        if (m_requestStarted && m_state != State::Handling) {
+            fail(408, trHttp("The request was not received in time."));
+            return;
+        }
+        if (m_state == State::Head) {
+            // Idle keep-alive connection: close quietly.
+            m_socket->disconnectFromHost();
+        }
+    }
+
+    void onReadyRead()
+    {
+        if (m_state == State::Closing) {
+            m_socket->readAll(); // lingering: discard
+            return;
+        }
+        if (m_state == State::Handling)
+            return; // read on once the answer is out
+        const QByteArray data = m_socket->readAll();
+        if (data.isEmpty())
+            return;
+        if (!m_requestStarted) {
+            m_requestStarted = true;
+            m_timer.start(m_server->limits().requestTimeoutMs);
+        }
+        m_buffer += data;
+        processBuffer();
+    }
+
+    void processBuffer()
+    {
+        const HttpLimits &limits = m_server->limits();
+        while (m_state != State::Handling && m_state != State::Closing && !m_buffer.isEmpty()) {
+            if (!m_requestStarted) {
+                m_requestStarted = true;
+                m_timer.start(limits.requestTimeoutMs);
+            }
+            switch (m_state) {
+            case State::Head: {
+                const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+                if (end < 0) {
+                    if (m_buffer.size() > limits.maxHeaderBytes)
+                        fail(431, trHttp("The request headers are too large."));
+                    return;
+                }
+                if (end > limits.maxHeaderBytes) {
+                    fail(431, trHttp("The request headers are too large."));
+                    return;
+                }
+                const QByteArray head = m_buffer.left(end);
+                m_buffer.remove(0, end + 4);
+                if (!parseHead(head))
+                    return;
+                break;
+            }
+            case State::Body: {
+                const qsizetype n = qMin<qsizetype>(m_remaining, m_buffer.size());
+                m_request.body += m_buffer.left(n);
+                m_buffer.remove(0, n);
+                m_remaining -= n;
+                if (m_remaining == 0)
+                    dispatch();
+                break;
+            }
+            case State::ChunkSize: {
+                const qsizetype eol = m_buffer.indexOf("\r\n");
+                if (eol < 0) {
+                    if (m_buffer.size() > kMaxChunkLine)
+                        fail(400, trHttp("A chunk size line is too long."));
+                    return;
+                }
+                QByteArray line = m_buffer.left(eol);
+                m_buffer.remove(0, eol + 2);
+                if (const qsizetype semi = line.indexOf(';'); semi >= 0)
+                    line.truncate(semi); // chunk extensions mean nothing here
+                bool ok = false;
+                const qint64 size = line.trimmed().toLongLong(&ok, 16);
+                if (!ok || size < 0 || line.trimmed().isEmpty()) {
+                    fail(400, trHttp("A chunk size is not valid."));
+                    return;
+                }
+                if (size > limits.maxBodyBytes - m_request.body.size()) {
+                    fail(413, trHttp("The request body is larger than %1 bytes.")
+                                  .arg(limits.maxBodyBytes));
+                    return;
+                }
+                m_remaining = size;
+                m_state = size == 0 ? State::Trailer : State::ChunkData;
+                break;
+            }
+            case State::ChunkData: {
+                const qsizetype n = qMin<qsizetype>(m_remaining, m_buffer.size());
+                m_request.body += m_buffer.left(n);
+                m_buffer.remove(0, n);
+                m_remaining -= n;
+                if (m_remaining == 0)
+                    m_state = State::ChunkEnd;
+                break;
+            }
+            case State::ChunkEnd:
+                if (m_buffer.size() < 2)
+                    return;
+                if (!m_buffer.startsWith("\r\n")) {
+                    fail(400, trHttp("A chunk does not end with CRLF."));
+                    return;
+                }
+                m_buffer.remove(0, 2);
+                m_state = State::ChunkSize;
+                break;
+            case State::Trailer: {
+                // Trailer fields are read and dropped, up to the empty line.
+                const qsizetype eol = m_buffer.indexOf("\r\n");
+                if (eol < 0) {
+                    if (m_buffer.size() > limits.maxHeaderBytes)
+                        fail(431, trHttp("The request trailer is too large."));
+                    return;
+                }
+                m_buffer.remove(0, eol + 2);
+                if (eol == 0)
+                    dispatch();
+                break;
+            }
+            case State::Handling:
+            case State::Closing:
+                return;
+            }
+        }
+    }
+
+    bool parseHead(const QByteArray &head)
+    {
+        const HttpLimits &limits = m_server->limits();
+        const QList<QByteArray> lines = head.split('\n');
+        const QList<QByteArray> requestLine = lines.front().trimmed().split(' ');
+        if (requestLine.size() != 3 || requestLine[0].isEmpty() || requestLine[1].isEmpty()) {
+            fail(400, trHttp("The request line is malformed."));
+            return false;
+        }
+        m_request.method = requestLine[0];
+        m_request.target = requestLine[1];
+        m_request.version = requestLine[2];
+        if (m_request.version != "HTTP/1.1" && m_request.version != "HTTP/1.0") {
+            fail(505, trHttp("Only HTTP/1.0 and HTTP/1.1 are supported."));
+            return false;
+        }
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            QByteArray line = lines[i];
+            if (line.endsWith('\r'))
+                line.chop(1);
+            if (line.isEmpty())
+                continue;
+            if (line.front() == ' ' || line.front() == '\t') {
+                fail(400, trHttp("Folded header lines are not accepted."));
+                return false;
+            }
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0) {
+                fail(400, trHttp("A header line is malformed."));
+                return false;
+            }
+            m_request.headers.emplaceBack(line.left(colon).trimmed().toLower(),
+                                          line.mid(colon + 1).trimmed());
+        }
+        m_request.peer = m_socket->peerAddress();
+        m_request.encrypted = qobject_cast<QSslSocket *>(m_socket) != nullptr;
+
+        const QByteArray connection = m_request.header("connection").toLower();
+        m_keepAlive = m_request.version == "HTTP/1.1" ? !connection.contains("close")
+                                                      : connection.contains("keep-alive");
+
+        QList<QByteArray> lengths;
+        QByteArray transferEncoding;
+        for (const auto &[name, value] : std::as_const(m_request.headers)) {
+            if (name == "content-length")
+                lengths << value;
+            else if (name == "transfer-encoding")
+                transferEncoding =
+                    transferEncoding.isEmpty() ? value : transferEncoding + ", " + value;
+        }
+        if (!transferEncoding.isEmpty()) {
+            // Both framings at once is the request-smuggling shape: refuse it.
+            if (!lengths.isEmpty()) {
+                fail(400,
+                     trHttp("A request cannot have both Content-Length and Transfer-Encoding."));
+                return false;
+            }
+            if (transferEncoding.trimmed().toLower() != "chunked") {
+                fail(501, trHttp("Only the chunked transfer coding is supported."));
+                return false;
+            }
+            m_state = State::ChunkSize;
+        } else if (!lengths.isEmpty()) {
+            bool ok = false;
+            const qint64 length = lengths.front().toLongLong(&ok);
+            for (const QByteArray &l : std::as_const(lengths)) {
+                if (l != lengths.front())
+                    ok = false;
+            }
+            if (!ok || length < 0) {
+                fail(400, trHttp("Content-Length is not valid."));
+                return false;
+            }
+            if (length > limits.maxBodyBytes) {
+                fail(413,
+                     trHttp("The request body is larger than %1 bytes.").arg(limits.maxBodyBytes));
+                return false;
+            }
+            m_remaining = length;
+            m_state = State::Body;
+        } else {
+            m_remaining = 0;
+            m_state = State::Body;
+        }
+        if (m_state != State::Body || m_remaining > 0) {
+            if (m_request.header("expect").toLower() == "100-continue")
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            m_request.body.reserve(m_state == State::Body ? m_remaining : 0);
+        }
+        if (m_state == State::Body && m_remaining == 0)
+            dispatch();
+        return true;
+    }
+
+    void dispatch()
+    {
+        m_state = State::Handling;
+        m_timer.stop();
+        ++m_serial;
+        m_server->m_handler(m_request, HttpResponder(this, m_serial));
+    }
+
+    void writeResponse(const HttpResponse &response, bool keepAlive, bool linger = false)
+    {
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+                         HttpServer::reasonPhrase(response.status) + "\r\n";
+        for (const auto &[name, value] : response.headers)
+            out += name + ": " + value + "\r\n";
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+        out += keepAlive ? QByteArray("Connection: keep-alive\r\n")
+                         : QByteArray("Connection: close\r\n");
+        out += "\r\n";
+        out += response.body;
+        m_socket->write(out);
+        if (!keepAlive)
+            closeAfterWrite(linger);
+    }
+
+    void closeAfterWrite(bool linger)
+    {
+        m_state = State::Closing;
+        m_buffer.clear();
+        if (!linger) {
+            m_socket->disconnectFromHost(); // after the pending bytes are written
+            return;
+        }
+        // Linger: keep reading and discarding for a moment, so that a client still sending the
+        // body we refused reads our answer instead of a connection reset. The client closes
+        // once it has the answer; the timer closes for clients that do not.
+        m_socket->readAll();
+        m_timer.start(kLingerMs);
+    }
+
+    void fail(int status, const QString &text)
+    {
+        HttpResponse r = m_server->m_errorFormatter ? m_server->m_errorFormatter(status, text)
+                                                    : HttpServer::textResponse(status, text);
+        r.close = true;
+        m_state = State::Handling;
+        writeResponse(r, false, true);
+    }
+
+    HttpServer *m_server;
+    QTcpSocket *m_socket;
+    QTimer m_timer;
+    State m_state = State::Head;
+    QByteArray m_buffer;
+    HttpRequest m_request;
+    qint64 m_remaining = 0;
+    quint64 m_serial = 0;
+    bool m_keepAlive = true;
+    bool m_requestStarted = false;
+};
+
+HttpResponder::HttpResponder(HttpConnection *connection, quint64 serial)
+    : m_connection(connection)
+    , m_serial(serial)
+{}
+
+void HttpResponder::respond(HttpResponse response) const
+{
+    if (m_connection)
+        m_connection->respond(m_serial, std::move(response));
+}
+
+bool HttpResponder::isConnected() const
+{
+    return m_connection && m_connection->isHandling(m_serial);
+}
+
+HttpServer::HttpServer(Handler handler, QObject *parent)
+    : QObject(parent)
+    , m_handler(std::move(handler))
+{}
+
+HttpServer::~HttpServer()
+{
+    // Connections are children; they must not touch m_connections of a half-destroyed server.
+    const auto connections = findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly);
+    for (HttpConnection *c : connections)
+        delete c;
+}
+
+cim::Result<void> HttpServer::listen(const QHostAddress &address, quint16 port)
+{
+    if (m_tls) {
+        auto ssl = std::make_unique<QSslServer>();
+        ssl->setSslConfiguration(*m_tls);
+        ssl->setHandshakeTimeout(m_limits.requestTimeoutMs);
+        connect(ssl.get(), &QSslServer::errorOccurred, this,
+                [this](QSslSocket *socket, QAbstractSocket::SocketError) {
+                    Q_EMIT tlsError(socket->peerAddress(), socket->errorString());
+                });
+        connect(ssl.get(), &QSslServer::handshakeInterruptedOnError, this,
+                [this](QSslSocket *socket, const QSslError &error) {
+                    Q_EMIT tlsError(socket->peerAddress(), error.errorString());
+                });
+        m_server = std::move(ssl);
+    } else {
+        m_server = std::make_unique<QTcpServer>();
+    }
+    // QSslServer (6.4) emits newConnection when the TCP connection arrives but hands the socket
+    // out only after the handshake, announcing that with pendingConnectionAvailable.
+    connect(m_server.get(), &QTcpServer::newConnection, this, &HttpServer::onNewConnection);
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this,
+            &HttpServer::onNewConnection);
+    if (!m_server->listen(address, port)) {
+        const QString why = m_server->errorString();
+        m_server.reset();
+        return cim::Error(
+            cim::ReturnCode::Failed,
+            trHttp("Cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(why));
+    }
+    return {};
+}
+
+void HttpServer::close()
+{
+    if (m_server)
+        m_server->close();
+}
+
+bool HttpServer::isListening() const
+{
+    return m_server && m_server->isListening();
+}
+
+QHostAddress HttpServer::serverAddress() const
+{
+    return m_server ? m_server->serverAddress() : QHostAddress();
+}
+
+quint16 HttpServer::serverPort() const
+{
+    return m_server ? m_server->serverPort() : 0;
+}
+
+void HttpServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        if (m_connections >= m_limits.maxConnections) {
+            // Refused politely; the client may retry later.
+            HttpResponse r = textResponse(503, trHttp("Too many connections."));
+            socket->write("HTTP/1.1 503 " + reasonPhrase(503) +
+                          "\r\nContent-Length: " + QByteArray::number(r.body.size()) +
+                          "\r\nConnection: close\r\n\r\n" + r.body);
+            socket->disconnectFromHost();
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            continue;
+        }
+        new HttpConnection(this, socket);
+    }
+}
+
+HttpResponse HttpServer::textResponse(int status, const QString &text)
+{
+    HttpResponse r;
+    r.status = status;
+    r.headers.emplaceBack("Content-Type", "text/plain; charset=utf-8");
+    r.body = text.toUtf8() + '\n';
+    return r;
+}
+
+QByteArray HttpServer::reasonPhrase(int status)
+{
+    switch (status) {
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Payload Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        return "Status";
+    }
+}
+
+} // namespace rd::wsman

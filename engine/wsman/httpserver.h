@@ -1,0 +1,127 @@
+#pragma once
+// A small HTTP/1.1 server on QTcpServer / QSslServer that carries the WS-Man endpoint.
+//
+// Why not QHttpServer: the 6.4 QHttpServer buffers a whole request body before any handler runs
+// and has no body-size limit, no per-connection deadline and no idle timeout, so a 100 MB body or
+// a client that sends one byte a minute cannot be refused early; it also offers no hook to answer
+// "413" from the headers alone. WS-Man needs very little of HTTP (POST to one path), so this
+// layer does exactly that with the limits the service needs: header and body size checked before
+// buffering (413 / 431), a deadline per request (408) and an idle timeout per kept-alive
+// connection, Content-Length and chunked bodies, Expect: 100-continue, keep-alive and pipelined
+// requests answered in order, a cap on concurrent connections, and TLS through QSslServer with a
+// handshake timeout. Everything is event-driven on one thread, so a slow client costs a socket
+// and a timer, never another client's time.
+
+#include "cim/result.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace rd::wsman {
+
+class HttpConnection;
+
+struct HttpRequest
+{
+    QByteArray method;
+    QByteArray target;                                // as sent: path and query
+    QByteArray version;                               // "HTTP/1.1"
+    QList<std::pair<QByteArray, QByteArray>> headers; // names lower-cased, values trimmed
+    QByteArray body;
+    QHostAddress peer;
+    bool encrypted = false;
+
+    QByteArray header(QByteArrayView lowerCaseName) const;
+    QByteArray path() const; // target without the query
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    QList<std::pair<QByteArray, QByteArray>> headers; // Content-Length is added
+    QByteArray body;
+    bool close = false; // close the connection after this response
+};
+
+// Answers one request, now or later. Answering a request whose connection has gone does nothing.
+class HttpResponder
+{
+public:
+    HttpResponder() = default;
+    void respond(HttpResponse response) const;
+    bool isConnected() const;
+
+private:
+    friend class HttpConnection;
+    HttpResponder(HttpConnection *connection, quint64 serial);
+    QPointer<HttpConnection> m_connection;
+    quint64 m_serial = 0;
+};
+
+struct HttpLimits
+{
+    qsizetype maxHeaderBytes = 32 * 1024;
+    qsizetype maxBodyBytes = 512 * 1024;
+    int requestTimeoutMs = 30000; // first byte to complete body; also the TLS handshake
+    int idleTimeoutMs = 120000;   // a kept-alive connection waiting for its next request
+    int maxConnections = 128;
+};
+
+class HttpServer final : public QObject
+{
+    Q_OBJECT
+public:
+    using Handler = std::function<void(const HttpRequest &, HttpResponder)>;
+    // Shapes the answers the layer gives itself (400, 408, 413, 431, ...); text says why.
+    using ErrorFormatter = std::function<HttpResponse(int status, const QString &text)>;
+
+    explicit HttpServer(Handler handler, QObject *parent = nullptr);
+    ~HttpServer() override;
+    Q_DISABLE_COPY_MOVE(HttpServer)
+
+    void setLimits(const HttpLimits &limits) { m_limits = limits; }
+    void setErrorFormatter(ErrorFormatter formatter) { m_errorFormatter = std::move(formatter); }
+    const HttpLimits &limits() const { return m_limits; }
+    // HTTPS when set before listen().
+    void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
+    bool isTls() const { return m_tls.has_value(); }
+
+    cim::Result<void> listen(const QHostAddress &address, quint16 port);
+    void close();
+    bool isListening() const;
+    QHostAddress serverAddress() const;
+    quint16 serverPort() const;
+    int connectionCount() const { return m_connections; }
+
+    // A plain response with a short text body, for statuses the handler and the layer answer.
+    static HttpResponse textResponse(int status, const QString &text);
+    static QByteArray reasonPhrase(int status);
+
+Q_SIGNALS:
+    // TLS handshakes that fail (wrong protocol, aborted, timed out), for the log.
+    void tlsError(const QHostAddress &peer, const QString &message);
+
+private:
+    friend class HttpConnection;
+    void onNewConnection();
+
+    Handler m_handler;
+    ErrorFormatter m_errorFormatter;
+    HttpLimits m_limits;
+    std::optional<QSslConfiguration> m_tls;
+    std::unique_ptr<QTcpServer> m_server;
+    int m_connections = 0;
+};
+
+} // namespace rd::wsman

@@ -1,0 +1,118 @@
+#pragma once
+// The WS-Management endpoint (/wsman) of an engine: authenticates each request (HTTP Basic against
+// the user store), reads the envelope, dispatches Identify, Get, Put, Delete, Enumerate, Pull,
+// Release and extrinsic methods into the ProviderRegistry, and answers in WinRM's shapes. It
+// lives on the registry's thread (the daemon's main thread); only password hashing runs elsewhere.
+
+#include "envelope.h"
+#include "httpserver.h"
+#include "selfsignedcertificate.h"
+#include "userstore.h"
+
+#include "provider/providerregistry.h"
+
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+class QThreadPool;
+
+namespace rd::wsman {
+
+struct WsmanServerOptions
+{
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 0;                           // 0: chosen by the OS
+    std::optional<TlsIdentity> tls;             // HTTPS when set
+    bool allowInsecureHttp = false;             // plain HTTP on an address other than loopback
+    HttpLimits http;                            // http.maxBodyBytes is the largest request accepted
+    qint64 defaultMaxEnvelopeSize = 512 * 1024; // for responses, when a request names none
+    int defaultOperationTimeoutMs = 60000;
+    int maxOperationTimeoutMs = 3600 * 1000;
+    int enumerationExpiryMs = 120000; // an enumeration context unused this long is dropped
+    int maxEnumerationContexts = 256;
+    int maxPullElements = 10000;
+};
+
+class WsmanServer final : public QObject
+{
+    Q_OBJECT
+public:
+    WsmanServer(engine::ProviderRegistry *registry, UserStore users, QObject *parent = nullptr);
+    ~WsmanServer() override;
+    Q_DISABLE_COPY_MOVE(WsmanServer)
+
+    cim::Result<void> listen(const WsmanServerOptions &options);
+    void close();
+    bool isListening() const;
+    quint16 port() const;
+    QUrl url() const; // http(s)://address:port/wsman
+    const WsmanServerOptions &options() const { return m_options; }
+
+    void setUsers(UserStore users);
+    int openEnumerationContexts() const { return int(m_enumerations.size()); }
+    int connectionCount() const;
+
+Q_SIGNALS:
+    // One per answered request, for the log: who, what, and the HTTP status.
+    void requestHandled(const QString &peer, const QString &user, const QString &operation,
+                        int status);
+
+private:
+    class Types;
+    struct Enumeration
+    {
+        QString user;
+        QList<EnumerationItem> items;
+        qsizetype position = 0;
+        UriStyle style = UriStyle::Microsoft;
+        QDeadlineTimer expires;
+    };
+    struct Exchange; // one request being answered
+
+    void handle(const HttpRequest &request, HttpResponder responder);
+    void authenticated(const std::shared_ptr<Exchange> &x, const std::optional<User> &user);
+    void process(const std::shared_ptr<Exchange> &x);
+
+    void doGet(const std::shared_ptr<Exchange> &x);
+    void doPut(const std::shared_ptr<Exchange> &x);
+    void doDelete(const std::shared_ptr<Exchange> &x);
+    void doEnumerate(const std::shared_ptr<Exchange> &x);
+    void doPull(const std::shared_ptr<Exchange> &x);
+    void doRelease(const std::shared_ptr<Exchange> &x);
+    void doInvoke(const std::shared_ptr<Exchange> &x);
+
+    void reply(const std::shared_ptr<Exchange> &x, Message response);
+    void replyFault(const std::shared_ptr<Exchange> &x, Fault fault);
+    void replyHttp(const std::shared_ptr<Exchange> &x, HttpResponse response);
+    // Writes as many enumeration items from e as MaxElements and MaxEnvelopeSize allow.
+    void replyBatch(const std::shared_ptr<Exchange> &x, const QString &id, int maxElements,
+                    bool pull);
+
+    void expireEnumerations();
+    HttpResponse faultResponse(const Fault &fault, const QString &relatesTo,
+                               int status = 500) const;
+
+    QPointer<engine::ProviderRegistry> m_registry;
+    std::shared_ptr<const UserStore> m_users;
+    std::unique_ptr<Types> m_types;
+    std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<QThreadPool> m_authPool;
+    WsmanServerOptions m_options;
+    QHash<QString, Enumeration> m_enumerations;
+    // Authorization header digests that verified recently, so PBKDF2 runs once per session.
+    struct CachedLogin
+    {
+        User user;
+        QDeadlineTimer expires;
+    };
+    QHash<QByteArray, CachedLogin> m_logins;
+    QString m_machine;
+};
+
+} // namespace rd::wsman
