@@ -32,11 +32,13 @@ JobsDock::JobsDock(JobActions *actions, QWidget *parent)
     m_view->verticalHeader()->hide();
     QHeaderView *header = m_view->horizontalHeader();
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setStretchLastSection(true);
-    header->resizeSection(JobTableModel::NameColumn, 260);
-    header->resizeSection(JobTableModel::StateColumn, 120);
-    header->resizeSection(JobTableModel::ProgressColumn, 160);
-    header->resizeSection(JobTableModel::StartedColumn, 150);
+    // The name takes what the fixed-width columns leave; long results show in full as tooltips.
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(JobTableModel::NameColumn, QHeaderView::Stretch);
+    header->resizeSection(JobTableModel::StateColumn, 110);
+    header->resizeSection(JobTableModel::ProgressColumn, 150);
+    header->resizeSection(JobTableModel::StartedColumn, 160);
+    header->resizeSection(JobTableModel::ResultColumn, 180);
 
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions(

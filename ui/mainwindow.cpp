@@ -8,6 +8,7 @@
 #include "jobactions.h"
 #include "jobsdock.h"
 #include "navigatormodel.h"
+#include "propertytablemodel.h"
 #include "systeminventory.h"
 #include "valueformat.h"
 
@@ -47,6 +48,10 @@ MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
     setCentralWidget(m_details);
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
 
+    m_details->model()->setReferenceNamer([this](const cim::ObjectPath &path) {
+        const std::optional<cim::Instance> target = m_local ? m_local->find(path) : std::nullopt;
+        return target ? instanceLabel(*target) : QString();
+    });
     createDocks();
     createActions();
     createStatusBar();
@@ -55,6 +60,8 @@ MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
     m_navigatorModel->addSystem(m_local);
     m_jobsDock->addSystem(m_local);
     m_navigatorView->expand(m_navigatorModel->systemsIndex());
+    m_navigatorView->expand(m_navigatorModel->synchronizationsIndex());
+    m_navigatorView->expand(m_navigatorModel->jobsIndex());
     const QModelIndex systems = m_navigatorModel->systemsIndex();
     for (int row = 0; row < m_navigatorModel->rowCount(systems); ++row)
         m_navigatorView->expand(m_navigatorModel->index(row, 0, systems));
@@ -80,6 +87,7 @@ MainWindow::~MainWindow()
     m_navigatorView->selectionModel()->disconnect(this);
     m_jobActions->disconnect(this);
     delete m_local;
+    m_local = nullptr;
 }
 
 bool MainWindow::isLoaded() const

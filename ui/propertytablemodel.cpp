@@ -44,7 +44,7 @@ QVariant PropertyTableModel::data(const QModelIndex &index, int role) const
     const auto &[name, value] = m_instance.properties().at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return index.column() == NameColumn ? name : formatValue(name, value);
+        return index.column() == NameColumn ? name : displayValue(name, value);
     case Qt::ToolTipRole:
         if (index.column() == ValueColumn && value.isTyped()) {
             return tr("%1 (%2%3): %4")
@@ -55,6 +55,17 @@ QVariant PropertyTableModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QString PropertyTableModel::displayValue(const QString &name, const cim::Value &value) const
+{
+    if (m_namer && value.isTyped() && !value.isNull() && !value.isArray() &&
+        value.type() == cim::CimType::Reference) {
+        const cim::ObjectPath path = value.toReference();
+        if (const QString target = m_namer(path); !target.isEmpty())
+            return tr("%1 (%2)").arg(target, path.className());
+    }
+    return formatValue(name, value);
 }
 
 QVariant PropertyTableModel::headerData(int section, Qt::Orientation orientation, int role) const

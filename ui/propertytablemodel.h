@@ -1,10 +1,13 @@
 #pragma once
 // The properties of one CIM instance as a two-column table (property, value); value-mapped
-// numbers show their labels ("Clone (8)"), and the raw value is the tooltip.
+// numbers show their labels ("Clone (8)"), references the name of what they point to, and the
+// raw value is the tooltip.
 
 #include "cim/instance.h"
 
 #include <QAbstractTableModel>
+
+#include <functional>
 
 namespace rd::ui {
 
@@ -15,6 +18,10 @@ public:
     enum Column { NameColumn, ValueColumn, ColumnCount };
 
     using QAbstractTableModel::QAbstractTableModel;
+
+    // Names the object a reference points to ("Database"), or an empty string when unknown.
+    using ReferenceNamer = std::function<QString(const cim::ObjectPath &)>;
+    void setReferenceNamer(ReferenceNamer namer) { m_namer = std::move(namer); }
 
     // Replaces the shown instance; the same instance again changes nothing.
     void setInstance(const cim::Instance &instance);
@@ -27,7 +34,10 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    QString displayValue(const QString &name, const cim::Value &value) const;
+
     cim::Instance m_instance;
+    ReferenceNamer m_namer;
 };
 
 } // namespace rd::ui

@@ -37,6 +37,21 @@ bool SystemInventory::isServed(const QString &className) const
     return m_state.value(className).served;
 }
 
+std::optional<cim::Instance> SystemInventory::find(const cim::ObjectPath &path) const
+{
+    cim::ObjectPath wanted = path;
+    wanted.setNameSpace(QString());
+    for (const ClassState &state : m_state) {
+        for (const cim::Instance &instance : state.instances) {
+            cim::ObjectPath candidate = instance.path();
+            candidate.setNameSpace(QString());
+            if (candidate == wanted)
+                return instance;
+        }
+    }
+    return std::nullopt;
+}
+
 bool SystemInventory::isLoaded() const
 {
     for (const ClassState &state : m_state) {

@@ -13,6 +13,8 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <optional>
+
 namespace rd::ui {
 
 class SystemInventory final : public QObject
@@ -30,6 +32,8 @@ public:
     // The last answer for a class; empty while loading and when the class is not served.
     QList<cim::Instance> instances(const QString &className) const;
     bool isServed(const QString &className) const;
+    // The instance with this path among the loaded ones (namespaces aside), if any.
+    std::optional<cim::Instance> find(const cim::ObjectPath &path) const;
     // Every class has answered at least once (with instances or an error).
     bool isLoaded() const;
 

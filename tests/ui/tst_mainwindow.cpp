@@ -165,6 +165,15 @@ private Q_SLOTS:
         QTRY_COMPARE(model->rowCount(model->synchronizationsIndex()), 1);
         QCOMPARE(model->index(0, 0, model->synchronizationsIndex()).data().toString(),
                  QStringLiteral("Database → Database clone"));
+        // Its details name the volumes it links, not just their paths.
+        window.navigatorView()->setCurrentIndex(model->index(0, 0, model->synchronizationsIndex()));
+        PropertyTableModel *details = window.detailsPane()->model();
+        QStringList values;
+        for (int row = 0; row < details->rowCount(); ++row)
+            values << details->index(row, 1).data().toString();
+        QVERIFY2(values.contains(QStringLiteral("Database (MSISCSITARGET_StorageVolume)")),
+                 qPrintable(values.join(u'|')));
+        QVERIFY(values.contains(QStringLiteral("Clone (8)")));
         if (cloned.returnValue == 4096) {
             JobTableModel *jobs = window.jobsDock()->model();
             QTRY_COMPARE(jobs->rowCount(), 1);

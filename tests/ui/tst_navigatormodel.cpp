@@ -335,6 +335,14 @@ private Q_SLOTS:
                      cim::ValueMap::operationalStatus().label(17) + QStringLiteral(" (17)"));
         QCOMPARE(shown.value(QStringLiteral("SystemElement")), source.path().toString());
 
+        // With a namer, references show the name of what they point to.
+        model.setReferenceNamer([&](const cim::ObjectPath &path) {
+            return path == source.path() ? QStringLiteral("A") : QString();
+        });
+        QCOMPARE(model.index(0, 1).data().toString(),
+                 QStringLiteral("A (%1)").arg(classes::storageVolume()));
+        QCOMPARE(model.index(1, 1).data().toString(), replica.path().toString());
+
         // The same object refreshed keeps its rows; another object replaces them.
         cim::Instance changed = synchronization(source, replica);
         changed.setProperty(QStringLiteral("CopyState"), Value::uint16(6));
