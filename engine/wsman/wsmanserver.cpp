@@ -748,7 +748,8 @@ void WsmanServer::doEnumerate(const std::shared_ptr<Exchange> &x)
         EnumerationItem item;
         if (b.mode != EnumerationMode::References)
             item.instance = inst;
-        if (b.mode != EnumerationMode::Objects)
+        // Instances without a path (association instances often have none) go without an EPR.
+        if (b.mode != EnumerationMode::Objects && !inst.path().isEmpty())
             item.path = inst.path();
         e.items.append(std::move(item));
     }
