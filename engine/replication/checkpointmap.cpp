@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -154,15 +155,38 @@ std::vector<bool> CheckpointMap::marked() const
 
 cim::Result<void> CheckpointMap::mark(const std::vector<quint64> &chunks)
 {
+    return set(chunks, 1);
+}
+
+cim::Result<void> CheckpointMap::unmark(const std::vector<quint64> &chunks)
+{
+    return set(chunks, 0);
+}
+
+cim::Result<void> CheckpointMap::set(std::vector<quint64> chunks, char value)
+{
     QMutexLocker lock(&m_lock);
     if (m_fd < 0)
         return cim::Error(cim::ReturnCode::Failed, tr("The checkpoint is not open."));
-    const char one = 1;
-    for (quint64 c : chunks) {
-        if (c >= m_geometry.chunkCount || !writeAll(m_fd, &one, 1, off_t(HeaderSize + c))) {
+    // One pwrite per run of neighbouring chunks: a new mirror marks every allocated chunk at once.
+    std::sort(chunks.begin(), chunks.end());
+    QByteArray run;
+    for (size_t i = 0; i < chunks.size();) {
+        size_t j = i + 1;
+        while (j < chunks.size() && chunks[j] <= chunks[j - 1] + 1)
+            ++j;
+        const quint64 first = chunks[i];
+        const quint64 last = chunks[j - 1];
+        if (last >= m_geometry.chunkCount) {
+            return cim::Error(cim::ReturnCode::Failed,
+                              tr("Chunk %1 lies beyond the checkpoint %2.").arg(last).arg(m_path));
+        }
+        run.fill(value, qsizetype(last - first + 1));
+        if (!writeAll(m_fd, run.constData(), run.size(), off_t(HeaderSize + first))) {
             return cim::Error(cim::ReturnCode::Failed,
                               tr("Cannot write the checkpoint %1: %2").arg(m_path, errnoText()));
         }
+        i = j;
     }
     if (::fdatasync(m_fd) != 0) {
         return cim::Error(cim::ReturnCode::Failed,

@@ -1,7 +1,8 @@
 #pragma once
-// A clone's durable record of which chunks the target already holds: a small file beside the
-// catalog, one byte per chunk, updated with pwrite + fdatasync from any thread. It is what makes a
-// resumed clone continue where it stopped without breaking its point in time.
+// A durable per-chunk map beside the catalog, one byte per chunk, updated with pwrite + fdatasync
+// from any thread: which chunks a clone's target holds (its checkpoint), which chunks a snapshot
+// saved before the source overwrote them (its copy-on-write map), which chunks a mirror's replica
+// may lack (its dirty map). It is what lets each of them come back after a crash.
 
 #include "cim/result.h"
 
@@ -39,11 +40,15 @@ public:
     std::vector<bool> marked() const;
     // Marks chunks and syncs the file before returning.
     cim::Result<void> mark(const std::vector<quint64> &chunks);
+    // Clears marks and syncs the file before returning (a mirror's dirty map forgets chunks the
+    // replica holds again).
+    cim::Result<void> unmark(const std::vector<quint64> &chunks);
 
     static cim::Result<void> remove(const QString &path);
 
 private:
     void close();
+    cim::Result<void> set(std::vector<quint64> chunks, char value);
 
     QString m_path;
     int m_fd = -1;

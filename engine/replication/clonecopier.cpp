@@ -1,11 +1,14 @@
 #include "clonecopier.h"
 
+#include "blockcopy.h"
+
 #include <ThreadWeaver/Job>
 #include <ThreadWeaver/Queue>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QMutex>
+#include <QReadWriteLock>
 #include <QThread>
 #include <QWaitCondition>
 
@@ -78,7 +81,16 @@ struct CloneCopier::State final : public WriteObserver
     QMutex notifyLock;
     CloneCopier *notifier = nullptr;
 
+    // Point-in-time readers (a snapshot's volume). A reader that finds a chunk not yet on the
+    // target reads the source under pitLock; a source write, once every chunk it touches is on
+    // the target, passes through pitLock for writing so no such read is still under way when
+    // its bytes land. pitReaders spares writers that barrier while nobody reads.
+    std::atomic<int> pitReaders{0};
+    QReadWriteLock pitLock;
+    std::atomic<bool> armed{false};
+
     cim::Result<void> beforeWrite(quint64 offset, quint64 length) override;
+    cim::Result<void> readPointInTime(quint64 offset, std::span<char> buffer);
 
     quint64 chunkStart(quint64 c) const { return c * opt.chunkSize; }
     quint64 chunkLength(quint64 c) const { return std::min(opt.chunkSize, size - chunkStart(c)); }
@@ -138,50 +150,15 @@ void CloneCopier::State::release(quint64 c, bool copied)
 cim::Result<void> CloneCopier::State::copyRange(quint64 offset, quint64 length,
                                                 std::unique_ptr<char[]> &buffer)
 {
-    if (fastCopy && opt.sourceFd >= 0 && opt.targetFd >= 0) {
-        loff_t in = loff_t(offset);
-        loff_t out = loff_t(offset);
-        quint64 left = length;
-        while (left > 0) {
-            const ssize_t n = ::copy_file_range(opt.sourceFd, &in, opt.targetFd, &out, left, 0);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0) {
-                // Not possible between these files (other filesystem, kernel, file type):
-                // fall back to read + write for this copy, from where the kernel stopped.
-                if (n < 0 && errno != EXDEV && errno != EINVAL && errno != ENOSYS &&
-                    errno != EOPNOTSUPP && errno != EBADF) {
-                    return cim::Error(cim::ReturnCode::Failed,
-                                      tr("Copying %1 bytes at offset %2 failed: %3")
-                                          .arg(left)
-                                          .arg(quint64(in))
-                                          .arg(QString::fromLocal8Bit(std::strerror(errno))));
-                }
-                fastCopy = false;
-                break;
-            }
-            left -= quint64(n);
-            done.fetch_add(quint64(n), std::memory_order_relaxed);
-        }
-        if (left == 0)
-            return {};
-        offset = quint64(in);
-        length = left;
-    }
-    if (!buffer)
-        buffer.reset(new char[opt.chunkSize]);
-    while (length > 0) {
-        const quint64 n = std::min(length, opt.chunkSize);
-        std::span<char> span(buffer.get(), n);
-        if (auto r = source->read(offset, span); !r)
-            return r;
-        if (auto r = target->writeUnobserved(offset, span); !r)
-            return r;
-        done.fetch_add(n, std::memory_order_relaxed);
-        offset += n;
-        length -= n;
-    }
-    return {};
+    BlockCopy copy;
+    copy.source = source.get();
+    copy.target = target.get();
+    copy.sourceFd = opt.sourceFd;
+    copy.targetFd = opt.targetFd;
+    copy.bufferSize = opt.chunkSize;
+    copy.fastCopy = &fastCopy;
+    copy.progress = &done;
+    return copyBlocks(copy, offset, length, buffer);
 }
 
 // Only the chunk's allocated extents are copied: the target starts as holes, so holes stay holes.
@@ -261,8 +238,60 @@ cim::Result<void> CloneCopier::State::beforeWrite(quint64 offset, quint64 length
             break;
         }
     }
-    if (needDurable)
-        return makeDurable();
+    if (needDurable) {
+        if (auto r = makeDurable(); !r)
+            return r;
+    }
+    if (pitReaders.load() > 0) {
+        // Every chunk of the write is on the target now, so new readers go there; wait for the
+        // ones that found it still on the source.
+        QWriteLocker barrier(&pitLock);
+    }
+    return {};
+}
+
+cim::Result<void> CloneCopier::State::readPointInTime(quint64 offset, std::span<char> buffer)
+{
+    if (!armed) {
+        return cim::Error(cim::ReturnCode::Failed,
+                          tr("The point-in-time copy is no longer attached to its source."));
+    }
+    if (offset > target->size() || buffer.size() > target->size() - offset) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("The range of %1 bytes at offset %2 lies beyond the end of the "
+                             "volume (%3 bytes).")
+                              .arg(buffer.size())
+                              .arg(offset)
+                              .arg(target->size()));
+    }
+    size_t done = 0;
+    while (done < buffer.size()) {
+        const quint64 pos = offset + done;
+        const std::span<char> rest = buffer.subspan(done);
+        if (pos >= size) // beyond the source: a larger target's own tail
+            return target->read(pos, rest);
+        const quint64 c = pos / opt.chunkSize;
+        const size_t n =
+            size_t(std::min<quint64>(rest.size(), chunkStart(c) + chunkLength(c) - pos));
+        const std::span<char> part = rest.first(n);
+        pitReaders.fetch_add(1);
+        cim::Result<void> r;
+        {
+            QReadLocker reading(&pitLock);
+            quint8 state;
+            {
+                QMutexLocker lock(&chunkLock);
+                state = chunks[c];
+            }
+            // Pending or Copying: no write has landed on the chunk since the point in time.
+            r = state == Copied || state == Durable ? target->read(pos, part)
+                                                    : source->read(pos, part);
+        }
+        pitReaders.fetch_sub(1);
+        if (!r)
+            return r;
+        done += n;
+    }
     return {};
 }
 
@@ -419,7 +448,83 @@ void CloneCopier::detach()
     if (!m_armed)
         return;
     m_armed = false;
+    m_state->armed = false;
     m_state->source->removeObserver(m_state.get());
+}
+
+cim::Result<void> CloneCopier::readPointInTime(quint64 offset, std::span<char> buffer)
+{
+    return m_state->readPointInTime(offset, buffer);
+}
+
+namespace {
+// A snapshot's volume as the block layer serves it: the point in time, read-only. Writing to a
+// snapshot would need a delta of its own beside the saved source chunks; ReplicaDesk's snapshots
+// are read-only, and say so to a writer.
+class PointInTimeDevice final : public BlockDevice
+{
+public:
+    explicit PointInTimeDevice(std::shared_ptr<CloneCopier::State> state)
+        : m_state(std::move(state))
+    {}
+    quint64 size() const override;
+    cim::Result<void> read(quint64 offset, std::span<char> buffer) override
+    {
+        return m_state->readPointInTime(offset, buffer);
+    }
+    cim::Result<void> flush() override { return {}; }
+    cim::Result<QList<Extent>> allocatedExtents(quint64 offset, quint64 length) override;
+
+protected:
+    cim::Result<void> writeRaw(quint64, std::span<const char>) override { return readOnly(); }
+    cim::Result<void> discardRaw(quint64, quint64) override { return readOnly(); }
+
+private:
+    static cim::Error readOnly()
+    {
+        return cim::Error(cim::ReturnCode::NotSupported,
+                          CloneCopier::tr("Snapshot volumes are read-only: they hold the source as "
+                                          "it was when the snapshot was taken."));
+    }
+    std::shared_ptr<CloneCopier::State> m_state;
+};
+} // namespace
+
+quint64 PointInTimeDevice::size() const
+{
+    return m_state->target->size();
+}
+
+// Data may lie where the source had it (chunks still read from the source) or where the target
+// holds saved chunks; the union of both is a superset, which the block layer allows (a range
+// reported allocated may still read as zeros).
+cim::Result<QList<Extent>> PointInTimeDevice::allocatedExtents(quint64 offset, quint64 length)
+{
+    auto a = m_state->source->allocatedExtents(offset, length);
+    if (!a)
+        return a;
+    auto b = m_state->target->allocatedExtents(offset, length);
+    if (!b)
+        return b;
+    QList<Extent> all = a.value() + b.value();
+    std::sort(all.begin(), all.end(),
+              [](const Extent &x, const Extent &y) { return x.offset < y.offset; });
+    QList<Extent> merged;
+    for (const Extent &e : std::as_const(all)) {
+        if (!merged.isEmpty() && e.offset <= merged.last().offset + merged.last().length) {
+            const quint64 end =
+                std::max(merged.last().offset + merged.last().length, e.offset + e.length);
+            merged.last().length = end - merged.last().offset;
+        } else {
+            merged.append(e);
+        }
+    }
+    return merged;
+}
+
+std::shared_ptr<BlockDevice> CloneCopier::pointInTimeDevice()
+{
+    return std::make_shared<PointInTimeDevice>(m_state);
 }
 
 cim::Result<void> CloneCopier::arm(bool resume)
@@ -458,6 +563,13 @@ cim::Result<void> CloneCopier::arm(bool resume)
     // The point in time: from here on every source write goes through beforeWrite first.
     s.source->addObserver(m_state.get());
     m_armed = true;
+    s.armed = true;
+    if (!s.opt.backgroundCopy) {
+        // A snapshot: no plan, no scan of the source. Creating one costs the same whatever the
+        // source's size or contents; each chunk is saved on its first overwrite (copyChunk copies
+        // its allocated extents, so a chunk that was a hole stays one on the target).
+        return {};
+    }
 
     auto extents = s.source->allocatedExtents(0, s.size);
     if (!extents) {

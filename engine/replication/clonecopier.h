@@ -33,6 +33,10 @@ struct CloneOptions
     int checkpointIntervalMs = 1000; // how often copied chunks are made durable in the background
     // Durable map of copied chunks; empty = no checkpoints (the copy cannot resume after a crash).
     QString checkpointPath;
+    // false = a snapshot: nothing is copied in the background and start() is not called; a chunk
+    // goes to the target only when the source is about to overwrite it (copy-on-write), so the
+    // target is a delta and the point in time is read through pointInTimeDevice().
+    bool backgroundCopy = true;
 };
 
 class CloneCopier final : public QObject, public JobControl
@@ -69,6 +73,13 @@ public:
     bool isRunning() const { return m_running; }
     // Stops copy-before-write (after the copy ended); also done by the destructor.
     void detach();
+
+    // The source as it was at the point in time, from any thread, while armed: chunks the target
+    // holds are read from it, the others from the source (which no write has reached yet).
+    cim::Result<void> readPointInTime(quint64 offset, std::span<char> buffer);
+    // A read-only BlockDevice over readPointInTime, the size of the target: what a snapshot's
+    // volume serves. It keeps the copy's state alive; reads fail once the copier is detached.
+    std::shared_ptr<BlockDevice> pointInTimeDevice();
 
     struct State; // shared with the workers; defined in clonecopier.cpp
 

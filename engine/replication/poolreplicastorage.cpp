@@ -109,4 +109,10 @@ int PoolReplicaStorage::fileDescriptor(const QString &deviceId)
     return d ? d.value()->fd() : -1;
 }
 
+void PoolReplicaStorage::setServedView(const QString &deviceId, std::shared_ptr<BlockDevice> view)
+{
+    if (m_pools)
+        m_pools->setOverlay(deviceId, std::move(view));
+}
+
 } // namespace rd::engine

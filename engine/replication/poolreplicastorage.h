@@ -29,6 +29,7 @@ public:
     cim::Result<void> deleteVolume(const QString &deviceId) override;
     std::shared_ptr<BlockDevice> device(const QString &deviceId) override;
     int fileDescriptor(const QString &deviceId) override;
+    void setServedView(const QString &deviceId, std::shared_ptr<BlockDevice> view) override;
 
 private:
     QPointer<PoolManager> m_pools;

@@ -44,6 +44,13 @@ public:
     virtual std::shared_ptr<BlockDevice> device(const QString &deviceId) = 0;
     // The image file behind the volume, for copy_file_range; -1 when there is none.
     virtual int fileDescriptor(const QString &deviceId) = 0;
+    // What the block layer should serve for the volume instead of its image (a snapshot's point
+    // in time); null removes the view. Storage without views may ignore it.
+    virtual void setServedView(const QString &deviceId, std::shared_ptr<BlockDevice> view)
+    {
+        Q_UNUSED(deviceId)
+        Q_UNUSED(view)
+    }
 };
 
 } // namespace rd::engine

@@ -11,12 +11,20 @@ cim::Result<void> BlockDevice::observed(quint64 offset, quint64 length, Change c
         QMutexLocker lock(&m_observerLock);
         observers = m_observers;
     }
-    for (WriteObserver *o : std::as_const(observers)) {
-        if (auto r = o->beforeWrite(offset, length); !r)
+    auto abort = [&](qsizetype passed) {
+        for (qsizetype i = 0; i < passed; ++i)
+            observers[i]->writeAborted(offset, length);
+    };
+    for (qsizetype i = 0; i < observers.size(); ++i) {
+        if (auto r = observers[i]->beforeWrite(offset, length); !r) {
+            abort(i);
             return r;
+        }
     }
-    if (auto r = change(); !r)
+    if (auto r = change(); !r) {
+        abort(observers.size());
         return r;
+    }
     for (WriteObserver *o : std::as_const(observers))
         o->afterWrite(offset, length);
     return {};

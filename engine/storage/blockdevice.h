@@ -33,6 +33,13 @@ public:
         Q_UNUSED(offset)
         Q_UNUSED(length)
     }
+    // The write whose beforeWrite this observer passed does not land (a later observer or the
+    // device refused it): an observer that took something in beforeWrite gives it back here.
+    virtual void writeAborted(quint64 offset, quint64 length)
+    {
+        Q_UNUSED(offset)
+        Q_UNUSED(length)
+    }
 };
 
 class BlockDevice

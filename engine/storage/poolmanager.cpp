@@ -330,6 +330,7 @@ cim::Result<void> PoolManager::deleteVolume(const QString &deviceId)
         QMutexLocker lock(&m_lock);
         m_volumes.remove(deviceId);
         m_devices.remove(deviceId);
+        m_overlays.remove(deviceId);
     }
     Q_EMIT volumesChanged();
     return {};
@@ -356,6 +357,28 @@ cim::Result<std::shared_ptr<FileVolume>> PoolManager::device(const QString &devi
     std::shared_ptr<FileVolume> shared(std::move(opened).value());
     m_devices.insert(deviceId, shared);
     return shared;
+}
+
+cim::Result<std::shared_ptr<BlockDevice>> PoolManager::blockDevice(const QString &deviceId)
+{
+    {
+        QMutexLocker lock(&m_lock);
+        if (auto it = m_overlays.constFind(deviceId); it != m_overlays.constEnd())
+            return *it;
+    }
+    auto image = device(deviceId);
+    if (!image)
+        return image.error();
+    return std::shared_ptr<BlockDevice>(image.value());
+}
+
+void PoolManager::setOverlay(const QString &deviceId, std::shared_ptr<BlockDevice> view)
+{
+    QMutexLocker lock(&m_lock);
+    if (view)
+        m_overlays.insert(deviceId, std::move(view));
+    else
+        m_overlays.remove(deviceId);
 }
 
 } // namespace rd::engine

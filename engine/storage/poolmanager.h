@@ -77,6 +77,13 @@ public:
     // observers registered by replication see every write. Thread-safe.
     cim::Result<std::shared_ptr<FileVolume>> device(const QString &deviceId);
 
+    // What the block layer serves for a volume: the view replication put over its image (a
+    // snapshot's point in time), else the image itself. Exports and readers use this; device()
+    // is always the image, for the engine's own replication I/O.
+    cim::Result<std::shared_ptr<BlockDevice>> blockDevice(const QString &deviceId);
+    // Puts a view over a volume (null removes it); deleting the volume removes it too.
+    void setOverlay(const QString &deviceId, std::shared_ptr<BlockDevice> view);
+
     // Set by replication: true when a synchronization uses the volume, so it must not go away.
     std::function<bool(const QString &deviceId)> isInUse;
 
@@ -96,6 +103,7 @@ private:
     // engine thread creates and deletes them.
     mutable QMutex m_lock;
     QHash<QString, std::shared_ptr<FileVolume>> m_devices;
+    QHash<QString, std::shared_ptr<BlockDevice>> m_overlays;
 };
 
 } // namespace rd::engine
