@@ -1,1782 +1,1797 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
-    <context>
-        <name>MethodSpec</name>
-        <message>
-            <source>%1 has no parameter named %2.</source>
-            <translation>%1 hat keinen Parameter namens %2.</translation>
-        </message>
-        <message>
-            <source>%1 is an output parameter of %2 and cannot be given.</source>
-            <translation>%1 ist ein Ausgabeparameter von %2 und kann nicht übergeben werden.</translation>
-        </message>
-        <message>
-            <source>Parameter %1 must be of type %2, not %3.</source>
-            <translation>Der Parameter %1 muss vom Typ %2 sein, nicht %3.</translation>
-        </message>
-        <message>
-            <source>Parameter %1 is required.</source>
-            <translation>Der Parameter %1 ist erforderlich.</translation>
-        </message>
-    </context>
-    <context>
-        <name>cim</name>
-        <message>
-            <source>The class %1 is not served by this system.</source>
-            <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
-        </message>
-        <message>
-            <source>The catalog could not be updated or read: %1.</source>
-            <translation>Der Katalog konnte nicht gelesen oder aktualisiert werden: %1.</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>main</name>
-        <message>
-            <source>Storage replication console with an embedded engine.</source>
-            <translation>Konsole für Speicherreplikation mit eingebetteter Engine.</translation>
-        </message>
-        <message>
-            <source>Keep the engine's state, its default pool and the console's settings in &lt;dir&gt; instead of the user's data location.</source>
-            <translation>Zustand der Engine, ihren Standardpool und die Einstellungen der Konsole in &lt;Verzeichnis&gt; statt im Datenverzeichnis des Benutzers ablegen.</translation>
-        </message>
-        <message>
-            <source>dir</source>
-            <translation>Verzeichnis</translation>
-        </message>
-        <message>
-            <source>Once the window has loaded, save it to &lt;file.png&gt; and quit.</source>
-            <translation>Sobald das Fenster geladen ist, es in &lt;Datei.png&gt; speichern und beenden.</translation>
-        </message>
-        <message>
-            <source>file.png</source>
-            <translation>Datei.png</translation>
-        </message>
-        <message>
-            <source>Cannot write %1.</source>
-            <translation>%1 kann nicht geschrieben werden.</translation>
-        </message>
-        <message>
-            <source>The embedded replication engine could not be started.
+<context>
+    <name>CloneCopier</name>
+    <message>
+        <source>Snapshot volumes are read-only: they hold the source as it was when the snapshot was taken.</source>
+        <translation>Snapshot-Volumes sind schreibgeschützt: Sie enthalten die Quelle so, wie sie beim Erstellen des Snapshots war.</translation>
+    </message>
+</context>
+<context>
+    <name>MethodSpec</name>
+    <message>
+        <source>%1 has no parameter named %2.</source>
+        <translation>%1 hat keinen Parameter namens %2.</translation>
+    </message>
+    <message>
+        <source>%1 is an output parameter of %2 and cannot be given.</source>
+        <translation>%1 ist ein Ausgabeparameter von %2 und kann nicht übergeben werden.</translation>
+    </message>
+    <message>
+        <source>Parameter %1 must be of type %2, not %3.</source>
+        <translation>Der Parameter %1 muss vom Typ %2 sein, nicht %3.</translation>
+    </message>
+    <message>
+        <source>Parameter %1 is required.</source>
+        <translation>Der Parameter %1 ist erforderlich.</translation>
+    </message>
+</context>
+<context>
+    <name>cim</name>
+    <message>
+        <source>The class %1 is not served by this system.</source>
+        <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>The catalog could not be updated or read: %1.</source>
+        <translation>Der Katalog konnte nicht gelesen oder aktualisiert werden: %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Storage replication console with an embedded engine.</source>
+        <translation>Konsole für Speicherreplikation mit eingebetteter Engine.</translation>
+    </message>
+    <message>
+        <source>Keep the engine&apos;s state, its default pool and the console&apos;s settings in &lt;dir&gt; instead of the user&apos;s data location.</source>
+        <translation>Zustand der Engine, ihren Standardpool und die Einstellungen der Konsole in &lt;Verzeichnis&gt; statt im Datenverzeichnis des Benutzers ablegen.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Once the window has loaded, save it to &lt;file.png&gt; and quit.</source>
+        <translation>Sobald das Fenster geladen ist, es in &lt;Datei.png&gt; speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>file.png</source>
+        <translation>Datei.png</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The embedded replication engine could not be started.
 
 %1
 
 Data directory: %2</source>
-            <translation>Die eingebettete Replikations-Engine konnte nicht gestartet werden.
+        <translation>Die eingebettete Replikations-Engine konnte nicht gestartet werden.
 
 %1
 
 Datenverzeichnis: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::cim::ValueMap</name>
-        <message>
-            <source>DMTF Reserved (%1)</source>
-            <translation>DMTF-reserviert (%1)</translation>
-        </message>
-        <message>
-            <source>Vendor Specific (%1)</source>
-            <translation>Herstellerspezifisch (%1)</translation>
-        </message>
-        <message>
-            <source>Method Reserved (%1)</source>
-            <translation>Methodenreserviert (%1)</translation>
-        </message>
-        <message>
-            <source>Unknown value (%1)</source>
-            <translation>Unbekannter Wert (%1)</translation>
-        </message>
-        <message>
-            <source>Mirror</source>
-            <translation>Spiegel</translation>
-        </message>
-        <message>
-            <source>Snapshot</source>
-            <translation>Snapshot</translation>
-        </message>
-        <message>
-            <source>Clone</source>
-            <translation>Klon</translation>
-        </message>
-        <message>
-            <source>Unknown</source>
-            <translation>Unbekannt</translation>
-        </message>
-        <message>
-            <source>Synchronous</source>
-            <translation>Synchron</translation>
-        </message>
-        <message>
-            <source>Asynchronous</source>
-            <translation>Asynchron</translation>
-        </message>
-        <message>
-            <source>Initialized</source>
-            <translation>Initialisiert</translation>
-        </message>
-        <message>
-            <source>Unsynchronized</source>
-            <translation>Nicht synchronisiert</translation>
-        </message>
-        <message>
-            <source>Synchronized</source>
-            <translation>Synchronisiert</translation>
-        </message>
-        <message>
-            <source>Broken</source>
-            <translation>Unterbrochen</translation>
-        </message>
-        <message>
-            <source>Fractured</source>
-            <translation>Getrennt</translation>
-        </message>
-        <message>
-            <source>Split</source>
-            <translation>Aufgeteilt</translation>
-        </message>
-        <message>
-            <source>Inactive</source>
-            <translation>Inaktiv</translation>
-        </message>
-        <message>
-            <source>Suspended</source>
-            <translation>Angehalten</translation>
-        </message>
-        <message>
-            <source>Failedover</source>
-            <translation>Failover erfolgt</translation>
-        </message>
-        <message>
-            <source>Prepared</source>
-            <translation>Vorbereitet</translation>
-        </message>
-        <message>
-            <source>Aborted</source>
-            <translation>Abgebrochen</translation>
-        </message>
-        <message>
-            <source>Skewed</source>
-            <translation>Versetzt</translation>
-        </message>
-        <message>
-            <source>Mixed</source>
-            <translation>Gemischt</translation>
-        </message>
-        <message>
-            <source>Not Applicable</source>
-            <translation>Nicht zutreffend</translation>
-        </message>
-        <message>
-            <source>Partitioned</source>
-            <translation>Partitioniert</translation>
-        </message>
-        <message>
-            <source>Invalid</source>
-            <translation>Ungültig</translation>
-        </message>
-        <message>
-            <source>Restored</source>
-            <translation>Wiederhergestellt</translation>
-        </message>
-        <message>
-            <source>Completed</source>
-            <translation>Abgeschlossen</translation>
-        </message>
-        <message>
-            <source>Dormant</source>
-            <translation>Ruhend</translation>
-        </message>
-        <message>
-            <source>Initializing</source>
-            <translation>Wird initialisiert</translation>
-        </message>
-        <message>
-            <source>Preparing</source>
-            <translation>Wird vorbereitet</translation>
-        </message>
-        <message>
-            <source>Synchronizing</source>
-            <translation>Wird synchronisiert</translation>
-        </message>
-        <message>
-            <source>Resyncing</source>
-            <translation>Wird neu synchronisiert</translation>
-        </message>
-        <message>
-            <source>Restoring</source>
-            <translation>Wird wiederhergestellt</translation>
-        </message>
-        <message>
-            <source>Fracturing</source>
-            <translation>Wird getrennt</translation>
-        </message>
-        <message>
-            <source>Splitting</source>
-            <translation>Wird aufgeteilt</translation>
-        </message>
-        <message>
-            <source>Failing over</source>
-            <translation>Failover läuft</translation>
-        </message>
-        <message>
-            <source>Failing back</source>
-            <translation>Failback läuft</translation>
-        </message>
-        <message>
-            <source>Aborting</source>
-            <translation>Wird abgebrochen</translation>
-        </message>
-        <message>
-            <source>Suspending</source>
-            <translation>Wird angehalten</translation>
-        </message>
-        <message>
-            <source>Requires fracture</source>
-            <translation>Trennung erforderlich</translation>
-        </message>
-        <message>
-            <source>Requires resync</source>
-            <translation>Neusynchronisation erforderlich</translation>
-        </message>
-        <message>
-            <source>Requires activate</source>
-            <translation>Aktivierung erforderlich</translation>
-        </message>
-        <message>
-            <source>Pending</source>
-            <translation>Ausstehend</translation>
-        </message>
-        <message>
-            <source>Detaching</source>
-            <translation>Wird gelöst</translation>
-        </message>
-        <message>
-            <source>Requires detach</source>
-            <translation>Lösen erforderlich</translation>
-        </message>
-        <message>
-            <source>Prepare In Progress</source>
-            <translation>Vorbereitung läuft</translation>
-        </message>
-        <message>
-            <source>Resync In Progress</source>
-            <translation>Neusynchronisation läuft</translation>
-        </message>
-        <message>
-            <source>Fracture In Progress</source>
-            <translation>Trennung läuft</translation>
-        </message>
-        <message>
-            <source>Quiesce In Progress</source>
-            <translation>Stilllegung läuft</translation>
-        </message>
-        <message>
-            <source>Quiesced</source>
-            <translation>Stillgelegt</translation>
-        </message>
-        <message>
-            <source>Restore In Progress</source>
-            <translation>Wiederherstellung läuft</translation>
-        </message>
-        <message>
-            <source>Idle</source>
-            <translation>Leerlauf</translation>
-        </message>
-        <message>
-            <source>Frozen</source>
-            <translation>Eingefroren</translation>
-        </message>
-        <message>
-            <source>Copy In Progress</source>
-            <translation>Kopieren läuft</translation>
-        </message>
-        <message>
-            <source>Async</source>
-            <translation>Asynchron</translation>
-        </message>
-        <message>
-            <source>Sync</source>
-            <translation>Synchron</translation>
-        </message>
-        <message>
-            <source>UnSyncAssoc</source>
-            <translation>Nicht synchronisiert, verknüpft</translation>
-        </message>
-        <message>
-            <source>UnSyncUnAssoc</source>
-            <translation>Nicht synchronisiert, nicht verknüpft</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>Neu</translation>
-        </message>
-        <message>
-            <source>Starting</source>
-            <translation>Wird gestartet</translation>
-        </message>
-        <message>
-            <source>Running</source>
-            <translation>Läuft</translation>
-        </message>
-        <message>
-            <source>Shutting Down</source>
-            <translation>Wird beendet</translation>
-        </message>
-        <message>
-            <source>Terminated</source>
-            <translation>Beendet</translation>
-        </message>
-        <message>
-            <source>Killed</source>
-            <translation>Abgewürgt</translation>
-        </message>
-        <message>
-            <source>Exception</source>
-            <translation>Ausnahme</translation>
-        </message>
-        <message>
-            <source>Service</source>
-            <translation>Wartung</translation>
-        </message>
-        <message>
-            <source>Query Pending</source>
-            <translation>Abfrage ausstehend</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Andere</translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>Degraded</source>
-            <translation>Beeinträchtigt</translation>
-        </message>
-        <message>
-            <source>Stressed</source>
-            <translation>Überlastet</translation>
-        </message>
-        <message>
-            <source>Predictive Failure</source>
-            <translation>Ausfall absehbar</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Fehler</translation>
-        </message>
-        <message>
-            <source>Non-Recoverable Error</source>
-            <translation>Nicht behebbarer Fehler</translation>
-        </message>
-        <message>
-            <source>Stopping</source>
-            <translation>Wird gestoppt</translation>
-        </message>
-        <message>
-            <source>Stopped</source>
-            <translation>Gestoppt</translation>
-        </message>
-        <message>
-            <source>In Service</source>
-            <translation>In Wartung</translation>
-        </message>
-        <message>
-            <source>No Contact</source>
-            <translation>Kein Kontakt</translation>
-        </message>
-        <message>
-            <source>Lost Communication</source>
-            <translation>Verbindung verloren</translation>
-        </message>
-        <message>
-            <source>Supporting Entity in Error</source>
-            <translation>Unterstützende Komponente fehlerhaft</translation>
-        </message>
-        <message>
-            <source>Power Mode</source>
-            <translation>Energiemodus</translation>
-        </message>
-        <message>
-            <source>Relocating</source>
-            <translation>Wird verlagert</translation>
-        </message>
-        <message>
-            <source>Start</source>
-            <translation>Starten</translation>
-        </message>
-        <message>
-            <source>Suspend</source>
-            <translation>Anhalten</translation>
-        </message>
-        <message>
-            <source>Terminate</source>
-            <translation>Beenden</translation>
-        </message>
-        <message>
-            <source>Kill</source>
-            <translation>Abwürgen</translation>
-        </message>
-        <message>
-            <source>Completed with No Error</source>
-            <translation>Ohne Fehler abgeschlossen</translation>
-        </message>
-        <message>
-            <source>Not Supported</source>
-            <translation>Nicht unterstützt</translation>
-        </message>
-        <message>
-            <source>Timeout</source>
-            <translation>Zeitüberschreitung</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>Fehlgeschlagen</translation>
-        </message>
-        <message>
-            <source>Invalid Parameter</source>
-            <translation>Ungültiger Parameter</translation>
-        </message>
-        <message>
-            <source>In Use</source>
-            <translation>In Verwendung</translation>
-        </message>
-        <message>
-            <source>Method Parameters Checked - Job Started</source>
-            <translation>Methodenparameter geprüft – Auftrag gestartet</translation>
-        </message>
-        <message>
-            <source>Invalid State Transition</source>
-            <translation>Ungültiger Zustandsübergang</translation>
-        </message>
-        <message>
-            <source>Abort</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>Activate Consistency</source>
-            <translation>Konsistenz aktivieren</translation>
-        </message>
-        <message>
-            <source>Activate</source>
-            <translation>Aktivieren</translation>
-        </message>
-        <message>
-            <source>AddSyncPair</source>
-            <translation>Synchronisationspaar hinzufügen</translation>
-        </message>
-        <message>
-            <source>Deactivate Consistency</source>
-            <translation>Konsistenz deaktivieren</translation>
-        </message>
-        <message>
-            <source>Deactivate</source>
-            <translation>Deaktivieren</translation>
-        </message>
-        <message>
-            <source>Detach</source>
-            <translation>Lösen</translation>
-        </message>
-        <message>
-            <source>Dissolve</source>
-            <translation>Auflösen</translation>
-        </message>
-        <message>
-            <source>Failover</source>
-            <translation>Failover</translation>
-        </message>
-        <message>
-            <source>Failback</source>
-            <translation>Failback</translation>
-        </message>
-        <message>
-            <source>Fracture</source>
-            <translation>Trennen</translation>
-        </message>
-        <message>
-            <source>RemoveSyncPair</source>
-            <translation>Synchronisationspaar entfernen</translation>
-        </message>
-        <message>
-            <source>Resync Replica</source>
-            <translation>Replikat neu synchronisieren</translation>
-        </message>
-        <message>
-            <source>Restore from Replica</source>
-            <translation>Aus Replikat wiederherstellen</translation>
-        </message>
-        <message>
-            <source>Resume</source>
-            <translation>Fortsetzen</translation>
-        </message>
-        <message>
-            <source>Reset To Sync</source>
-            <translation>Auf synchron zurücksetzen</translation>
-        </message>
-        <message>
-            <source>Reset To Async</source>
-            <translation>Auf asynchron zurücksetzen</translation>
-        </message>
-        <message>
-            <source>Return To ResourcePool</source>
-            <translation>An Ressourcenpool zurückgeben</translation>
-        </message>
-        <message>
-            <source>Reverse Roles</source>
-            <translation>Rollen tauschen</translation>
-        </message>
-        <message>
-            <source>Unprepare</source>
-            <translation>Vorbereitung aufheben</translation>
-        </message>
-        <message>
-            <source>Prepare</source>
-            <translation>Vorbereiten</translation>
-        </message>
-        <message>
-            <source>Swap</source>
-            <translation>Tauschen</translation>
-        </message>
-        <message>
-            <source>Reset To Adaptive</source>
-            <translation>Auf adaptiv zurücksetzen</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine</name>
-        <message>
-            <source>Cannot open the volume image %1: %2.</source>
-            <translation>Das Volume-Abbild %1 kann nicht geöffnet werden: %2.</translation>
-        </message>
-        <message>
-            <source>Cannot read the size of %1: %2.</source>
-            <translation>Die Größe von %1 kann nicht gelesen werden: %2.</translation>
-        </message>
-        <message>
-            <source>Cannot create the volume image %1: %2.</source>
-            <translation>Das Volume-Abbild %1 kann nicht angelegt werden: %2.</translation>
-        </message>
-        <message>
-            <source>Cannot size the volume image %1: %2.</source>
-            <translation>Die Größe des Volume-Abbilds %1 kann nicht gesetzt werden: %2.</translation>
-        </message>
-        <message>
-            <source>Cannot read from %1: %2.</source>
-            <translation>Aus %1 kann nicht gelesen werden: %2.</translation>
-        </message>
-        <message>
-            <source>Cannot write to %1: %2.</source>
-            <translation>In %1 kann nicht geschrieben werden: %2.</translation>
-        </message>
-        <message>
-            <source>Cannot flush %1: %2.</source>
-            <translation>%1 kann nicht auf den Datenträger geschrieben werden: %2.</translation>
-        </message>
-        <message>
-            <source>Cannot map the data of %1: %2.</source>
-            <translation>Die Datenbereiche von %1 können nicht ermittelt werden: %2.</translation>
-        </message>
-        <message>
-            <source>Cannot discard blocks of %1: %2.</source>
-            <translation>Blöcke von %1 können nicht freigegeben werden: %2.</translation>
-        </message>
-        <message>
-            <source>Cannot read the capacity of the pool directory %1: %2.</source>
-            <translation>Die Kapazität des Pool-Verzeichnisses %1 kann nicht gelesen werden: %2.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::Catalog</name>
-        <message>
-            <source>The SQLite driver for Qt SQL (QSQLITE) is not installed.</source>
-            <translation>Der SQLite-Treiber für Qt SQL (QSQLITE) ist nicht installiert.</translation>
-        </message>
-        <message>
-            <source>Cannot open the catalog %1: %2.</source>
-            <translation>Der Katalog %1 kann nicht geöffnet werden: %2.</translation>
-        </message>
-        <message>
-            <source>Cannot switch the catalog %1 to write-ahead logging: %2.</source>
-            <translation>Der Katalog %1 kann nicht auf Write-Ahead-Logging umgestellt werden: %2.</translation>
-        </message>
-        <message>
-            <source>The catalog %1 was written by a newer ReplicaDesk (schema %2; this version knows up to %3).</source>
-            <translation>Der Katalog %1 wurde von einer neueren ReplicaDesk-Version geschrieben (Schema %2; diese Version kennt Schemata bis %3).</translation>
-        </message>
-        <message>
-            <source>The pool %1 still holds volumes.</source>
-            <translation>Der Pool %1 enthält noch Volumes.</translation>
-        </message>
-        <message>
-            <source>There is no synchronization %1 in the catalog.</source>
-            <translation>Im Katalog gibt es keine Synchronisation %1.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::CheckpointMap</name>
-        <message>
-            <source>Cannot create the checkpoint %1: %2</source>
-            <translation>Der Prüfpunkt %1 kann nicht angelegt werden: %2</translation>
-        </message>
-        <message>
-            <source>Cannot write the checkpoint %1: %2</source>
-            <translation>Der Prüfpunkt %1 kann nicht geschrieben werden: %2</translation>
-        </message>
-        <message>
-            <source>the checkpoint %1 cannot be opened: %2</source>
-            <translation>der Prüfpunkt %1 kann nicht geöffnet werden: %2</translation>
-        </message>
-        <message>
-            <source>the checkpoint %1 is damaged or belongs to another copy</source>
-            <translation>der Prüfpunkt %1 ist beschädigt oder gehört zu einer anderen Kopie</translation>
-        </message>
-        <message>
-            <source>The checkpoint is not open.</source>
-            <translation>Der Prüfpunkt ist nicht geöffnet.</translation>
-        </message>
-        <message>
-            <source>Cannot sync the checkpoint %1: %2</source>
-            <translation>Der Prüfpunkt %1 kann nicht auf den Datenträger geschrieben werden: %2</translation>
-        </message>
-        <message>
-            <source>Cannot remove the checkpoint %1: %2</source>
-            <translation>Der Prüfpunkt %1 kann nicht entfernt werden: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::CloneCopier</name>
-        <message>
-            <source>Copying %1 bytes at offset %2 failed: %3</source>
-            <translation>Das Kopieren von %1 Bytes ab Position %2 ist fehlgeschlagen: %3</translation>
-        </message>
-        <message>
-            <source>The target (%1 bytes) is smaller than the source (%2 bytes).</source>
-            <translation>Das Ziel (%1 Bytes) ist kleiner als die Quelle (%2 Bytes).</translation>
-        </message>
-        <message>
-            <source>The copy has no checkpoint to resume from.</source>
-            <translation>Die Kopie hat keinen Prüfpunkt, an dem sie fortgesetzt werden kann.</translation>
-        </message>
-        <message>
-            <source>The copy was cancelled.</source>
-            <translation>Die Kopie wurde abgebrochen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::Engine</name>
-        <message>
-            <source>The engine needs a data directory and a default pool directory.</source>
-            <translation>Die Engine benötigt ein Datenverzeichnis und ein Verzeichnis für den Standardpool.</translation>
-        </message>
-        <message>
-            <source>Cannot create the directory %1.</source>
-            <translation>Das Verzeichnis %1 kann nicht angelegt werden.</translation>
-        </message>
-        <message>
-            <source>Provider classes overlap.</source>
-            <translation>Die Klassen der Provider überschneiden sich.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::EngineHost</name>
-        <message>
-            <source>The engine thread did not answer.</source>
-            <translation>Der Thread der Engine hat nicht geantwortet.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::FileVolume</name>
-        <message>
-            <source>%1 is not a volume image (a regular file whose size is a multiple of %2 bytes).</source>
-            <translation>%1 ist kein Volume-Abbild (eine reguläre Datei, deren Größe ein Vielfaches von %2 Bytes ist).</translation>
-        </message>
-        <message>
-            <source>A volume size must be a positive multiple of %1 bytes; %2 is not.</source>
-            <translation>Die Größe eines Volumes muss ein positives Vielfaches von %1 Bytes sein; %2 ist es nicht.</translation>
-        </message>
-        <message>
-            <source>The range of %1 bytes at offset %2 lies beyond the end of the volume (%3 bytes).</source>
-            <translation>Der Bereich von %1 Bytes ab Position %2 liegt hinter dem Ende des Volumes (%3 Bytes).</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::JobManager</name>
-        <message>
-            <source>No job %1 exists.</source>
-            <translation>Es gibt keinen Auftrag %1.</translation>
-        </message>
-        <message>
-            <source>Job %1 is still running; terminate it first.</source>
-            <translation>Der Auftrag %1 läuft noch; beenden Sie ihn zuerst.</translation>
-        </message>
-        <message>
-            <source>%1 is not a RequestedState value a job knows.</source>
-            <translation>%1 ist kein RequestedState-Wert, den ein Auftrag kennt.</translation>
-        </message>
-        <message>
-            <source>Jobs of this engine have no service state.</source>
-            <translation>Aufträge dieser Engine haben keinen Wartungszustand.</translation>
-        </message>
-        <message>
-            <source>Job %1 is %2; it cannot go to the requested state from there.</source>
-            <translation>Der Auftrag %1 ist im Zustand %2; von dort kann er nicht in den angeforderten Zustand wechseln.</translation>
-        </message>
-        <message>
-            <source>Job %1 cannot be suspended.</source>
-            <translation>Der Auftrag %1 kann nicht angehalten werden.</translation>
-        </message>
-        <message>
-            <source>Job %1 ended before it could be terminated.</source>
-            <translation>Der Auftrag %1 war zu Ende, bevor er beendet werden konnte.</translation>
-        </message>
-        <message>
-            <source>Job %1 is still stopping.</source>
-            <translation>Der Auftrag %1 wird noch beendet.</translation>
-        </message>
-        <message>
-            <source>this engine cannot resume jobs of kind "%1"</source>
-            <translation>diese Engine kann Aufträge der Art „%1“ nicht fortsetzen</translation>
-        </message>
-        <message>
-            <source>The engine stopped while this job was running and could not resume it: %1</source>
-            <translation>Die Engine wurde beendet, während dieser Auftrag lief, und konnte ihn nicht fortsetzen: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::JobProvider</name>
-        <message>
-            <source>No job %1 exists.</source>
-            <translation>Es gibt keinen Auftrag %1.</translation>
-        </message>
-        <message>
-            <source>The job was stopped by request.</source>
-            <translation>Der Auftrag wurde auf Anforderung beendet.</translation>
-        </message>
-        <message>
-            <source>TimeoutPeriod must be an interval, not a point in time.</source>
-            <translation>TimeoutPeriod muss eine Zeitspanne sein, kein Zeitpunkt.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::LocalTransport</name>
-        <message>
-            <source>The embedded engine is not running.</source>
-            <translation>Die eingebettete Engine läuft nicht.</translation>
-        </message>
-        <message>
-            <source>This computer</source>
-            <translation>Dieser Computer</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::PoolManager</name>
-        <message>
-            <source>Cannot create the pool directory %1.</source>
-            <translation>Das Pool-Verzeichnis %1 kann nicht angelegt werden.</translation>
-        </message>
-        <message>
-            <source>Default pool</source>
-            <translation>Standardpool</translation>
-        </message>
-        <message>
-            <source>A pool needs a directory.</source>
-            <translation>Ein Pool benötigt ein Verzeichnis.</translation>
-        </message>
-        <message>
-            <source>A pool name must be printable text of at most %1 characters.</source>
-            <translation>Ein Poolname muss aus druckbarem Text von höchstens %1 Zeichen bestehen.</translation>
-        </message>
-        <message>
-            <source>The directory %1 is already the pool %2.</source>
-            <translation>Das Verzeichnis %1 ist bereits der Pool %2.</translation>
-        </message>
-        <message>
-            <source>There is no volume %1.</source>
-            <translation>Es gibt kein Volume %1.</translation>
-        </message>
-        <message>
-            <source>Cannot read the volume image %1: %2.</source>
-            <translation>Das Volume-Abbild %1 kann nicht gelesen werden: %2.</translation>
-        </message>
-        <message>
-            <source>There is no storage pool %1.</source>
-            <translation>Es gibt keinen Speicherpool %1.</translation>
-        </message>
-        <message>
-            <source>A volume needs a name.</source>
-            <translation>Ein Volume benötigt einen Namen.</translation>
-        </message>
-        <message>
-            <source>A volume name may have at most %1 characters; this one has %2.</source>
-            <translation>Ein Volumename darf höchstens %1 Zeichen haben; dieser hat %2.</translation>
-        </message>
-        <message>
-            <source>A volume name may not contain control characters.</source>
-            <translation>Ein Volumename darf keine Steuerzeichen enthalten.</translation>
-        </message>
-        <message>
-            <source>A volume size must be between 1 byte and 8 EiB; %1 is not.</source>
-            <translation>Die Größe eines Volumes muss zwischen 1 Byte und 8 EiB liegen; %1 tut das nicht.</translation>
-        </message>
-        <message>
-            <source>The pool %1 has %2 bytes free; a volume of %3 bytes does not fit.</source>
-            <translation>Der Pool %1 hat %2 Bytes frei; ein Volume mit %3 Bytes passt nicht hinein.</translation>
-        </message>
-        <message>
-            <source>The volume %1 is part of a synchronization; remove that first.</source>
-            <translation>Das Volume %1 gehört zu einer Synchronisation; entfernen Sie diese zuerst.</translation>
-        </message>
-        <message>
-            <source>Cannot remove the volume image %1.</source>
-            <translation>Das Volume-Abbild %1 kann nicht entfernt werden.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::Provider</name>
-        <message>
-            <source>No instance %1 exists.</source>
-            <translation>Es gibt keine Instanz %1.</translation>
-        </message>
-        <message>
-            <source>%1 is not supported by %2.</source>
-            <translation>%1 wird von %2 nicht unterstützt.</translation>
-        </message>
-        <message>
-            <source>Instances of %1 cannot be modified.</source>
-            <translation>Instanzen von %1 können nicht geändert werden.</translation>
-        </message>
-        <message>
-            <source>Instances of %1 cannot be deleted.</source>
-            <translation>Instanzen von %1 können nicht gelöscht werden.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::ProviderRegistry</name>
-        <message>
-            <source>The namespace %1 is not served by this system; it serves %2.</source>
-            <translation>Der Namensraum %1 wird von diesem System nicht bereitgestellt; es stellt %2 bereit.</translation>
-        </message>
-        <message>
-            <source>The class %1 has no method %2.</source>
-            <translation>Die Klasse %1 hat keine Methode %2.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::ReplicationService</name>
-        <message>
-            <source>Replication service</source>
-            <translation>Replikationsdienst</translation>
-        </message>
-        <message>
-            <source>Replication service capabilities</source>
-            <translation>Fähigkeiten des Replikationsdienstes</translation>
-        </message>
-        <message>
-            <source>%1 replicas are not supported yet; ReplicationServiceCapabilities lists what is (Clone).</source>
-            <translation>%1-Replikate werden noch nicht unterstützt; ReplicationServiceCapabilities nennt, was unterstützt wird (Klon).</translation>
-        </message>
-        <message>
-            <source>SyncType %1 is not Mirror (6), Snapshot (7) or Clone (8).</source>
-            <translation>SyncType %1 ist weder Spiegel (6) noch Snapshot (7) noch Klon (8).</translation>
-        </message>
-        <message>
-            <source>Mode %1 is not Synchronous (2) or Asynchronous (3).</source>
-            <translation>Mode %1 ist weder synchron (2) noch asynchron (3).</translation>
-        </message>
-        <message>
-            <source>A clone never reaches CopyState %1; WaitForCopyState may be Initialized (2), Unsynchronized (3) or Synchronized (4).</source>
-            <translation>Ein Klon erreicht CopyState %1 nie; WaitForCopyState darf Initialisiert (2), Nicht synchronisiert (3) oder Synchronisiert (4) sein.</translation>
-        </message>
-        <message>
-            <source>Replication through access points (to or from another system) is not supported yet; leave %1 NULL.</source>
-            <translation>Replikation über Zugriffspunkte (zu oder von einem anderen System) wird noch nicht unterstützt; lassen Sie %1 NULL.</translation>
-        </message>
-        <message>
-            <source>ReplicationSettingData is not a valid embedded instance: %1</source>
-            <translation>ReplicationSettingData ist keine gültige eingebettete Instanz: %1</translation>
-        </message>
-        <message>
-            <source>ReplicationSettingData holds a %1, not a ReplicationSettingData.</source>
-            <translation>ReplicationSettingData enthält ein %1, kein ReplicationSettingData.</translation>
-        </message>
-        <message>
-            <source>ReplicationSettingData.%1 must be a uint16.</source>
-            <translation>ReplicationSettingData.%1 muss ein uint16 sein.</translation>
-        </message>
-        <message>
-            <source>ReplicationSettingData.ConsistentPointInTime must be a boolean.</source>
-            <translation>ReplicationSettingData.ConsistentPointInTime muss ein boolescher Wert sein.</translation>
-        </message>
-        <message>
-            <source>CopyPriority %1 is not Not Managed (0), Low (1), Same (2) or Urgent (3).</source>
-            <translation>CopyPriority %1 ist weder Nicht verwaltet (0) noch Niedrig (1), Gleich (2) oder Dringend (3).</translation>
-        </message>
-        <message>
-            <source>TargetElementSupplier %1 is not a known value.</source>
-            <translation>TargetElementSupplier %1 ist kein bekannter Wert.</translation>
-        </message>
-        <message>
-            <source>SourceElements[%1] is NULL.</source>
-            <translation>SourceElements[%1] ist NULL.</translation>
-        </message>
-        <message>
-            <source>SourceElements must all be of one class; %1 is a %2, not a %3.</source>
-            <translation>Alle SourceElements müssen derselben Klasse angehören; %1 ist ein %2, kein %3.</translation>
-        </message>
-        <message>
-            <source>SourceElements[%1] (%2) does not exist.</source>
-            <translation>SourceElements[%1] (%2) existiert nicht.</translation>
-        </message>
-        <message>
-            <source>%1 is still being copied to; it cannot be a source yet.</source>
-            <translation>Auf %1 wird noch kopiert; es kann noch keine Quelle sein.</translation>
-        </message>
-        <message>
-            <source>%1 ElementNames for %2 SourceElements.</source>
-            <translation>%1 ElementNames für %2 SourceElements.</translation>
-        </message>
-        <message>
-            <source>TargetPool and TargetSettingGoal must be NULL when TargetElements are given.</source>
-            <translation>TargetPool und TargetSettingGoal müssen NULL sein, wenn TargetElements angegeben sind.</translation>
-        </message>
-        <message>
-            <source>TargetSettingGoal %1 does not exist.</source>
-            <translation>TargetSettingGoal %1 existiert nicht.</translation>
-        </message>
-        <message>
-            <source>TargetPool %1 does not exist.</source>
-            <translation>TargetPool %1 existiert nicht.</translation>
-        </message>
-        <message>
-            <source>TargetElementSupplier asks for existing targets: give one TargetElement per SourceElement.</source>
-            <translation>TargetElementSupplier verlangt vorhandene Ziele: Geben Sie ein TargetElement je SourceElement an.</translation>
-        </message>
-        <message>
-            <source>TargetElementSupplier is Create new: TargetElements must be NULL.</source>
-            <translation>TargetElementSupplier ist „Neu anlegen“: TargetElements muss NULL sein.</translation>
-        </message>
-        <message>
-            <source>%1 TargetElements for %2 SourceElements.</source>
-            <translation>%1 TargetElements für %2 SourceElements.</translation>
-        </message>
-        <message>
-            <source>TargetElements[%1] is NULL.</source>
-            <translation>TargetElements[%1] ist NULL.</translation>
-        </message>
-        <message>
-            <source>TargetElements[%1] (%2) does not exist.</source>
-            <translation>TargetElements[%1] (%2) existiert nicht.</translation>
-        </message>
-        <message>
-            <source>%1 appears twice among the sources and targets.</source>
-            <translation>%1 kommt unter den Quellen und Zielen zweimal vor.</translation>
-        </message>
-        <message>
-            <source>Target %1 (%2 bytes) is smaller than its source %3 (%4 bytes).</source>
-            <translation>Das Ziel %1 (%2 Bytes) ist kleiner als seine Quelle %3 (%4 Bytes).</translation>
-        </message>
-        <message>
-            <source>Target %1 is already part of a synchronization.</source>
-            <translation>Das Ziel %1 gehört bereits zu einer Synchronisation.</translation>
-        </message>
-        <message>
-            <source>Clone of %1</source>
-            <translation>Klon von %1</translation>
-        </message>
-        <message>
-            <source>The volumes of %1 cannot be opened.</source>
-            <translation>Die Volumes von %1 können nicht geöffnet werden.</translation>
-        </message>
-        <message>
-            <source>The clone was terminated before it completed.</source>
-            <translation>Der Klon wurde beendet, bevor er fertig war.</translation>
-        </message>
-        <message>
-            <source>its parameters are missing</source>
-            <translation>seine Parameter fehlen</translation>
-        </message>
-        <message>
-            <source>the synchronization %1 is gone</source>
-            <translation>die Synchronisation %1 existiert nicht mehr</translation>
-        </message>
-        <message>
-            <source>volume %1 no longer exists</source>
-            <translation>das Volume %1 existiert nicht mehr</translation>
-        </message>
-        <message>
-            <source>the copy to %1 cannot continue: %2</source>
-            <translation>die Kopie nach %1 kann nicht fortgesetzt werden: %2</translation>
-        </message>
-        <message>
-            <source>Some copies did not complete.</source>
-            <translation>Einige Kopien wurden nicht abgeschlossen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::StorageConfigurationProvider</name>
-        <message>
-            <source>Storage configuration service</source>
-            <translation>Speicherkonfigurationsdienst</translation>
-        </message>
-        <message>
-            <source>There is no service %1.</source>
-            <translation>Es gibt keinen Dienst %1.</translation>
-        </message>
-        <message>
-            <source>Modifying an existing element is not supported; create a new volume instead.</source>
-            <translation>Das Ändern eines vorhandenen Elements wird nicht unterstützt; legen Sie stattdessen ein neues Volume an.</translation>
-        </message>
-        <message>
-            <source>Only storage volumes (ElementType 2) can be created.</source>
-            <translation>Nur Speichervolumes (ElementType 2) können angelegt werden.</translation>
-        </message>
-        <message>
-            <source>ElementType %1 is not a valid element type.</source>
-            <translation>ElementType %1 ist kein gültiger Elementtyp.</translation>
-        </message>
-        <message>
-            <source>The Goal %1 is not a storage setting of this system.</source>
-            <translation>Das Goal %1 ist keine Speichereinstellung dieses Systems.</translation>
-        </message>
-        <message>
-            <source>InPool %1 is not a storage pool of this system.</source>
-            <translation>InPool %1 ist kein Speicherpool dieses Systems.</translation>
-        </message>
-        <message>
-            <source>Size must give the volume's size in bytes.</source>
-            <translation>Size muss die Größe des Volumes in Bytes angeben.</translation>
-        </message>
-        <message>
-            <source>New volume</source>
-            <translation>Neues Volume</translation>
-        </message>
-        <message>
-            <source>TheElement %1 is not a volume of this system.</source>
-            <translation>TheElement %1 ist kein Volume dieses Systems.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::StoragePoolProvider</name>
-        <message>
-            <source>There is no storage pool %1.</source>
-            <translation>Es gibt keinen Speicherpool %1.</translation>
-        </message>
-        <message>
-            <source>Volume images in %1</source>
-            <translation>Volume-Abbilder in %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::engine::StorageVolumeProvider</name>
-        <message>
-            <source>There is no volume %1.</source>
-            <translation>Es gibt kein Volume %1.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::ui::AboutBox</name>
-        <message>
-            <source>About ReplicaDesk</source>
-            <translation>Über ReplicaDesk</translation>
-        </message>
-        <message>
-            <source>A console for storage replication: pools and volumes, mirrors, snapshots and clones, and the jobs that copy them — on this computer's embedded engine or on remote systems.</source>
-            <translation>Eine Konsole für Speicherreplikation: Pools und Volumes, Spiegel, Snapshots und Klone sowie die Aufträge, die sie kopieren – mit der eingebetteten Engine dieses Computers oder auf entfernten Systemen.</translation>
-        </message>
-        <message>
-            <source>Qt %1</source>
-            <translation>Qt %1</translation>
-        </message>
-        <message>
-            <source>KDE ThreadWeaver %1</source>
-            <translation>KDE ThreadWeaver %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::ui::DetailsPane</name>
-        <message>
-            <source>Select a system, pool, volume, synchronization or job in the navigator to see its properties.</source>
-            <translation>Wählen Sie im Navigator ein System, einen Pool, ein Volume, eine Synchronisation oder einen Auftrag, um die Eigenschaften zu sehen.</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>Details</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::ui::JobActions</name>
-        <message>
-            <source>&amp;Suspend Job</source>
-            <translation>Auftrag &amp;anhalten</translation>
-        </message>
-        <message>
-            <source>&amp;Resume Job</source>
-            <translation>Auftrag &amp;fortsetzen</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel Job</source>
-            <translation>Auftrag a&amp;bbrechen</translation>
-        </message>
-        <message>
-            <source>Pause the selected job; it can be resumed later</source>
-            <translation>Den ausgewählten Auftrag anhalten; er kann später fortgesetzt werden</translation>
-        </message>
-        <message>
-            <source>Continue the selected suspended job</source>
-            <translation>Den ausgewählten angehaltenen Auftrag fortsetzen</translation>
-        </message>
-        <message>
-            <source>Stop the selected job</source>
-            <translation>Den ausgewählten Auftrag abbrechen</translation>
-        </message>
-        <message>
-            <source>Suspend</source>
-            <translation>Anhalten</translation>
-        </message>
-        <message>
-            <source>Resume</source>
-            <translation>Fortsetzen</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>%1 “%2”: the system did not answer.</source>
-            <translation>%1 „%2“: Das System hat nicht geantwortet.</translation>
-        </message>
-        <message>
-            <source>%1 “%2”: accepted.</source>
-            <translation>%1 „%2“: angenommen.</translation>
-        </message>
-        <message>
-            <source>%1 “%2” failed: %3.</source>
-            <translation>%1 „%2“ fehlgeschlagen: %3.</translation>
-        </message>
-        <message>
-            <source>%1 “%2” failed: %3 — %4</source>
-            <translation>%1 „%2“ fehlgeschlagen: %3 – %4</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::ui::JobTableModel</name>
-        <message>
-            <source>Succeeded</source>
-            <translation>Erfolgreich</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>Fehlgeschlagen</translation>
-        </message>
-        <message>
-            <source>Failed: %1</source>
-            <translation>Fehlgeschlagen: %1</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Abgebrochen</translation>
-        </message>
-        <message>
-            <source>Cancelled: %1</source>
-            <translation>Abgebrochen: %1</translation>
-        </message>
-        <message>
-            <source>Job</source>
-            <translation>Auftrag</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>Zustand</translation>
-        </message>
-        <message>
-            <source>Progress</source>
-            <translation>Fortschritt</translation>
-        </message>
-        <message>
-            <source>Started</source>
-            <translation>Gestartet</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>Ergebnis</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::ui::JobsDock</name>
-        <message>
-            <source>Jobs</source>
-            <translation>Aufträge</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::ui::MainWindow</name>
-        <message>
-            <source>Navigator</source>
-            <translation>Navigator</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Beenden</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>&amp;Aktualisieren</translation>
-        </message>
-        <message>
-            <source>Reload systems, pools, volumes, synchronizations and jobs</source>
-            <translation>Systeme, Pools, Volumes, Synchronisationen und Aufträge neu laden</translation>
-        </message>
-        <message>
-            <source>&amp;About ReplicaDesk</source>
-            <translation>Ü&amp;ber ReplicaDesk</translation>
-        </message>
-        <message>
-            <source>About</source>
-            <translation>Über</translation>
-        </message>
-        <message>
-            <source>About &amp;Qt</source>
-            <translation>Über &amp;Qt</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Datei</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Ansicht</translation>
-        </message>
-        <message>
-            <source>Show &amp;Navigator</source>
-            <translation>&amp;Navigator anzeigen</translation>
-        </message>
-        <message>
-            <source>Show &amp;Jobs</source>
-            <translation>Au&amp;fträge anzeigen</translation>
-        </message>
-        <message>
-            <source>&amp;Jobs</source>
-            <translation>Auf&amp;träge</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Hilfe</translation>
-        </message>
-        <message>
-            <source>Main Toolbar</source>
-            <translation>Hauptwerkzeugleiste</translation>
-        </message>
-        <message>
-            <source>Show &amp;Toolbar</source>
-            <translation>&amp;Werkzeugleiste anzeigen</translation>
-        </message>
-        <message>
-            <source>Default pool: %1</source>
-            <translation>Standardpool: %1</translation>
-        </message>
-        <message>
-            <source>The embedded engine keeps the volumes of its default storage pool in %1</source>
-            <translation>Die eingebettete Engine legt die Volumes ihres Standard-Speicherpools in %1 ab</translation>
-        </message>
-        <message>
-            <source>Embedded engine: stopped</source>
-            <translation>Eingebettete Engine: angehalten</translation>
-        </message>
-        <message>
-            <source>Embedded engine: running — loading…</source>
-            <translation>Eingebettete Engine: läuft – wird geladen …</translation>
-        </message>
-        <message>
-            <source>pools: %1, volumes: %2</source>
-            <translation>Pools: %1, Volumes: %2</translation>
-        </message>
-        <message>
-            <source>Embedded engine: running — %1</source>
-            <translation>Eingebettete Engine: läuft – %1</translation>
-        </message>
-        <message>
-            <source>Embedded engine: running as %1 — %2</source>
-            <translation>Eingebettete Engine: läuft als %1 – %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::ui::NavigatorModel</name>
-        <message>
-            <source>Systems</source>
-            <translation>Systeme</translation>
-        </message>
-        <message>
-            <source>Synchronizations</source>
-            <translation>Synchronisationen</translation>
-        </message>
-        <message>
-            <source>Jobs</source>
-            <translation>Aufträge</translation>
-        </message>
-        <message>
-            <source>%1 (embedded engine)</source>
-            <translation>%1 (eingebettete Engine)</translation>
-        </message>
-        <message>
-            <source>%1 — namespace %2</source>
-            <translation>%1 – Namensraum %2</translation>
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation>unbekannt</translation>
-        </message>
-        <message>
-            <source>%1 → %2</source>
-            <translation>%1 → %2</translation>
-        </message>
-        <message>
-            <source>%1, %2</source>
-            <translation>%1, %2</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::ui::PropertyTableModel</name>
-        <message>
-            <source>%1 (%2%3): %4</source>
-            <translation>%1 (%2%3): %4</translation>
-        </message>
-        <message>
-            <source>Property</source>
-            <translation>Eigenschaft</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Wert</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::ui::ValueFormat</name>
-        <message>
-            <source>%1 d %2</source>
-            <extracomment>An interval of days and a clock time, as in "3 d 04:05:06".</extracomment>
-            <translation>%1 T %2</translation>
-        </message>
-        <message>
-            <source>(none)</source>
-            <translation>(keiner)</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Ja</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>Nein</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::wsman</name>
-        <message>
-            <source>The request is larger than the service accepts (%1 bytes).</source>
-            <translation>Die Anfrage ist größer, als der Dienst annimmt (%1 Bytes).</translation>
-        </message>
-        <message>
-            <source>Document type declarations are not accepted.</source>
-            <translation>Dokumenttyp-Deklarationen werden nicht angenommen.</translation>
-        </message>
-        <message>
-            <source>Entity references are not accepted.</source>
-            <translation>Entitätsreferenzen werden nicht angenommen.</translation>
-        </message>
-        <message>
-            <source>The XML nests deeper than %1 elements.</source>
-            <translation>Das XML ist tiefer als %1 Elemente verschachtelt.</translation>
-        </message>
-        <message>
-            <source>The XML has more than %1 elements.</source>
-            <translation>Das XML hat mehr als %1 Elemente.</translation>
-        </message>
-        <message>
-            <source>The request is not well-formed XML: %1 (line %2, column %3).</source>
-            <translation>Die Anfrage ist kein wohlgeformtes XML: %1 (Zeile %2, Spalte %3).</translation>
-        </message>
-        <message>
-            <source>%1 is not a valid date and time.</source>
-            <translation>%1 ist keine gültige Datums- und Zeitangabe.</translation>
-        </message>
-        <message>
-            <source>The value of %1 is not a valid %2.</source>
-            <translation>Der Wert von %1 ist kein gültiger Wert vom Typ %2.</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>%1 is given more than once but is not an array.</source>
-            <translation>%1 ist mehrfach angegeben, aber kein Array.</translation>
-        </message>
-        <message>
-            <source>A selector has no Name.</source>
-            <translation>Ein Selektor hat keinen Namen (Name).</translation>
-        </message>
-        <message>
-            <source>The selector %1 is given twice.</source>
-            <translation>Der Selektor %1 ist doppelt angegeben.</translation>
-        </message>
-        <message>
-            <source>The selector %1 is not a valid %2.</source>
-            <translation>Der Selektor %1 ist kein gültiger Wert vom Typ %2.</translation>
-        </message>
-        <message>
-            <source>An endpoint reference has no ReferenceParameters.</source>
-            <translation>Eine Endpunktreferenz hat keine ReferenceParameters.</translation>
-        </message>
-        <message>
-            <source>An endpoint reference has no ResourceURI.</source>
-            <translation>Eine Endpunktreferenz hat keine ResourceURI.</translation>
-        </message>
-        <message>
-            <source>Only the anonymous FaultTo address is supported.</source>
-            <translation>Nur die anonyme FaultTo-Adresse wird unterstützt.</translation>
-        </message>
-        <message>
-            <source>OperationTimeout is not a valid duration.</source>
-            <translation>OperationTimeout ist keine gültige Zeitspanne.</translation>
-        </message>
-        <message>
-            <source>MaxEnvelopeSize is not a positive number.</source>
-            <translation>MaxEnvelopeSize ist keine positive Zahl.</translation>
-        </message>
-        <message>
-            <source>The option %1 is not supported.</source>
-            <translation>Die Option %1 wird nicht unterstützt.</translation>
-        </message>
-        <message>
-            <source>The header %1 must be understood but is not supported.</source>
-            <translation>Der Header %1 muss verstanden werden, wird aber nicht unterstützt.</translation>
-        </message>
-        <message>
-            <source>MaxElements must be a positive number.</source>
-            <translation>MaxElements muss eine positive Zahl sein.</translation>
-        </message>
-        <message>
-            <source>The body of an Enumerate request has no wsen:Enumerate.</source>
-            <translation>Der Rumpf einer Enumerate-Anfrage enthält kein wsen:Enumerate.</translation>
-        </message>
-        <message>
-            <source>The enumeration mode %1 is not supported.</source>
-            <translation>Der Aufzählungsmodus %1 wird nicht unterstützt.</translation>
-        </message>
-        <message>
-            <source>Only the CIM association filter dialect is supported.</source>
-            <translation>Nur der CIM-Assoziationsfilter-Dialekt wird unterstützt.</translation>
-        </message>
-        <message>
-            <source>The association filter names neither AssociatedInstances nor AssociationInstances.</source>
-            <translation>Der Assoziationsfilter nennt weder AssociatedInstances noch AssociationInstances.</translation>
-        </message>
-        <message>
-            <source>The association filter has no Object.</source>
-            <translation>Der Assoziationsfilter hat kein Object.</translation>
-        </message>
-        <message>
-            <source>The response has no &lt;Method&gt;_OUTPUT element.</source>
-            <translation>Die Antwort hat kein &lt;Methode&gt;_OUTPUT-Element.</translation>
-        </message>
-        <message>
-            <source>The request has no &lt;Method&gt;_INPUT element.</source>
-            <translation>Die Anfrage hat kein &lt;Methode&gt;_INPUT-Element.</translation>
-        </message>
-        <message>
-            <source>The body is for %1, the action for %2.</source>
-            <translation>Der Rumpf gilt %1, die Aktion %2.</translation>
-        </message>
-        <message>
-            <source>ReturnValue is not a number.</source>
-            <translation>ReturnValue ist keine Zahl.</translation>
-        </message>
-        <message>
-            <source>The request has no wsa:Action header.</source>
-            <translation>Die Anfrage hat keinen wsa:Action-Header.</translation>
-        </message>
-        <message>
-            <source>The body holds no instance.</source>
-            <translation>Der Rumpf enthält keine Instanz.</translation>
-        </message>
-        <message>
-            <source>The enumeration response has no body.</source>
-            <translation>Die Aufzählungsantwort hat keinen Rumpf.</translation>
-        </message>
-        <message>
-            <source>The request names no enumeration context.</source>
-            <translation>Die Anfrage nennt keinen Aufzählungskontext.</translation>
-        </message>
-        <message>
-            <source>The action %1 is not supported.</source>
-            <translation>Die Aktion %1 wird nicht unterstützt.</translation>
-        </message>
-        <message>
-            <source>The document is not a SOAP envelope.</source>
-            <translation>Das Dokument ist kein SOAP-Umschlag.</translation>
-        </message>
-        <message>
-            <source>Only SOAP 1.2 envelopes are accepted.</source>
-            <translation>Nur SOAP-1.2-Umschläge werden angenommen.</translation>
-        </message>
-        <message>
-            <source>The envelope has no Body.</source>
-            <translation>Der Umschlag hat keinen Rumpf (Body).</translation>
-        </message>
-        <message>
-            <source>Cannot make a key</source>
-            <translation>Es kann kein Schlüssel erzeugt werden</translation>
-        </message>
-        <message>
-            <source>Cannot make a certificate</source>
-            <translation>Es kann kein Zertifikat erzeugt werden</translation>
-        </message>
-        <message>
-            <source>Cannot make a serial number</source>
-            <translation>Es kann keine Seriennummer erzeugt werden</translation>
-        </message>
-        <message>
-            <source>Cannot add certificate extensions</source>
-            <translation>Zertifikatserweiterungen können nicht hinzugefügt werden</translation>
-        </message>
-        <message>
-            <source>Cannot sign the certificate</source>
-            <translation>Das Zertifikat kann nicht signiert werden</translation>
-        </message>
-        <message>
-            <source>Cannot encode the certificate</source>
-            <translation>Das Zertifikat kann nicht kodiert werden</translation>
-        </message>
-        <message>
-            <source>Qt cannot read the certificate it was given.</source>
-            <translation>Qt kann das übergebene Zertifikat nicht lesen.</translation>
-        </message>
-        <message>
-            <source>Cannot read %1: %2</source>
-            <translation>%1 kann nicht gelesen werden: %2</translation>
-        </message>
-        <message>
-            <source>%1 holds no PEM certificate.</source>
-            <translation>%1 enthält kein PEM-Zertifikat.</translation>
-        </message>
-        <message>
-            <source>%1 holds no unencrypted PEM private key.</source>
-            <translation>%1 enthält keinen unverschlüsselten privaten PEM-Schlüssel.</translation>
-        </message>
-        <message>
-            <source>Only one of %1 and %2 exists; remove it or supply the other.</source>
-            <translation>Nur eine der Dateien %1 und %2 existiert; entfernen Sie sie oder stellen Sie die andere bereit.</translation>
-        </message>
-        <message>
-            <source>Cannot write %1: %2</source>
-            <translation>%1 kann nicht geschrieben werden: %2</translation>
-        </message>
-        <message>
-            <source>The resource URI %1 does not name a class this service serves.</source>
-            <translation>Die Ressourcen-URI %1 nennt keine Klasse, die dieser Dienst bereitstellt.</translation>
-        </message>
-        <message>
-            <source>The class %1 is not served by this system.</source>
-            <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
-        </message>
-        <message>
-            <source>The namespace %1 is not served by this system; it serves %2.</source>
-            <translation>Der Namensraum %1 wird von diesem System nicht bereitgestellt; es stellt %2 bereit.</translation>
-        </message>
-        <message>
-            <source>%1 is not a key of %2.</source>
-            <translation>%1 ist kein Schlüssel von %2.</translation>
-        </message>
-        <message>
-            <source>The selector %1 of %2 is missing.</source>
-            <translation>Der Selektor %1 von %2 fehlt.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::wsman::HttpConnection</name>
-        <message>
-            <source>The request was not received in time.</source>
-            <translation>Die Anfrage wurde nicht rechtzeitig empfangen.</translation>
-        </message>
-        <message>
-            <source>The request headers are too large.</source>
-            <translation>Die Header der Anfrage sind zu groß.</translation>
-        </message>
-        <message>
-            <source>A chunk size line is too long.</source>
-            <translation>Eine Chunk-Größenzeile ist zu lang.</translation>
-        </message>
-        <message>
-            <source>A chunk size is not valid.</source>
-            <translation>Eine Chunk-Größe ist ungültig.</translation>
-        </message>
-        <message>
-            <source>The request body is larger than %1 bytes.</source>
-            <translation>Der Rumpf der Anfrage ist größer als %1 Bytes.</translation>
-        </message>
-        <message>
-            <source>A chunk does not end with CRLF.</source>
-            <translation>Ein Chunk endet nicht mit CRLF.</translation>
-        </message>
-        <message>
-            <source>The request trailer is too large.</source>
-            <translation>Der Trailer der Anfrage ist zu groß.</translation>
-        </message>
-        <message>
-            <source>The request line is malformed.</source>
-            <translation>Die Anfragezeile ist fehlerhaft.</translation>
-        </message>
-        <message>
-            <source>Only HTTP/1.0 and HTTP/1.1 are supported.</source>
-            <translation>Nur HTTP/1.0 und HTTP/1.1 werden unterstützt.</translation>
-        </message>
-        <message>
-            <source>Folded header lines are not accepted.</source>
-            <translation>Gefaltete Header-Zeilen werden nicht angenommen.</translation>
-        </message>
-        <message>
-            <source>A header line is malformed.</source>
-            <translation>Eine Header-Zeile ist fehlerhaft.</translation>
-        </message>
-        <message>
-            <source>A request cannot have both Content-Length and Transfer-Encoding.</source>
-            <translation>Eine Anfrage kann nicht sowohl Content-Length als auch Transfer-Encoding haben.</translation>
-        </message>
-        <message>
-            <source>Only the chunked transfer coding is supported.</source>
-            <translation>Nur die Transferkodierung „chunked“ wird unterstützt.</translation>
-        </message>
-        <message>
-            <source>Content-Length is not valid.</source>
-            <translation>Content-Length ist ungültig.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::wsman::HttpServer</name>
-        <message>
-            <source>Cannot listen on %1 port %2: %3</source>
-            <translation>Auf %1, Port %2 kann nicht gelauscht werden: %3</translation>
-        </message>
-        <message>
-            <source>Too many connections.</source>
-            <translation>Zu viele Verbindungen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::wsman::UserStore</name>
-        <message>
-            <source>Line %1 of the users file is not "name:pbkdf2-sha256$...[:readonly]".</source>
-            <translation>Zeile %1 der Benutzerdatei hat nicht die Form „Name:pbkdf2-sha256$...[:readonly]“.</translation>
-        </message>
-        <message>
-            <source>Cannot read the users file %1: %2</source>
-            <translation>Die Benutzerdatei %1 kann nicht gelesen werden: %2</translation>
-        </message>
-        <message>
-            <source>The users file %1 is too large.</source>
-            <translation>Die Benutzerdatei %1 ist zu groß.</translation>
-        </message>
-    </context>
-    <context>
-        <name>rd::wsman::WsmanServer</name>
-        <message>
-            <source>Plain HTTP is only served on a loopback address; give a certificate or allow insecure HTTP explicitly.</source>
-            <translation>Unverschlüsseltes HTTP wird nur auf einer Loopback-Adresse angeboten; geben Sie ein Zertifikat an oder erlauben Sie unsicheres HTTP ausdrücklich.</translation>
-        </message>
-        <message>
-            <source>The response (%1 bytes) is larger than MaxEnvelopeSize (%2 bytes).</source>
-            <translation>Die Antwort (%1 Bytes) ist größer als MaxEnvelopeSize (%2 Bytes).</translation>
-        </message>
-        <message>
-            <source>The WS-Management endpoint is /wsman.</source>
-            <translation>Der WS-Management-Endpunkt ist /wsman.</translation>
-        </message>
-        <message>
-            <source>Only POST is accepted.</source>
-            <translation>Nur POST wird angenommen.</translation>
-        </message>
-        <message>
-            <source>The content type must be application/soap+xml.</source>
-            <translation>Der Inhaltstyp muss application/soap+xml sein.</translation>
-        </message>
-        <message>
-            <source>Credentials are required.</source>
-            <translation>Anmeldedaten sind erforderlich.</translation>
-        </message>
-        <message>
-            <source>The user name or password is not accepted.</source>
-            <translation>Der Benutzername oder das Passwort wird nicht angenommen.</translation>
-        </message>
-        <message>
-            <source>The engine is not running.</source>
-            <translation>Die Engine läuft nicht.</translation>
-        </message>
-        <message>
-            <source>The action %1 is not a request.</source>
-            <translation>Die Aktion %1 ist keine Anfrage.</translation>
-        </message>
-        <message>
-            <source>The request has no wsa:MessageID header.</source>
-            <translation>Die Anfrage hat keinen wsa:MessageID-Header.</translation>
-        </message>
-        <message>
-            <source>Only the anonymous ReplyTo address is supported.</source>
-            <translation>Nur die anonyme ReplyTo-Adresse wird unterstützt.</translation>
-        </message>
-        <message>
-            <source>MaxEnvelopeSize is below 8192 bytes.</source>
-            <translation>MaxEnvelopeSize ist kleiner als 8192 Bytes.</translation>
-        </message>
-        <message>
-            <source>The user %1 may only read.</source>
-            <translation>Der Benutzer %1 darf nur lesen.</translation>
-        </message>
-        <message>
-            <source>The action %1 is not supported.</source>
-            <translation>Die Aktion %1 wird nicht unterstützt.</translation>
-        </message>
-        <message>
-            <source>The body describes %1, not %2.</source>
-            <translation>Der Rumpf beschreibt %1, nicht %2.</translation>
-        </message>
-        <message>
-            <source>The resource URI %1 does not name a class this service serves.</source>
-            <translation>Die Ressourcen-URI %1 nennt keine Klasse, die dieser Dienst bereitstellt.</translation>
-        </message>
-        <message>
-            <source>The class %1 is not served by this system.</source>
-            <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
-        </message>
-        <message>
-            <source>Too many enumerations are open; release some.</source>
-            <translation>Zu viele Aufzählungen sind offen; geben Sie einige frei.</translation>
-        </message>
-        <message>
-            <source>One item is larger than MaxEnvelopeSize (%1 bytes).</source>
-            <translation>Ein Element ist größer als MaxEnvelopeSize (%1 Bytes).</translation>
-        </message>
-        <message>
-            <source>The enumeration context %1 is not valid: it is unknown, finished, released or expired.</source>
-            <translation>Der Aufzählungskontext %1 ist ungültig: Er ist unbekannt, beendet, freigegeben oder abgelaufen.</translation>
-        </message>
-        <message>
-            <source>The method did not finish within OperationTimeout (%1 ms).</source>
-            <translation>Die Methode wurde nicht innerhalb von OperationTimeout (%1 ms) beendet.</translation>
-        </message>
-        <message>
-            <source>The method was abandoned by the engine.</source>
-            <translation>Die Methode wurde von der Engine aufgegeben.</translation>
-        </message>
-    </context>
+    </message>
+</context>
+<context>
+    <name>rd::cim::ValueMap</name>
+    <message>
+        <source>DMTF Reserved (%1)</source>
+        <translation>DMTF-reserviert (%1)</translation>
+    </message>
+    <message>
+        <source>Vendor Specific (%1)</source>
+        <translation>Herstellerspezifisch (%1)</translation>
+    </message>
+    <message>
+        <source>Method Reserved (%1)</source>
+        <translation>Methodenreserviert (%1)</translation>
+    </message>
+    <message>
+        <source>Unknown value (%1)</source>
+        <translation>Unbekannter Wert (%1)</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>Spiegel</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation>Klon</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Synchronous</source>
+        <translation>Synchron</translation>
+    </message>
+    <message>
+        <source>Asynchronous</source>
+        <translation>Asynchron</translation>
+    </message>
+    <message>
+        <source>Initialized</source>
+        <translation>Initialisiert</translation>
+    </message>
+    <message>
+        <source>Unsynchronized</source>
+        <translation>Nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Synchronized</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Fractured</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Aufgeteilt</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Failedover</source>
+        <translation>Failover erfolgt</translation>
+    </message>
+    <message>
+        <source>Prepared</source>
+        <translation>Vorbereitet</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Skewed</source>
+        <translation>Versetzt</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>Gemischt</translation>
+    </message>
+    <message>
+        <source>Not Applicable</source>
+        <translation>Nicht zutreffend</translation>
+    </message>
+    <message>
+        <source>Partitioned</source>
+        <translation>Partitioniert</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>Ruhend</translation>
+    </message>
+    <message>
+        <source>Initializing</source>
+        <translation>Wird initialisiert</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Wird vorbereitet</translation>
+    </message>
+    <message>
+        <source>Synchronizing</source>
+        <translation>Wird synchronisiert</translation>
+    </message>
+    <message>
+        <source>Resyncing</source>
+        <translation>Wird neu synchronisiert</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>Wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Fracturing</source>
+        <translation>Wird getrennt</translation>
+    </message>
+    <message>
+        <source>Splitting</source>
+        <translation>Wird aufgeteilt</translation>
+    </message>
+    <message>
+        <source>Failing over</source>
+        <translation>Failover läuft</translation>
+    </message>
+    <message>
+        <source>Failing back</source>
+        <translation>Failback läuft</translation>
+    </message>
+    <message>
+        <source>Aborting</source>
+        <translation>Wird abgebrochen</translation>
+    </message>
+    <message>
+        <source>Suspending</source>
+        <translation>Wird angehalten</translation>
+    </message>
+    <message>
+        <source>Requires fracture</source>
+        <translation>Trennung erforderlich</translation>
+    </message>
+    <message>
+        <source>Requires resync</source>
+        <translation>Neusynchronisation erforderlich</translation>
+    </message>
+    <message>
+        <source>Requires activate</source>
+        <translation>Aktivierung erforderlich</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Detaching</source>
+        <translation>Wird gelöst</translation>
+    </message>
+    <message>
+        <source>Requires detach</source>
+        <translation>Lösen erforderlich</translation>
+    </message>
+    <message>
+        <source>Prepare In Progress</source>
+        <translation>Vorbereitung läuft</translation>
+    </message>
+    <message>
+        <source>Resync In Progress</source>
+        <translation>Neusynchronisation läuft</translation>
+    </message>
+    <message>
+        <source>Fracture In Progress</source>
+        <translation>Trennung läuft</translation>
+    </message>
+    <message>
+        <source>Quiesce In Progress</source>
+        <translation>Stilllegung läuft</translation>
+    </message>
+    <message>
+        <source>Quiesced</source>
+        <translation>Stillgelegt</translation>
+    </message>
+    <message>
+        <source>Restore In Progress</source>
+        <translation>Wiederherstellung läuft</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Leerlauf</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Eingefroren</translation>
+    </message>
+    <message>
+        <source>Copy In Progress</source>
+        <translation>Kopieren läuft</translation>
+    </message>
+    <message>
+        <source>Async</source>
+        <translation>Asynchron</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchron</translation>
+    </message>
+    <message>
+        <source>UnSyncAssoc</source>
+        <translation>Nicht synchronisiert, verknüpft</translation>
+    </message>
+    <message>
+        <source>UnSyncUnAssoc</source>
+        <translation>Nicht synchronisiert, nicht verknüpft</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Wird gestartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Shutting Down</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>Abgewürgt</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>Ausnahme</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Wartung</translation>
+    </message>
+    <message>
+        <source>Query Pending</source>
+        <translation>Abfrage ausstehend</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>Stressed</source>
+        <translation>Überlastet</translation>
+    </message>
+    <message>
+        <source>Predictive Failure</source>
+        <translation>Ausfall absehbar</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Non-Recoverable Error</source>
+        <translation>Nicht behebbarer Fehler</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Wird gestoppt</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>In Service</source>
+        <translation>In Wartung</translation>
+    </message>
+    <message>
+        <source>No Contact</source>
+        <translation>Kein Kontakt</translation>
+    </message>
+    <message>
+        <source>Lost Communication</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>Supporting Entity in Error</source>
+        <translation>Unterstützende Komponente fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Power Mode</source>
+        <translation>Energiemodus</translation>
+    </message>
+    <message>
+        <source>Relocating</source>
+        <translation>Wird verlagert</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>Abwürgen</translation>
+    </message>
+    <message>
+        <source>Completed with No Error</source>
+        <translation>Ohne Fehler abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Not Supported</source>
+        <translation>Nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Invalid Parameter</source>
+        <translation>Ungültiger Parameter</translation>
+    </message>
+    <message>
+        <source>In Use</source>
+        <translation>In Verwendung</translation>
+    </message>
+    <message>
+        <source>Method Parameters Checked - Job Started</source>
+        <translation>Methodenparameter geprüft – Auftrag gestartet</translation>
+    </message>
+    <message>
+        <source>Invalid State Transition</source>
+        <translation>Ungültiger Zustandsübergang</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Activate Consistency</source>
+        <translation>Konsistenz aktivieren</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>AddSyncPair</source>
+        <translation>Synchronisationspaar hinzufügen</translation>
+    </message>
+    <message>
+        <source>Deactivate Consistency</source>
+        <translation>Konsistenz deaktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Dissolve</source>
+        <translation>Auflösen</translation>
+    </message>
+    <message>
+        <source>Failover</source>
+        <translation>Failover</translation>
+    </message>
+    <message>
+        <source>Failback</source>
+        <translation>Failback</translation>
+    </message>
+    <message>
+        <source>Fracture</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>RemoveSyncPair</source>
+        <translation>Synchronisationspaar entfernen</translation>
+    </message>
+    <message>
+        <source>Resync Replica</source>
+        <translation>Replikat neu synchronisieren</translation>
+    </message>
+    <message>
+        <source>Restore from Replica</source>
+        <translation>Aus Replikat wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Reset To Sync</source>
+        <translation>Auf synchron zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset To Async</source>
+        <translation>Auf asynchron zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Return To ResourcePool</source>
+        <translation>An Ressourcenpool zurückgeben</translation>
+    </message>
+    <message>
+        <source>Reverse Roles</source>
+        <translation>Rollen tauschen</translation>
+    </message>
+    <message>
+        <source>Unprepare</source>
+        <translation>Vorbereitung aufheben</translation>
+    </message>
+    <message>
+        <source>Prepare</source>
+        <translation>Vorbereiten</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>Tauschen</translation>
+    </message>
+    <message>
+        <source>Reset To Adaptive</source>
+        <translation>Auf adaptiv zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine</name>
+    <message>
+        <source>Cannot open the volume image %1: %2.</source>
+        <translation>Das Volume-Abbild %1 kann nicht geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read the size of %1: %2.</source>
+        <translation>Die Größe von %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot create the volume image %1: %2.</source>
+        <translation>Das Volume-Abbild %1 kann nicht angelegt werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot size the volume image %1: %2.</source>
+        <translation>Die Größe des Volume-Abbilds %1 kann nicht gesetzt werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read from %1: %2.</source>
+        <translation>Aus %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: %2.</source>
+        <translation>In %1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot flush %1: %2.</source>
+        <translation>%1 kann nicht auf den Datenträger geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot map the data of %1: %2.</source>
+        <translation>Die Datenbereiche von %1 können nicht ermittelt werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot discard blocks of %1: %2.</source>
+        <translation>Blöcke von %1 können nicht freigegeben werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read the capacity of the pool directory %1: %2.</source>
+        <translation>Die Kapazität des Pool-Verzeichnisses %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::Catalog</name>
+    <message>
+        <source>The SQLite driver for Qt SQL (QSQLITE) is not installed.</source>
+        <translation>Der SQLite-Treiber für Qt SQL (QSQLITE) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Cannot open the catalog %1: %2.</source>
+        <translation>Der Katalog %1 kann nicht geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot switch the catalog %1 to write-ahead logging: %2.</source>
+        <translation>Der Katalog %1 kann nicht auf Write-Ahead-Logging umgestellt werden: %2.</translation>
+    </message>
+    <message>
+        <source>The catalog %1 was written by a newer ReplicaDesk (schema %2; this version knows up to %3).</source>
+        <translation>Der Katalog %1 wurde von einer neueren ReplicaDesk-Version geschrieben (Schema %2; diese Version kennt Schemata bis %3).</translation>
+    </message>
+    <message>
+        <source>The pool %1 still holds volumes.</source>
+        <translation>Der Pool %1 enthält noch Volumes.</translation>
+    </message>
+    <message>
+        <source>There is no synchronization %1 in the catalog.</source>
+        <translation>Im Katalog gibt es keine Synchronisation %1.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::CheckpointMap</name>
+    <message>
+        <source>Cannot create the checkpoint %1: %2</source>
+        <translation>Der Prüfpunkt %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the checkpoint %1: %2</source>
+        <translation>Der Prüfpunkt %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the checkpoint %1 cannot be opened: %2</source>
+        <translation>der Prüfpunkt %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>the checkpoint %1 is damaged or belongs to another copy</source>
+        <translation>der Prüfpunkt %1 ist beschädigt oder gehört zu einer anderen Kopie</translation>
+    </message>
+    <message>
+        <source>The checkpoint is not open.</source>
+        <translation>Der Prüfpunkt ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot sync the checkpoint %1: %2</source>
+        <translation>Der Prüfpunkt %1 kann nicht auf den Datenträger geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove the checkpoint %1: %2</source>
+        <translation>Der Prüfpunkt %1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>Chunk %1 lies beyond the checkpoint %2.</source>
+        <translation>Der Abschnitt %1 liegt hinter dem Prüfpunkt %2.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::CloneCopier</name>
+    <message>
+        <source>Copying %1 bytes at offset %2 failed: %3</source>
+        <translation>Das Kopieren von %1 Bytes ab Position %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>The target (%1 bytes) is smaller than the source (%2 bytes).</source>
+        <translation>Das Ziel (%1 Bytes) ist kleiner als die Quelle (%2 Bytes).</translation>
+    </message>
+    <message>
+        <source>The copy has no checkpoint to resume from.</source>
+        <translation>Die Kopie hat keinen Prüfpunkt, an dem sie fortgesetzt werden kann.</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled.</source>
+        <translation>Die Kopie wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The point-in-time copy is no longer attached to its source.</source>
+        <translation>Die Zeitpunktkopie ist nicht mehr mit ihrer Quelle verbunden.</translation>
+    </message>
+    <message>
+        <source>The range of %1 bytes at offset %2 lies beyond the end of the volume (%3 bytes).</source>
+        <translation>Der Bereich von %1 Bytes ab Position %2 liegt hinter dem Ende des Volumes (%3 Bytes).</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::Engine</name>
+    <message>
+        <source>The engine needs a data directory and a default pool directory.</source>
+        <translation>Die Engine benötigt ein Datenverzeichnis und ein Verzeichnis für den Standardpool.</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1.</source>
+        <translation>Das Verzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Provider classes overlap.</source>
+        <translation>Die Klassen der Provider überschneiden sich.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::EngineHost</name>
+    <message>
+        <source>The engine thread did not answer.</source>
+        <translation>Der Thread der Engine hat nicht geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::FileVolume</name>
+    <message>
+        <source>%1 is not a volume image (a regular file whose size is a multiple of %2 bytes).</source>
+        <translation>%1 ist kein Volume-Abbild (eine reguläre Datei, deren Größe ein Vielfaches von %2 Bytes ist).</translation>
+    </message>
+    <message>
+        <source>A volume size must be a positive multiple of %1 bytes; %2 is not.</source>
+        <translation>Die Größe eines Volumes muss ein positives Vielfaches von %1 Bytes sein; %2 ist es nicht.</translation>
+    </message>
+    <message>
+        <source>The range of %1 bytes at offset %2 lies beyond the end of the volume (%3 bytes).</source>
+        <translation>Der Bereich von %1 Bytes ab Position %2 liegt hinter dem Ende des Volumes (%3 Bytes).</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::JobManager</name>
+    <message>
+        <source>No job %1 exists.</source>
+        <translation>Es gibt keinen Auftrag %1.</translation>
+    </message>
+    <message>
+        <source>Job %1 is still running; terminate it first.</source>
+        <translation>Der Auftrag %1 läuft noch; beenden Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <source>%1 is not a RequestedState value a job knows.</source>
+        <translation>%1 ist kein RequestedState-Wert, den ein Auftrag kennt.</translation>
+    </message>
+    <message>
+        <source>Jobs of this engine have no service state.</source>
+        <translation>Aufträge dieser Engine haben keinen Wartungszustand.</translation>
+    </message>
+    <message>
+        <source>Job %1 is %2; it cannot go to the requested state from there.</source>
+        <translation>Der Auftrag %1 ist im Zustand %2; von dort kann er nicht in den angeforderten Zustand wechseln.</translation>
+    </message>
+    <message>
+        <source>Job %1 cannot be suspended.</source>
+        <translation>Der Auftrag %1 kann nicht angehalten werden.</translation>
+    </message>
+    <message>
+        <source>Job %1 ended before it could be terminated.</source>
+        <translation>Der Auftrag %1 war zu Ende, bevor er beendet werden konnte.</translation>
+    </message>
+    <message>
+        <source>Job %1 is still stopping.</source>
+        <translation>Der Auftrag %1 wird noch beendet.</translation>
+    </message>
+    <message>
+        <source>this engine cannot resume jobs of kind &quot;%1&quot;</source>
+        <translation>diese Engine kann Aufträge der Art „%1“ nicht fortsetzen</translation>
+    </message>
+    <message>
+        <source>The engine stopped while this job was running and could not resume it: %1</source>
+        <translation>Die Engine wurde beendet, während dieser Auftrag lief, und konnte ihn nicht fortsetzen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::JobProvider</name>
+    <message>
+        <source>No job %1 exists.</source>
+        <translation>Es gibt keinen Auftrag %1.</translation>
+    </message>
+    <message>
+        <source>The job was stopped by request.</source>
+        <translation>Der Auftrag wurde auf Anforderung beendet.</translation>
+    </message>
+    <message>
+        <source>TimeoutPeriod must be an interval, not a point in time.</source>
+        <translation>TimeoutPeriod muss eine Zeitspanne sein, kein Zeitpunkt.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::LocalTransport</name>
+    <message>
+        <source>The embedded engine is not running.</source>
+        <translation>Die eingebettete Engine läuft nicht.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::MirrorSession</name>
+    <message>
+        <source>The replica (%1 bytes) is smaller than the source (%2 bytes).</source>
+        <translation>Das Replikat (%1 Bytes) ist kleiner als die Quelle (%2 Bytes).</translation>
+    </message>
+    <message>
+        <source>The replica could not be brought up to date: %1</source>
+        <translation>Das Replikat konnte nicht auf den neuesten Stand gebracht werden: %1</translation>
+    </message>
+    <message>
+        <source>writes kept arriving</source>
+        <translation>es kamen ständig neue Schreibvorgänge hinzu</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::PoolManager</name>
+    <message>
+        <source>Cannot create the pool directory %1.</source>
+        <translation>Das Pool-Verzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Default pool</source>
+        <translation>Standardpool</translation>
+    </message>
+    <message>
+        <source>A pool needs a directory.</source>
+        <translation>Ein Pool benötigt ein Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>A pool name must be printable text of at most %1 characters.</source>
+        <translation>Ein Poolname muss aus druckbarem Text von höchstens %1 Zeichen bestehen.</translation>
+    </message>
+    <message>
+        <source>The directory %1 is already the pool %2.</source>
+        <translation>Das Verzeichnis %1 ist bereits der Pool %2.</translation>
+    </message>
+    <message>
+        <source>There is no volume %1.</source>
+        <translation>Es gibt kein Volume %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the volume image %1: %2.</source>
+        <translation>Das Volume-Abbild %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>There is no storage pool %1.</source>
+        <translation>Es gibt keinen Speicherpool %1.</translation>
+    </message>
+    <message>
+        <source>A volume needs a name.</source>
+        <translation>Ein Volume benötigt einen Namen.</translation>
+    </message>
+    <message>
+        <source>A volume name may have at most %1 characters; this one has %2.</source>
+        <translation>Ein Volumename darf höchstens %1 Zeichen haben; dieser hat %2.</translation>
+    </message>
+    <message>
+        <source>A volume name may not contain control characters.</source>
+        <translation>Ein Volumename darf keine Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>A volume size must be between 1 byte and 8 EiB; %1 is not.</source>
+        <translation>Die Größe eines Volumes muss zwischen 1 Byte und 8 EiB liegen; %1 tut das nicht.</translation>
+    </message>
+    <message>
+        <source>The pool %1 has %2 bytes free; a volume of %3 bytes does not fit.</source>
+        <translation>Der Pool %1 hat %2 Bytes frei; ein Volume mit %3 Bytes passt nicht hinein.</translation>
+    </message>
+    <message>
+        <source>The volume %1 is part of a synchronization; remove that first.</source>
+        <translation>Das Volume %1 gehört zu einer Synchronisation; entfernen Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the volume image %1.</source>
+        <translation>Das Volume-Abbild %1 kann nicht entfernt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::Provider</name>
+    <message>
+        <source>No instance %1 exists.</source>
+        <translation>Es gibt keine Instanz %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not supported by %2.</source>
+        <translation>%1 wird von %2 nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Instances of %1 cannot be modified.</source>
+        <translation>Instanzen von %1 können nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Instances of %1 cannot be deleted.</source>
+        <translation>Instanzen von %1 können nicht gelöscht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::ProviderRegistry</name>
+    <message>
+        <source>The namespace %1 is not served by this system; it serves %2.</source>
+        <translation>Der Namensraum %1 wird von diesem System nicht bereitgestellt; es stellt %2 bereit.</translation>
+    </message>
+    <message>
+        <source>The class %1 has no method %2.</source>
+        <translation>Die Klasse %1 hat keine Methode %2.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::ReplicationService</name>
+    <message>
+        <source>Replication service</source>
+        <translation>Replikationsdienst</translation>
+    </message>
+    <message>
+        <source>Replication service capabilities</source>
+        <translation>Fähigkeiten des Replikationsdienstes</translation>
+    </message>
+    <message>
+        <source>%1 replicas are not supported yet; ReplicationServiceCapabilities lists what is (Clone).</source>
+        <translation>%1-Replikate werden noch nicht unterstützt; ReplicationServiceCapabilities nennt, was unterstützt wird (Klon).</translation>
+    </message>
+    <message>
+        <source>SyncType %1 is not Mirror (6), Snapshot (7) or Clone (8).</source>
+        <translation>SyncType %1 ist weder Spiegel (6) noch Snapshot (7) noch Klon (8).</translation>
+    </message>
+    <message>
+        <source>Mode %1 is not Synchronous (2) or Asynchronous (3).</source>
+        <translation>Mode %1 ist weder synchron (2) noch asynchron (3).</translation>
+    </message>
+    <message>
+        <source>A clone never reaches CopyState %1; WaitForCopyState may be Initialized (2), Unsynchronized (3) or Synchronized (4).</source>
+        <translation>Ein Klon erreicht CopyState %1 nie; WaitForCopyState darf Initialisiert (2), Nicht synchronisiert (3) oder Synchronisiert (4) sein.</translation>
+    </message>
+    <message>
+        <source>Replication through access points (to or from another system) is not supported yet; leave %1 NULL.</source>
+        <translation>Replikation über Zugriffspunkte (zu oder von einem anderen System) wird noch nicht unterstützt; lassen Sie %1 NULL.</translation>
+    </message>
+    <message>
+        <source>ReplicationSettingData is not a valid embedded instance: %1</source>
+        <translation>ReplicationSettingData ist keine gültige eingebettete Instanz: %1</translation>
+    </message>
+    <message>
+        <source>ReplicationSettingData holds a %1, not a ReplicationSettingData.</source>
+        <translation>ReplicationSettingData enthält ein %1, kein ReplicationSettingData.</translation>
+    </message>
+    <message>
+        <source>ReplicationSettingData.%1 must be a uint16.</source>
+        <translation>ReplicationSettingData.%1 muss ein uint16 sein.</translation>
+    </message>
+    <message>
+        <source>ReplicationSettingData.ConsistentPointInTime must be a boolean.</source>
+        <translation>ReplicationSettingData.ConsistentPointInTime muss ein boolescher Wert sein.</translation>
+    </message>
+    <message>
+        <source>CopyPriority %1 is not Not Managed (0), Low (1), Same (2) or Urgent (3).</source>
+        <translation>CopyPriority %1 ist weder Nicht verwaltet (0) noch Niedrig (1), Gleich (2) oder Dringend (3).</translation>
+    </message>
+    <message>
+        <source>TargetElementSupplier %1 is not a known value.</source>
+        <translation>TargetElementSupplier %1 ist kein bekannter Wert.</translation>
+    </message>
+    <message>
+        <source>SourceElements[%1] is NULL.</source>
+        <translation>SourceElements[%1] ist NULL.</translation>
+    </message>
+    <message>
+        <source>SourceElements must all be of one class; %1 is a %2, not a %3.</source>
+        <translation>Alle SourceElements müssen derselben Klasse angehören; %1 ist ein %2, kein %3.</translation>
+    </message>
+    <message>
+        <source>SourceElements[%1] (%2) does not exist.</source>
+        <translation>SourceElements[%1] (%2) existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is still being copied to; it cannot be a source yet.</source>
+        <translation>Auf %1 wird noch kopiert; es kann noch keine Quelle sein.</translation>
+    </message>
+    <message>
+        <source>%1 ElementNames for %2 SourceElements.</source>
+        <translation>%1 ElementNames für %2 SourceElements.</translation>
+    </message>
+    <message>
+        <source>TargetPool and TargetSettingGoal must be NULL when TargetElements are given.</source>
+        <translation>TargetPool und TargetSettingGoal müssen NULL sein, wenn TargetElements angegeben sind.</translation>
+    </message>
+    <message>
+        <source>TargetSettingGoal %1 does not exist.</source>
+        <translation>TargetSettingGoal %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>TargetPool %1 does not exist.</source>
+        <translation>TargetPool %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>TargetElementSupplier asks for existing targets: give one TargetElement per SourceElement.</source>
+        <translation>TargetElementSupplier verlangt vorhandene Ziele: Geben Sie ein TargetElement je SourceElement an.</translation>
+    </message>
+    <message>
+        <source>TargetElementSupplier is Create new: TargetElements must be NULL.</source>
+        <translation>TargetElementSupplier ist „Neu anlegen“: TargetElements muss NULL sein.</translation>
+    </message>
+    <message>
+        <source>%1 TargetElements for %2 SourceElements.</source>
+        <translation>%1 TargetElements für %2 SourceElements.</translation>
+    </message>
+    <message>
+        <source>TargetElements[%1] is NULL.</source>
+        <translation>TargetElements[%1] ist NULL.</translation>
+    </message>
+    <message>
+        <source>TargetElements[%1] (%2) does not exist.</source>
+        <translation>TargetElements[%1] (%2) existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 appears twice among the sources and targets.</source>
+        <translation>%1 kommt unter den Quellen und Zielen zweimal vor.</translation>
+    </message>
+    <message>
+        <source>Target %1 (%2 bytes) is smaller than its source %3 (%4 bytes).</source>
+        <translation>Das Ziel %1 (%2 Bytes) ist kleiner als seine Quelle %3 (%4 Bytes).</translation>
+    </message>
+    <message>
+        <source>Target %1 is already part of a synchronization.</source>
+        <translation>Das Ziel %1 gehört bereits zu einer Synchronisation.</translation>
+    </message>
+    <message>
+        <source>Clone of %1</source>
+        <translation>Klon von %1</translation>
+    </message>
+    <message>
+        <source>The volumes of %1 cannot be opened.</source>
+        <translation>Die Volumes von %1 können nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The clone was terminated before it completed.</source>
+        <translation>Der Klon wurde beendet, bevor er fertig war.</translation>
+    </message>
+    <message>
+        <source>its parameters are missing</source>
+        <translation>seine Parameter fehlen</translation>
+    </message>
+    <message>
+        <source>the synchronization %1 is gone</source>
+        <translation>die Synchronisation %1 existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>volume %1 no longer exists</source>
+        <translation>das Volume %1 existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>the copy to %1 cannot continue: %2</source>
+        <translation>die Kopie nach %1 kann nicht fortgesetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>Some copies did not complete.</source>
+        <translation>Einige Kopien wurden nicht abgeschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::StorageConfigurationProvider</name>
+    <message>
+        <source>Storage configuration service</source>
+        <translation>Speicherkonfigurationsdienst</translation>
+    </message>
+    <message>
+        <source>There is no service %1.</source>
+        <translation>Es gibt keinen Dienst %1.</translation>
+    </message>
+    <message>
+        <source>Modifying an existing element is not supported; create a new volume instead.</source>
+        <translation>Das Ändern eines vorhandenen Elements wird nicht unterstützt; legen Sie stattdessen ein neues Volume an.</translation>
+    </message>
+    <message>
+        <source>Only storage volumes (ElementType 2) can be created.</source>
+        <translation>Nur Speichervolumes (ElementType 2) können angelegt werden.</translation>
+    </message>
+    <message>
+        <source>ElementType %1 is not a valid element type.</source>
+        <translation>ElementType %1 ist kein gültiger Elementtyp.</translation>
+    </message>
+    <message>
+        <source>The Goal %1 is not a storage setting of this system.</source>
+        <translation>Das Goal %1 ist keine Speichereinstellung dieses Systems.</translation>
+    </message>
+    <message>
+        <source>InPool %1 is not a storage pool of this system.</source>
+        <translation>InPool %1 ist kein Speicherpool dieses Systems.</translation>
+    </message>
+    <message>
+        <source>Size must give the volume&apos;s size in bytes.</source>
+        <translation>Size muss die Größe des Volumes in Bytes angeben.</translation>
+    </message>
+    <message>
+        <source>New volume</source>
+        <translation>Neues Volume</translation>
+    </message>
+    <message>
+        <source>TheElement %1 is not a volume of this system.</source>
+        <translation>TheElement %1 ist kein Volume dieses Systems.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::StoragePoolProvider</name>
+    <message>
+        <source>There is no storage pool %1.</source>
+        <translation>Es gibt keinen Speicherpool %1.</translation>
+    </message>
+    <message>
+        <source>Volume images in %1</source>
+        <translation>Volume-Abbilder in %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::StorageVolumeProvider</name>
+    <message>
+        <source>There is no volume %1.</source>
+        <translation>Es gibt kein Volume %1.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::AboutBox</name>
+    <message>
+        <source>About ReplicaDesk</source>
+        <translation>Über ReplicaDesk</translation>
+    </message>
+    <message>
+        <source>A console for storage replication: pools and volumes, mirrors, snapshots and clones, and the jobs that copy them — on this computer&apos;s embedded engine or on remote systems.</source>
+        <translation>Eine Konsole für Speicherreplikation: Pools und Volumes, Spiegel, Snapshots und Klone sowie die Aufträge, die sie kopieren – mit der eingebetteten Engine dieses Computers oder auf entfernten Systemen.</translation>
+    </message>
+    <message>
+        <source>Qt %1</source>
+        <translation>Qt %1</translation>
+    </message>
+    <message>
+        <source>KDE ThreadWeaver %1</source>
+        <translation>KDE ThreadWeaver %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::DetailsPane</name>
+    <message>
+        <source>Select a system, pool, volume, synchronization or job in the navigator to see its properties.</source>
+        <translation>Wählen Sie im Navigator ein System, einen Pool, ein Volume, eine Synchronisation oder einen Auftrag, um die Eigenschaften zu sehen.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::JobActions</name>
+    <message>
+        <source>&amp;Suspend Job</source>
+        <translation>Auftrag &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Job</source>
+        <translation>Auftrag &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>Auftrag a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Pause the selected job; it can be resumed later</source>
+        <translation>Den ausgewählten Auftrag anhalten; er kann später fortgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Continue the selected suspended job</source>
+        <translation>Den ausgewählten angehaltenen Auftrag fortsetzen</translation>
+    </message>
+    <message>
+        <source>Stop the selected job</source>
+        <translation>Den ausgewählten Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 “%2”: the system did not answer.</source>
+        <translation>%1 „%2“: Das System hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 “%2”: accepted.</source>
+        <translation>%1 „%2“: angenommen.</translation>
+    </message>
+    <message>
+        <source>%1 “%2” failed: %3.</source>
+        <translation>%1 „%2“ fehlgeschlagen: %3.</translation>
+    </message>
+    <message>
+        <source>%1 “%2” failed: %3 — %4</source>
+        <translation>%1 „%2“ fehlgeschlagen: %3 – %4</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::JobTableModel</name>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::MainWindow</name>
+    <message>
+        <source>Navigator</source>
+        <translation>Navigator</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reload systems, pools, volumes, synchronizations and jobs</source>
+        <translation>Systeme, Pools, Volumes, Synchronisationen und Aufträge neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;About ReplicaDesk</source>
+        <translation>Ü&amp;ber ReplicaDesk</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Show &amp;Navigator</source>
+        <translation>&amp;Navigator anzeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Jobs</source>
+        <translation>Au&amp;fträge anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>Auf&amp;träge</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Show &amp;Toolbar</source>
+        <translation>&amp;Werkzeugleiste anzeigen</translation>
+    </message>
+    <message>
+        <source>Default pool: %1</source>
+        <translation>Standardpool: %1</translation>
+    </message>
+    <message>
+        <source>The embedded engine keeps the volumes of its default storage pool in %1</source>
+        <translation>Die eingebettete Engine legt die Volumes ihres Standard-Speicherpools in %1 ab</translation>
+    </message>
+    <message>
+        <source>Embedded engine: stopped</source>
+        <translation>Eingebettete Engine: angehalten</translation>
+    </message>
+    <message>
+        <source>Embedded engine: running — loading…</source>
+        <translation>Eingebettete Engine: läuft – wird geladen …</translation>
+    </message>
+    <message>
+        <source>pools: %1, volumes: %2</source>
+        <translation>Pools: %1, Volumes: %2</translation>
+    </message>
+    <message>
+        <source>Embedded engine: running — %1</source>
+        <translation>Eingebettete Engine: läuft – %1</translation>
+    </message>
+    <message>
+        <source>Embedded engine: running as %1 — %2</source>
+        <translation>Eingebettete Engine: läuft als %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::NavigatorModel</name>
+    <message>
+        <source>Systems</source>
+        <translation>Systeme</translation>
+    </message>
+    <message>
+        <source>Synchronizations</source>
+        <translation>Synchronisationen</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>%1 (embedded engine)</source>
+        <translation>%1 (eingebettete Engine)</translation>
+    </message>
+    <message>
+        <source>%1 — namespace %2</source>
+        <translation>%1 – Namensraum %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::PropertyTableModel</name>
+    <message>
+        <source>%1 (%2%3): %4</source>
+        <translation>%1 (%2%3): %4</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ValueFormat</name>
+    <message>
+        <source>%1 d %2</source>
+        <extracomment>An interval of days and a clock time, as in &quot;3 d 04:05:06&quot;.</extracomment>
+        <translation>%1 T %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>rd::wsman</name>
+    <message>
+        <source>The request is larger than the service accepts (%1 bytes).</source>
+        <translation>Die Anfrage ist größer, als der Dienst annimmt (%1 Bytes).</translation>
+    </message>
+    <message>
+        <source>Document type declarations are not accepted.</source>
+        <translation>Dokumenttyp-Deklarationen werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Entity references are not accepted.</source>
+        <translation>Entitätsreferenzen werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The XML nests deeper than %1 elements.</source>
+        <translation>Das XML ist tiefer als %1 Elemente verschachtelt.</translation>
+    </message>
+    <message>
+        <source>The XML has more than %1 elements.</source>
+        <translation>Das XML hat mehr als %1 Elemente.</translation>
+    </message>
+    <message>
+        <source>The request is not well-formed XML: %1 (line %2, column %3).</source>
+        <translation>Die Anfrage ist kein wohlgeformtes XML: %1 (Zeile %2, Spalte %3).</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid date and time.</source>
+        <translation>%1 ist keine gültige Datums- und Zeitangabe.</translation>
+    </message>
+    <message>
+        <source>The value of %1 is not a valid %2.</source>
+        <translation>Der Wert von %1 ist kein gültiger Wert vom Typ %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is given more than once but is not an array.</source>
+        <translation>%1 ist mehrfach angegeben, aber kein Array.</translation>
+    </message>
+    <message>
+        <source>A selector has no Name.</source>
+        <translation>Ein Selektor hat keinen Namen (Name).</translation>
+    </message>
+    <message>
+        <source>The selector %1 is given twice.</source>
+        <translation>Der Selektor %1 ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>The selector %1 is not a valid %2.</source>
+        <translation>Der Selektor %1 ist kein gültiger Wert vom Typ %2.</translation>
+    </message>
+    <message>
+        <source>An endpoint reference has no ReferenceParameters.</source>
+        <translation>Eine Endpunktreferenz hat keine ReferenceParameters.</translation>
+    </message>
+    <message>
+        <source>An endpoint reference has no ResourceURI.</source>
+        <translation>Eine Endpunktreferenz hat keine ResourceURI.</translation>
+    </message>
+    <message>
+        <source>Only the anonymous FaultTo address is supported.</source>
+        <translation>Nur die anonyme FaultTo-Adresse wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>OperationTimeout is not a valid duration.</source>
+        <translation>OperationTimeout ist keine gültige Zeitspanne.</translation>
+    </message>
+    <message>
+        <source>MaxEnvelopeSize is not a positive number.</source>
+        <translation>MaxEnvelopeSize ist keine positive Zahl.</translation>
+    </message>
+    <message>
+        <source>The option %1 is not supported.</source>
+        <translation>Die Option %1 wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The header %1 must be understood but is not supported.</source>
+        <translation>Der Header %1 muss verstanden werden, wird aber nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>MaxElements must be a positive number.</source>
+        <translation>MaxElements muss eine positive Zahl sein.</translation>
+    </message>
+    <message>
+        <source>The body of an Enumerate request has no wsen:Enumerate.</source>
+        <translation>Der Rumpf einer Enumerate-Anfrage enthält kein wsen:Enumerate.</translation>
+    </message>
+    <message>
+        <source>The enumeration mode %1 is not supported.</source>
+        <translation>Der Aufzählungsmodus %1 wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Only the CIM association filter dialect is supported.</source>
+        <translation>Nur der CIM-Assoziationsfilter-Dialekt wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>The association filter names neither AssociatedInstances nor AssociationInstances.</source>
+        <translation>Der Assoziationsfilter nennt weder AssociatedInstances noch AssociationInstances.</translation>
+    </message>
+    <message>
+        <source>The association filter has no Object.</source>
+        <translation>Der Assoziationsfilter hat kein Object.</translation>
+    </message>
+    <message>
+        <source>The response has no &lt;Method&gt;_OUTPUT element.</source>
+        <translation>Die Antwort hat kein &lt;Methode&gt;_OUTPUT-Element.</translation>
+    </message>
+    <message>
+        <source>The request has no &lt;Method&gt;_INPUT element.</source>
+        <translation>Die Anfrage hat kein &lt;Methode&gt;_INPUT-Element.</translation>
+    </message>
+    <message>
+        <source>The body is for %1, the action for %2.</source>
+        <translation>Der Rumpf gilt %1, die Aktion %2.</translation>
+    </message>
+    <message>
+        <source>ReturnValue is not a number.</source>
+        <translation>ReturnValue ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>The request has no wsa:Action header.</source>
+        <translation>Die Anfrage hat keinen wsa:Action-Header.</translation>
+    </message>
+    <message>
+        <source>The body holds no instance.</source>
+        <translation>Der Rumpf enthält keine Instanz.</translation>
+    </message>
+    <message>
+        <source>The enumeration response has no body.</source>
+        <translation>Die Aufzählungsantwort hat keinen Rumpf.</translation>
+    </message>
+    <message>
+        <source>The request names no enumeration context.</source>
+        <translation>Die Anfrage nennt keinen Aufzählungskontext.</translation>
+    </message>
+    <message>
+        <source>The action %1 is not supported.</source>
+        <translation>Die Aktion %1 wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The document is not a SOAP envelope.</source>
+        <translation>Das Dokument ist kein SOAP-Umschlag.</translation>
+    </message>
+    <message>
+        <source>Only SOAP 1.2 envelopes are accepted.</source>
+        <translation>Nur SOAP-1.2-Umschläge werden angenommen.</translation>
+    </message>
+    <message>
+        <source>The envelope has no Body.</source>
+        <translation>Der Umschlag hat keinen Rumpf (Body).</translation>
+    </message>
+    <message>
+        <source>Cannot make a key</source>
+        <translation>Es kann kein Schlüssel erzeugt werden</translation>
+    </message>
+    <message>
+        <source>Cannot make a certificate</source>
+        <translation>Es kann kein Zertifikat erzeugt werden</translation>
+    </message>
+    <message>
+        <source>Cannot make a serial number</source>
+        <translation>Es kann keine Seriennummer erzeugt werden</translation>
+    </message>
+    <message>
+        <source>Cannot add certificate extensions</source>
+        <translation>Zertifikatserweiterungen können nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Cannot sign the certificate</source>
+        <translation>Das Zertifikat kann nicht signiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot encode the certificate</source>
+        <translation>Das Zertifikat kann nicht kodiert werden</translation>
+    </message>
+    <message>
+        <source>Qt cannot read the certificate it was given.</source>
+        <translation>Qt kann das übergebene Zertifikat nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key.</source>
+        <translation>%1 enthält keinen unverschlüsselten privaten PEM-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Only one of %1 and %2 exists; remove it or supply the other.</source>
+        <translation>Nur eine der Dateien %1 und %2 existiert; entfernen Sie sie oder stellen Sie die andere bereit.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The resource URI %1 does not name a class this service serves.</source>
+        <translation>Die Ressourcen-URI %1 nennt keine Klasse, die dieser Dienst bereitstellt.</translation>
+    </message>
+    <message>
+        <source>The class %1 is not served by this system.</source>
+        <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>The namespace %1 is not served by this system; it serves %2.</source>
+        <translation>Der Namensraum %1 wird von diesem System nicht bereitgestellt; es stellt %2 bereit.</translation>
+    </message>
+    <message>
+        <source>%1 is not a key of %2.</source>
+        <translation>%1 ist kein Schlüssel von %2.</translation>
+    </message>
+    <message>
+        <source>The selector %1 of %2 is missing.</source>
+        <translation>Der Selektor %1 von %2 fehlt.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::wsman::UserStore</name>
+    <message>
+        <source>Line %1 of the users file is not &quot;name:pbkdf2-sha256$...[:readonly]&quot;.</source>
+        <translation>Zeile %1 der Benutzerdatei hat nicht die Form „Name:pbkdf2-sha256$...[:readonly]“.</translation>
+    </message>
+    <message>
+        <source>Cannot read the users file %1: %2</source>
+        <translation>Die Benutzerdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The users file %1 is too large.</source>
+        <translation>Die Benutzerdatei %1 ist zu groß.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::wsman::WsmanServer</name>
+    <message>
+        <source>Plain HTTP is only served on a loopback address; give a certificate or allow insecure HTTP explicitly.</source>
+        <translation>Unverschlüsseltes HTTP wird nur auf einer Loopback-Adresse angeboten; geben Sie ein Zertifikat an oder erlauben Sie unsicheres HTTP ausdrücklich.</translation>
+    </message>
+    <message>
+        <source>The response (%1 bytes) is larger than MaxEnvelopeSize (%2 bytes).</source>
+        <translation>Die Antwort (%1 Bytes) ist größer als MaxEnvelopeSize (%2 Bytes).</translation>
+    </message>
+    <message>
+        <source>The WS-Management endpoint is /wsman.</source>
+        <translation>Der WS-Management-Endpunkt ist /wsman.</translation>
+    </message>
+    <message>
+        <source>Only POST is accepted.</source>
+        <translation>Nur POST wird angenommen.</translation>
+    </message>
+    <message>
+        <source>The content type must be application/soap+xml.</source>
+        <translation>Der Inhaltstyp muss application/soap+xml sein.</translation>
+    </message>
+    <message>
+        <source>Credentials are required.</source>
+        <translation>Anmeldedaten sind erforderlich.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not accepted.</source>
+        <translation>Der Benutzername oder das Passwort wird nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The engine is not running.</source>
+        <translation>Die Engine läuft nicht.</translation>
+    </message>
+    <message>
+        <source>The action %1 is not a request.</source>
+        <translation>Die Aktion %1 ist keine Anfrage.</translation>
+    </message>
+    <message>
+        <source>The request has no wsa:MessageID header.</source>
+        <translation>Die Anfrage hat keinen wsa:MessageID-Header.</translation>
+    </message>
+    <message>
+        <source>Only the anonymous ReplyTo address is supported.</source>
+        <translation>Nur die anonyme ReplyTo-Adresse wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>MaxEnvelopeSize is below 8192 bytes.</source>
+        <translation>MaxEnvelopeSize ist kleiner als 8192 Bytes.</translation>
+    </message>
+    <message>
+        <source>The user %1 may only read.</source>
+        <translation>Der Benutzer %1 darf nur lesen.</translation>
+    </message>
+    <message>
+        <source>The action %1 is not supported.</source>
+        <translation>Die Aktion %1 wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The body describes %1, not %2.</source>
+        <translation>Der Rumpf beschreibt %1, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The resource URI %1 does not name a class this service serves.</source>
+        <translation>Die Ressourcen-URI %1 nennt keine Klasse, die dieser Dienst bereitstellt.</translation>
+    </message>
+    <message>
+        <source>The class %1 is not served by this system.</source>
+        <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>Too many enumerations are open; release some.</source>
+        <translation>Zu viele Aufzählungen sind offen; geben Sie einige frei.</translation>
+    </message>
+    <message>
+        <source>One item is larger than MaxEnvelopeSize (%1 bytes).</source>
+        <translation>Ein Element ist größer als MaxEnvelopeSize (%1 Bytes).</translation>
+    </message>
+    <message>
+        <source>The enumeration context %1 is not valid: it is unknown, finished, released or expired.</source>
+        <translation>Der Aufzählungskontext %1 ist ungültig: Er ist unbekannt, beendet, freigegeben oder abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The method did not finish within OperationTimeout (%1 ms).</source>
+        <translation>Die Methode wurde nicht innerhalb von OperationTimeout (%1 ms) beendet.</translation>
+    </message>
+    <message>
+        <source>The method was abandoned by the engine.</source>
+        <translation>Die Methode wurde von der Engine aufgegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::wsman::WsmanTransport</name>
+    <message>
+        <source>The certificate of %1 is not trusted (SHA-256 fingerprint %2).</source>
+        <translation>Dem Zertifikat von %1 wird nicht vertraut (SHA-256-Fingerabdruck %2).</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the user name or password.</source>
+        <translation>%1 hat den Benutzernamen oder das Passwort nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 hat mit HTTP %2 geantwortet: %3</translation>
+    </message>
+    <message>
+        <source>The answer from %1 cannot be read: %2</source>
+        <translation>Die Antwort von %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered another request.</source>
+        <translation>%1 hat auf eine andere Anfrage geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2.</source>
+        <translation>%1 hat mit HTTP %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The answer is not an IdentifyResponse.</source>
+        <translation>Die Antwort ist keine IdentifyResponse.</translation>
+    </message>
+    <message>
+        <source>The enumeration from %1 does not end.</source>
+        <translation>Die Aufzählung von %1 endet nicht.</translation>
+    </message>
+    <message>
+        <source>%1 returned %2.</source>
+        <translation>%1 hat %2 zurückgegeben.</translation>
+    </message>
+</context>
 </TS>
