@@ -39,6 +39,7 @@ packages=(
     libssl-dev
     extra-cmake-modules
     xvfb xauth fonts-dejavu-core adwaita-icon-theme
+    desktop-file-utils appstream librsvg2-bin
 )
 
 apt_updated=0
