@@ -205,6 +205,42 @@ const ValueMap &ValueMap::copyType()
     return map;
 }
 
+const ValueMap &ValueMap::replicaType()
+{
+    // CIM_StorageSynchronized.ReplicaType (deprecated by SyncType, still sent by providers).
+    static const ValueMap map("ReplicaType",
+                              {
+                                  {0, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Not Specified")},
+                                  {2, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Full Copy")},
+                                  {3, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Before Delta")},
+                                  {4, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "After Delta")},
+                                  {5, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Log")},
+                              },
+                              uint16Ranges());
+    return map;
+}
+
+const ValueMap &ValueMap::copyMethodology()
+{
+    // CIM_Synchronized.CopyMethodology: how the copy engine builds and keeps the target.
+    static const ValueMap map(
+        "CopyMethodology",
+        {
+            {0, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Not Specified")},
+            {1, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Other")},
+            {2, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Implementation Decides")},
+            {3, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Full Copy")},
+            {4, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Incremental Copy")},
+            {5, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Differential Copy")},
+            {6, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Copy On Write")},
+            {7, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Copy On Access")},
+            {8, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Delta Update")},
+            {9, QT_TRANSLATE_NOOP("rd::cim::ValueMap", "Snap And Clone")},
+        },
+        uint16Ranges());
+    return map;
+}
+
 const ValueMap &ValueMap::jobState()
 {
     // CIM_ConcreteJob.JobState: 13..32767 DMTF Reserved, 32768..65535 Vendor Reserved; 0 and 1
@@ -352,6 +388,8 @@ const ValueMap *ValueMap::forProperty(QStringView name)
         {u"ProgressStatus", &ValueMap::progressStatus},
         {u"SyncState", &ValueMap::syncState},
         {u"CopyType", &ValueMap::copyType},
+        {u"ReplicaType", &ValueMap::replicaType},
+        {u"CopyMethodology", &ValueMap::copyMethodology},
         {u"JobState", &ValueMap::jobState},
         {u"OperationalStatus", &ValueMap::operationalStatus},
         {u"RequestedState", &ValueMap::jobRequestedState},

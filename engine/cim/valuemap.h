@@ -38,6 +38,8 @@ public:
     static const ValueMap &progressStatus();
     static const ValueMap &syncState();
     static const ValueMap &copyType();
+    static const ValueMap &replicaType();
+    static const ValueMap &copyMethodology();
     static const ValueMap &jobState();
     static const ValueMap &operationalStatus();
     static const ValueMap &jobRequestedState();

@@ -27,6 +27,8 @@ const NamedMap kMaps[] = {
     {"progressStatus", &ValueMap::progressStatus},
     {"syncState", &ValueMap::syncState},
     {"copyType", &ValueMap::copyType},
+    {"replicaType", &ValueMap::replicaType},
+    {"copyMethodology", &ValueMap::copyMethodology},
     {"jobState", &ValueMap::jobState},
     {"operationalStatus", &ValueMap::operationalStatus},
     {"jobRequestedState", &ValueMap::jobRequestedState},
@@ -159,6 +161,14 @@ void TestValueMap::labels_data()
     row("copyType", 4, "UnSyncAssoc");
     row("copyType", 5, "UnSyncUnAssoc");
     row("copyType", 6, "DMTF Reserved (6)", false);
+    row("replicaType", 2, "Full Copy");
+    row("replicaType", 5, "Log");
+    row("replicaType", 1, "DMTF Reserved (1)", false);
+    row("replicaType", 6, "DMTF Reserved (6)", false);
+    row("copyMethodology", 6, "Copy On Write");
+    row("copyMethodology", 9, "Snap And Clone");
+    row("copyMethodology", 10, "DMTF Reserved (10)", false);
+    row("copyMethodology", 0x8000, "Vendor Specific (32768)", false);
 
     row("jobState", 2, "New");
     row("jobState", 3, "Starting");
