@@ -1,0 +1,274 @@
+// replicadesk-engined: the replication engine without a window, serving WS-Management so that a
+// console drives this storage host as it would a Windows iSCSI Target.
+//
+//   replicadesk-engined --data-dir /var/lib/replicadesk --pool /srv/pool0 --users
+//   /etc/replicadesk/users replicadesk-engined --hash-password --user alice < password.txt   >>
+//   users
+//
+// HTTPS on port 5986 with the given certificate, or one made on first start under the data
+// directory. Plain HTTP (--http) only on a loopback address unless --insecure-http says otherwise.
+// Logs go to stderr. SIGTERM and SIGINT stop it cleanly (listener closed, then the engine shut
+// down, which checkpoints running copies); SIGHUP re-reads the users file.
+
+#include "engine.h"
+#include "storage/poolmanager.h"
+#include "wsman/selfsignedcertificate.h"
+#include "wsman/userstore.h"
+#include "wsman/wsmanserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <termios.h>
+#include <unistd.h>
+
+using namespace rd;
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcDaemon, "rd.daemon", QtInfoMsg)
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("replicadesk-engined", text);
+}
+
+// Self-pipe: the signal handler only writes the signal number; the event loop does the rest.
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int signal)
+{
+    const unsigned char byte = static_cast<unsigned char>(signal);
+    // Nothing else is async-signal-safe enough; a full pipe just drops the duplicate.
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[0], &byte, 1);
+}
+
+bool installSignalHandlers()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return false;
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    ::sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (int s : {SIGTERM, SIGINT, SIGHUP}) {
+        if (::sigaction(s, &action, nullptr) != 0)
+            return false;
+    }
+    ::signal(SIGPIPE, SIG_IGN);
+    return true;
+}
+
+QString readPassword()
+{
+    // Not echoed when typed at a terminal; read as a line when piped in.
+    const bool tty = ::isatty(STDIN_FILENO);
+    termios saved = {};
+    if (tty) {
+        std::fputs(qPrintable(tr("Password: ")), stderr);
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (tty) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputs("\n", stderr);
+    }
+    return password;
+}
+
+int fail(const QString &message)
+{
+    qCCritical(lcDaemon).noquote() << message;
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qSetMessagePattern(QStringLiteral(
+        "%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-category}%{category}: %{endif}%{message}"));
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("replicadesk-engined"));
+    QCoreApplication::setOrganizationName(QStringLiteral("ReplicaDesk"));
+    QCoreApplication::setApplicationVersion(engine::Engine::version());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("ReplicaDesk replication engine with a WS-Management server."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    tr("Address to listen on (default: all)."), tr("address"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  tr("Port (default: 5986 for HTTPS, 5985 for HTTP; 0: any)."),
+                                  tr("port"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     tr("PEM certificate (default: made on first start)."),
+                                     tr("file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    tr("PEM private key of the certificate."), tr("file"));
+    const QCommandLineOption users(QStringLiteral("users"),
+                                   tr("Users file: lines name:pbkdf2-sha256$...[:readonly]."),
+                                   tr("file"));
+    const QCommandLineOption hashPassword(
+        QStringLiteral("hash-password"),
+        tr("Read a password from standard input, print its hash and exit."));
+    const QCommandLineOption user(
+        QStringLiteral("user"),
+        tr("With --hash-password: print a whole users-file line for this name."), tr("name"));
+    const QCommandLineOption pool(
+        QStringLiteral("pool"),
+        tr("A storage pool directory; repeatable, the first is the default pool."), tr("dir"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     tr("Directory for the catalog and state."), tr("dir"));
+    const QCommandLineOption systemName(QStringLiteral("system-name"),
+                                        tr("Name of this system (default: the host name)."),
+                                        tr("name"));
+    const QCommandLineOption http(
+        QStringLiteral("http"), tr("Serve plain HTTP instead of HTTPS (loopback addresses only)."));
+    const QCommandLineOption insecureHttp(
+        QStringLiteral("insecure-http"),
+        tr("Serve plain HTTP on any address. Passwords travel in clear text."));
+    parser.addOptions({listen, port, tlsCert, tlsKey, users, hashPassword, user, pool, dataDir,
+                       systemName, http, insecureHttp});
+    parser.process(app);
+
+    if (parser.isSet(hashPassword)) {
+        const QString password = readPassword();
+        if (password.isEmpty())
+            return fail(tr("No password was given."));
+        const QString hash = wsman::UserStore::hashPassword(password);
+        QTextStream out(stdout);
+        out << (parser.isSet(user) ? parser.value(user) + u':' + hash : hash) << Qt::endl;
+        return 0;
+    }
+
+    const QString data =
+        parser.isSet(dataDir)
+            ? parser.value(dataDir)
+            : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    const QStringList pools = parser.values(pool);
+    engine::EngineOptions options;
+    options.dataDirectory = QDir(data).absoluteFilePath(QStringLiteral("engine"));
+    options.defaultPoolDirectory = pools.isEmpty()
+                                       ? QDir(data).absoluteFilePath(QStringLiteral("pool"))
+                                       : QFileInfo(pools.front()).absoluteFilePath();
+    options.systemName = parser.value(systemName);
+
+    // Users before anything else: a daemon nobody can log in to is a configuration error.
+    const QString usersFile = parser.isSet(users)
+                                  ? parser.value(users)
+                                  : QDir(data).absoluteFilePath(QStringLiteral("users"));
+    auto store = wsman::UserStore::load(usersFile);
+    if (!store)
+        return fail(store.error().message + u' ' +
+                    tr("Make one with --hash-password --user NAME."));
+    if (store->isEmpty())
+        return fail(tr("The users file %1 has no users.").arg(usersFile));
+
+    wsman::WsmanServerOptions serverOptions;
+    const bool plain = parser.isSet(http) || parser.isSet(insecureHttp);
+    serverOptions.allowInsecureHttp = parser.isSet(insecureHttp);
+    serverOptions.address =
+        parser.isSet(listen) ? QHostAddress(parser.value(listen)) : QHostAddress(QHostAddress::Any);
+    if (serverOptions.address.isNull())
+        return fail(tr("%1 is not an IP address.").arg(parser.value(listen)));
+    bool portOk = true;
+    const uint portValue =
+        parser.isSet(port) ? parser.value(port).toUInt(&portOk) : (plain ? 5985 : 5986);
+    if (!portOk || portValue > 65535)
+        return fail(tr("%1 is not a port number.").arg(parser.value(port)));
+    serverOptions.port = quint16(portValue);
+    if (!plain) {
+        if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
+            return fail(tr("--tls-cert and --tls-key go together."));
+        const QString name =
+            options.systemName.isEmpty() ? QSysInfo::machineHostName() : options.systemName;
+        auto identity =
+            parser.isSet(tlsCert)
+                ? wsman::loadTlsIdentity(parser.value(tlsCert), parser.value(tlsKey))
+                : wsman::loadOrCreateTlsIdentity(
+                      QDir(data).absoluteFilePath(QStringLiteral("tls/engine-cert.pem")),
+                      QDir(data).absoluteFilePath(QStringLiteral("tls/engine-key.pem")), name);
+        if (!identity)
+            return fail(identity.error().message);
+        qCInfo(lcDaemon).noquote()
+            << tr("TLS certificate SHA-256 fingerprint: %1")
+                   .arg(wsman::certificateFingerprint(identity->certificate));
+        serverOptions.tls = identity.value();
+    }
+
+    if (!installSignalHandlers())
+        return fail(tr("Cannot install the signal handlers."));
+
+    auto opened = engine::Engine::open(options);
+    if (!opened)
+        return fail(tr("Cannot open the engine: %1").arg(opened.error().message));
+    std::unique_ptr<engine::Engine> engine = std::move(opened).value();
+    for (qsizetype i = 1; i < pools.size(); ++i) {
+        const QString dir = QFileInfo(pools[i]).absoluteFilePath();
+        bool known = false;
+        for (const engine::StoragePool &p : engine->poolManager()->pools()) {
+            if (QFileInfo(p.directory()).canonicalFilePath() == QFileInfo(dir).canonicalFilePath())
+                known = true;
+        }
+        if (known)
+            continue;
+        if (auto added = engine->poolManager()->addPool(dir, QFileInfo(dir).fileName()); !added)
+            return fail(tr("Cannot add the pool %1: %2").arg(dir, added.error().message));
+        qCInfo(lcDaemon).noquote() << tr("Added the pool %1.").arg(dir);
+    }
+
+    auto server =
+        std::make_unique<wsman::WsmanServer>(engine->registry(), std::move(store).value());
+    if (auto ok = server->listen(serverOptions); !ok)
+        return fail(ok.error().message);
+    qCInfo(lcDaemon).noquote() << tr("Engine %1 for %2 serving WS-Management on %3")
+                                      .arg(engine::Engine::version(), engine->systemName(),
+                                           server->url().toString());
+
+    QSocketNotifier signals(g_signalPipe[1], QSocketNotifier::Read);
+    QObject::connect(&signals, &QSocketNotifier::activated, &app, [&] {
+        unsigned char signal = 0;
+        if (::read(g_signalPipe[1], &signal, 1) != 1)
+            return;
+        if (signal == SIGHUP) {
+            auto reloaded = wsman::UserStore::load(usersFile);
+            if (reloaded && !reloaded->isEmpty()) {
+                qCInfo(lcDaemon).noquote()
+                    << tr("Re-read %1 users from %2.").arg(reloaded->size()).arg(usersFile);
+                server->setUsers(std::move(reloaded).value());
+            } else {
+                qCWarning(lcDaemon).noquote()
+                    << tr("Kept the old users: %1")
+                           .arg(reloaded ? tr("the file has no users.") : reloaded.error().message);
+            }
+            return;
+        }
+        qCInfo(lcDaemon).noquote() << tr("Stopping (signal %1).").arg(signal);
+        QCoreApplication::quit();
+    });
+
+    const int rc = app.exec();
+    // Stop taking requests first, then shut the engine down: it stops its copies at a checkpoint.
+    server->close();
+    server.reset();
+    engine.reset();
+    qCInfo(lcDaemon).noquote() << tr("Stopped.");
+    return rc;
+}
