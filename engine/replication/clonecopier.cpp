@@ -673,6 +673,11 @@ quint64 CloneCopier::bytesDone() const
     return std::min(m_state->done.load(), m_state->total.load());
 }
 
+quint64 CloneCopier::bytesCopied() const
+{
+    return m_state->done.load();
+}
+
 quint16 CloneCopier::percent() const
 {
     const quint64 total = bytesTotal();

@@ -69,6 +69,9 @@ public:
 
     quint64 bytesTotal() const;
     quint64 bytesDone() const;
+    // Every byte copied to the target so far, in the background or by copy-on-write (a
+    // snapshot's saves: what it cost the source's writers).
+    quint64 bytesCopied() const;
     quint16 percent() const;
     bool isRunning() const { return m_running; }
     // Stops copy-before-write (after the copy ended); also done by the destructor.

@@ -43,15 +43,31 @@ cim::Result<QList<cim::Instance>> ReplicationProvider::enumerateInstances(const 
 QList<MethodSpec> ReplicationProvider::methods(const QString &className) const
 {
     if (is(className, ReplicationService::serviceClass(), cimService))
-        return {ReplicationService::createListReplicaSpec()};
+        return {ReplicationService::createListReplicaSpec(),
+                ReplicationService::modifyListSynchronizationSpec(),
+                ReplicationService::modifyReplicaSynchronizationSpec()};
+    if (is(className, ReplicationService::capabilitiesClass(), cimCapabilities))
+        return {ReplicationService::getSupportedOperationsSpec()};
     return {};
 }
 
 QFuture<cim::MethodResult> ReplicationProvider::invokeMethod(const cim::MethodCall &call)
 {
-    if (m_service && is(call.target.className(), ReplicationService::serviceClass(), cimService) &&
-        call.method.compare(u"CreateListReplica", Qt::CaseInsensitive) == 0) {
-        return m_service->createListReplica(call.in);
+    auto named = [&](QStringView method) {
+        return call.method.compare(method, Qt::CaseInsensitive) == 0;
+    };
+    if (m_service && is(call.target.className(), ReplicationService::serviceClass(), cimService)) {
+        if (named(u"CreateListReplica"))
+            return m_service->createListReplica(call.in);
+        if (named(u"ModifyListSynchronization"))
+            return m_service->modifyListSynchronization(call.in);
+        if (named(u"ModifyReplicaSynchronization"))
+            return m_service->modifyReplicaSynchronization(call.in);
+    }
+    if (m_service &&
+        is(call.target.className(), ReplicationService::capabilitiesClass(), cimCapabilities) &&
+        named(u"GetSupportedOperations")) {
+        return QtFuture::makeReadyFuture(m_service->getSupportedOperations(call.in));
     }
     return Provider::invokeMethod(call);
 }

@@ -1,6 +1,7 @@
 #pragma once
-// Serves MSISCSITARGET_ReplicationService (CIM_ReplicationService) with CreateListReplica, its
-// ReplicationServiceCapabilities, and the StorageSynchronized pairs, from a ReplicationService.
+// Serves MSISCSITARGET_ReplicationService (CIM_ReplicationService: CreateListReplica,
+// ModifyListSynchronization, ModifyReplicaSynchronization), its ReplicationServiceCapabilities
+// (GetSupportedOperations), and the StorageSynchronized pairs, from a ReplicationService.
 
 #include "replicationservice.h"
 

@@ -1,4 +1,5 @@
 #include "replicationservice.h"
+#include "replicationservice_p.h"
 
 #include "cim/cimxml.h"
 #include "cim/enums.h"
@@ -38,45 +39,19 @@ enum Supplier : quint16 {
     InstrumentationDecides = 5,
     ClientMustSupply = 6,
 };
-// CIM_ReplicationSettingData.CopyPriority.
-enum Priority : quint16 { NotManaged = 0, Low = 1, Same = 2, Urgent = 3 };
 // CIM_ReplicationServiceCapabilities values this service reports.
+constexpr quint16 SynchronousMirrorLocal = 2;
+constexpr quint16 AsynchronousMirrorLocal = 3;
+constexpr quint16 SynchronousSnapshotLocal = 6;
 constexpr quint16 SynchronousCloneLocal = 10;
 constexpr quint16 AsynchronousCloneLocal = 11;
+constexpr quint16 ActionModifyReplicaSynchronization = 5;
+constexpr quint16 ActionModifyListSynchronization = 6;
 constexpr quint16 ActionCreateListReplica = 19;
 constexpr quint16 StorageObjectStorageVolume = 2;
 
-bool isNull(const Value &v)
-{
-    return !v.isTyped() || v.isNull();
-}
-
-cim::MethodResult failure(const cim::Error &e)
-{
-    return cim::MethodResult::failure(e.code, e.message);
-}
-
-// The copy state of a pair whose copy has ended, whatever the outcome.
-bool copyEnded(const SyncRecord &s)
-{
-    return s.copyState != quint16(CopyState::Initialized) &&
-           s.copyState != quint16(CopyState::Unsynchronized);
-}
 } // namespace
-
-// What validate() makes of the request's parameters; nothing has been created yet.
-struct ReplicationService::Request
-{
-    QList<ReplicaVolume> sources;
-    QList<std::optional<ReplicaVolume>> targets; // one per source; nullopt = create one
-    QStringList names;                           // one per source; empty = system name
-    QString poolId;
-    quint16 mode = quint16(cim::Mode::Asynchronous);
-    bool modeGiven = false;
-    std::optional<quint16> waitFor;
-    bool consistentPointInTime = false;
-    quint16 priority = Same;
-};
+using namespace replication_detail;
 
 struct ReplicationService::Pair
 {
@@ -134,6 +109,8 @@ ReplicationService::ReplicationService(ReplicaStorage *storage, SyncStore *syncs
     , m_queue(std::make_unique<ThreadWeaver::Queue>())
 {
     m_queue->setMaximumNumberOfThreads(std::max(1, options.maxThreads));
+    m_monitor.setInterval(std::max(10, options.monitorIntervalMs));
+    connect(&m_monitor, &QTimer::timeout, this, &ReplicationService::monitorMirrors);
 }
 
 ReplicationService::~ReplicationService()
@@ -145,8 +122,21 @@ ReplicationService::~ReplicationService()
             task->job->setControl(nullptr);
     }
     m_tasks.clear();
+    for (const auto &task : std::as_const(m_mirrorTasks)) {
+        if (task->job)
+            task->job->setControl(nullptr);
+    }
+    m_mirrorTasks.clear();
+    // Observers off the volumes first (a write in flight finishes its forward), then the queue:
+    // drain work still queued finds its session detached and ends.
+    for (const auto &mirror : std::as_const(m_mirrors))
+        mirror->detach();
+    for (const auto &snapshot : std::as_const(m_snapshots))
+        snapshot->detach();
     m_queue->dequeue();
     m_queue->finish();
+    m_mirrors.clear();
+    m_snapshots.clear();
 }
 
 MethodSpec ReplicationService::createListReplicaSpec()
@@ -224,14 +214,19 @@ cim::Instance ReplicationService::capabilitiesInstance() const
     inst.setProperty(QStringLiteral("InstanceID"), capabilitiesPath().key(u"InstanceID"));
     inst.setProperty(QStringLiteral("ElementName"),
                      Value::string(tr("Replication service capabilities")));
-    // Exactly what is implemented: local clones, waited for (Mode Synchronous) or as a job
-    // (Asynchronous); CreateListReplica may finish within the call or start a job.
-    inst.setProperty(QStringLiteral("SupportedReplicationTypes"),
-                     list({SynchronousCloneLocal, AsynchronousCloneLocal}));
-    inst.setProperty(QStringLiteral("SupportedSynchronousActions"),
-                     list({ActionCreateListReplica}));
-    inst.setProperty(QStringLiteral("SupportedAsynchronousActions"),
-                     list({ActionCreateListReplica}));
+    // Exactly what is implemented: local mirrors in both modes, local snapshots (their point in
+    // time is fixed within the call, so only the synchronous kind), local clones. Each method may
+    // finish within the call or start a job (a copy, a resync, a restore), so it is listed as both
+    // synchronous and asynchronous. GetSupportedOperations says which ModifyReplicaSynchronization
+    // operations apply to each replication type.
+    inst.setProperty(
+        QStringLiteral("SupportedReplicationTypes"),
+        list({SynchronousMirrorLocal, AsynchronousMirrorLocal, SynchronousSnapshotLocal,
+              SynchronousCloneLocal, AsynchronousCloneLocal}));
+    const Value actions = list({ActionModifyReplicaSynchronization, ActionModifyListSynchronization,
+                                ActionCreateListReplica});
+    inst.setProperty(QStringLiteral("SupportedSynchronousActions"), actions);
+    inst.setProperty(QStringLiteral("SupportedAsynchronousActions"), actions);
     inst.setProperty(QStringLiteral("SupportedStorageObjects"), list({StorageObjectStorageVolume}));
     return inst;
 }
@@ -258,14 +253,40 @@ cim::Instance ReplicationService::synchronizedInstance(const SyncRecord &s) cons
     inst.setProperty(QStringLiteral("ProgressStatus"), Value::uint16(s.progressStatus));
     inst.setProperty(QStringLiteral("PercentSynced"), Value::uint16(s.percentSynced));
     inst.setProperty(QStringLiteral("WhenEstablished"), timestamp(s.whenEstablished));
-    // The point in time the replica holds: when the request was accepted.
+    // The point in time the replica holds: when the request was accepted (clone, snapshot), or
+    // when a mirror was last in step (end of its copy, fracture, split).
     inst.setProperty(QStringLiteral("WhenSynced"), timestamp(s.whenSynced));
-    // A clone is not kept in step with its source after the point in time.
-    inst.setProperty(QStringLiteral("SyncMaintained"), Value::boolean(false));
-    inst.setProperty(QStringLiteral("CopyType"), Value::uint16(4));            // UnSyncAssoc
-    inst.setProperty(QStringLiteral("ReplicaType"), Value::uint16(2));         // Full Copy
-    inst.setProperty(QStringLiteral("CopyMethodology"), Value::uint16(3));     // Full-Copy
     inst.setProperty(QStringLiteral("RequestedCopyState"), Value::uint16(15)); // Not Applicable
+    switch (cim::SyncType(s.syncType)) {
+    case cim::SyncType::Mirror: {
+        // Kept in step; Delta-Update: after the initial copy only what changed moves.
+        inst.setProperty(QStringLiteral("SyncMaintained"), Value::boolean(true));
+        inst.setProperty(QStringLiteral("CopyType"),
+                         Value::uint16(s.mode == quint16(cim::Mode::Synchronous) ? 3 : 2));
+        inst.setProperty(QStringLiteral("ReplicaType"), Value::uint16(2));     // Full Copy
+        inst.setProperty(QStringLiteral("CopyMethodology"), Value::uint16(8)); // Delta-Update
+        // ReplicaDesk's own: the mirror's lag, bytes its replica still lacks (0 when in step;
+        // while restoring, what the source still lacks).
+        const auto mirror = m_mirrors.constFind(s.id);
+        inst.setProperty(QStringLiteral("DirtyBytes"),
+                         mirror == m_mirrors.constEnd() ? Value::null(CimType::UInt64)
+                                                        : Value::uint64((*mirror)->dirtyBytes()));
+        break;
+    }
+    case cim::SyncType::Snapshot:
+        // A delta kept as the source changes: After Delta, saved by Copy-On-Write.
+        inst.setProperty(QStringLiteral("SyncMaintained"), Value::boolean(false));
+        inst.setProperty(QStringLiteral("CopyType"), Value::uint16(4));        // UnSyncAssoc
+        inst.setProperty(QStringLiteral("ReplicaType"), Value::uint16(4));     // After Delta
+        inst.setProperty(QStringLiteral("CopyMethodology"), Value::uint16(6)); // Copy-On-Write
+        break;
+    default:
+        // A clone is not kept in step with its source after the point in time.
+        inst.setProperty(QStringLiteral("SyncMaintained"), Value::boolean(false));
+        inst.setProperty(QStringLiteral("CopyType"), Value::uint16(4));        // UnSyncAssoc
+        inst.setProperty(QStringLiteral("ReplicaType"), Value::uint16(2));     // Full Copy
+        inst.setProperty(QStringLiteral("CopyMethodology"), Value::uint16(3)); // Full Copy
+    }
     return inst;
 }
 
@@ -287,8 +308,9 @@ bool ReplicationService::isInUse(const QString &deviceId) const
     for (const SyncRecord &s : m_syncs) {
         if (s.targetDeviceId == deviceId)
             return true; // a replica belongs to its pair
-        if (s.sourceDeviceId == deviceId && !copyEnded(s))
-            return true; // a copy still reads it
+        if (s.sourceDeviceId == deviceId &&
+            (s.syncType != quint16(cim::SyncType::Clone) || !copyEnded(s)))
+            return true; // a copy still reads it; a snapshot or mirror lives off it
     }
     return false;
 }
@@ -327,13 +349,10 @@ cim::Result<ReplicationService::Request> ReplicationService::validate(const cim:
     const Value syncType = in.value(u"SyncType");
     switch (syncType.toUInt64()) {
     case quint64(cim::SyncType::Clone):
-        break;
     case quint64(cim::SyncType::Mirror):
     case quint64(cim::SyncType::Snapshot):
-        return cim::Error(ReturnCode::NotSupported,
-                          tr("%1 replicas are not supported yet; ReplicationServiceCapabilities "
-                             "lists what is (Clone).")
-                              .arg(cim::ValueMap::syncType().label(syncType.toUInt64())));
+        req.syncType = quint16(syncType.toUInt64());
+        break;
     default:
         return invalid(tr("SyncType %1 is not Mirror (6), Snapshot (7) or Clone (8).")
                            .arg(syncType.toUInt64()));
@@ -347,13 +366,23 @@ cim::Result<ReplicationService::Request> ReplicationService::validate(const cim:
         req.mode = quint16(mode.toUInt64());
         req.modeGiven = true;
     }
+    if (req.syncType == quint16(cim::SyncType::Snapshot)) {
+        // A snapshot's point in time is fixed within the call; an asynchronous snapshot (taken
+        // some time later) is not offered (ReplicationServiceCapabilities lists type 6 only).
+        if (req.modeGiven && req.mode == quint16(cim::Mode::Asynchronous))
+            return cim::Error(ReturnCode::NotSupported,
+                              tr("Asynchronous snapshots are not supported; leave Mode NULL or "
+                                 "make it Synchronous (2)."));
+        req.mode = quint16(cim::Mode::Synchronous);
+    }
 
     if (const Value wait = in.value(u"WaitForCopyState"); !isNull(wait)) {
-        // The states a clone passes through; any other is never reached, so waiting is invalid.
+        // The states a new replica passes through; any other is never reached, so waiting for it
+        // is invalid.
         const quint64 w = wait.toUInt64();
         if (w != quint64(CopyState::Initialized) && w != quint64(CopyState::Unsynchronized) &&
             w != quint64(CopyState::Synchronized)) {
-            return invalid(tr("A clone never reaches CopyState %1; WaitForCopyState may be "
+            return invalid(tr("A new replica never reaches CopyState %1; WaitForCopyState may be "
                               "Initialized (2), Unsynchronized (3) or Synchronized (4).")
                                .arg(cim::ValueMap::copyState().label(w)));
         }
@@ -435,10 +464,24 @@ cim::Result<ReplicationService::Request> ReplicationService::validate(const cim:
             return invalid(
                 tr("SourceElements[%1] (%2) does not exist.").arg(i).arg(path.toString()));
         for (const SyncRecord &s : std::as_const(m_syncs)) {
-            if (s.targetDeviceId == v->deviceId && !copyEnded(s))
+            if (s.targetDeviceId != v->deviceId)
+                continue;
+            if (!copyEnded(s) && s.syncType == quint16(cim::SyncType::Clone))
                 return cim::Error(ReturnCode::InUse,
                                   tr("%1 is still being copied to; it cannot be a source yet.")
                                       .arg(v->elementName));
+            // The engine writes a mirror's replica around the block layer's observers, so
+            // nothing taken from it could keep a point in time: detach the mirror first.
+            if (s.syncType == quint16(cim::SyncType::Mirror))
+                return cim::Error(ReturnCode::InUse,
+                                  tr("%1 is the replica of a mirror; detach the mirror before "
+                                     "replicating it.")
+                                      .arg(v->elementName));
+            if (s.syncType == quint16(cim::SyncType::Snapshot) &&
+                req.syncType != quint16(cim::SyncType::Clone))
+                return invalid(tr("%1 is a snapshot, which is read-only: it can be cloned, not "
+                                  "mirrored or snapshotted.")
+                                   .arg(v->elementName));
         }
         req.sources.append(*v);
     }
@@ -525,7 +568,9 @@ CloneOptions ReplicationService::cloneOptions(const Request &request, const Sync
     CloneOptions o;
     o.chunkSize = m_options.chunkSize;
     o.checkpointPath = checkpointPath(sync.id);
-    o.sourceFd = m_storage->fileDescriptor(sync.sourceDeviceId);
+    // A snapshot source is read through its point in time, never from its image (a delta).
+    o.sourceFd =
+        isSnapshotTarget(sync.sourceDeviceId) ? -1 : m_storage->fileDescriptor(sync.sourceDeviceId);
     o.targetFd = m_storage->fileDescriptor(sync.targetDeviceId);
     // CopyPriority: Low yields to host I/O (one chunk in flight, low queue priority, capped
     // rate); Urgent goes first with more chunks in flight; Same (and Not Managed) in between.
@@ -552,6 +597,10 @@ QFuture<cim::MethodResult> ReplicationService::createListReplica(const cim::Para
     if (!validated)
         return QtFuture::makeReadyFuture(failure(validated.error()));
     const Request req = std::move(validated).value();
+    if (req.syncType == quint16(cim::SyncType::Snapshot))
+        return createSnapshots(req);
+    if (req.syncType == quint16(cim::SyncType::Mirror))
+        return createMirrors(req);
 
     // From here every step is undone if a later one fails: an error leaves nothing behind.
     QStringList createdVolumes;
@@ -604,7 +653,7 @@ QFuture<cim::MethodResult> ReplicationService::createListReplica(const cim::Para
             created = true;
             createdVolumes.append(target.deviceId);
         }
-        auto sourceDevice = m_storage->device(source.deviceId);
+        auto sourceDevice = this->sourceDevice(source.deviceId);
         auto targetDevice = m_storage->device(target.deviceId);
         if (!sourceDevice || !targetDevice) {
             return rollback(cim::Error(
@@ -876,7 +925,12 @@ cim::Result<void> ReplicationService::recover()
         m_syncs = loaded.value();
     }
     QDir().mkpath(m_options.checkpointDirectory);
+    // Snapshots and mirrors come back before any job resumes (a clone may read a snapshot) and
+    // before the engine serves a request: their observers are on the sources again.
+    recoverSnapshotsAndMirrors();
     m_jobs->setResumer(QString(CloneJobKind), [this](ConcreteJob *job) { return resumeJob(job); });
+    m_jobs->setResumer(QStringLiteral("mirror"),
+                       [this](ConcreteJob *job) { return resumeMirrorJob(job); });
     return {};
 }
 
@@ -895,11 +949,13 @@ void ReplicationService::breakPairs(const QString &jobId)
 
 void ReplicationService::reconcile()
 {
+    removeOrphanMaps();
     // A pair still copying whose job did not come back (its row is gone) has no copy behind it:
     // it can never finish, so it is Broken rather than left "Unsynchronized" for ever.
     QSet<QString> orphans;
     for (const SyncRecord &s : std::as_const(m_syncs)) {
-        if (!copyEnded(s) && !m_tasks.contains(s.jobId)) {
+        if (s.syncType == quint16(cim::SyncType::Clone) && !copyEnded(s) &&
+            !m_tasks.contains(s.jobId)) {
             const ConcreteJob *job = m_jobs->job(s.jobId);
             if (!job || job->isFinished())
                 orphans.insert(s.jobId);
@@ -950,7 +1006,7 @@ cim::Result<void> ReplicationService::resumeJob(ConcreteJob *job)
             (void)CheckpointMap::remove(checkpointPath(s->id));
             continue;
         }
-        auto source = m_storage->device(s->sourceDeviceId);
+        auto source = sourceDevice(s->sourceDeviceId);
         auto target = m_storage->device(s->targetDeviceId);
         cim::Result<void> armed;
         std::unique_ptr<CloneCopier> copier;

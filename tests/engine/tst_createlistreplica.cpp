@@ -188,7 +188,7 @@ private Q_SLOTS:
         m_dir.reset();
     }
 
-    void capabilitiesListExactlyClone()
+    void capabilitiesListWhatIsSupported()
     {
         auto caps =
             m_registry->enumerateInstances(QStringLiteral("CIM_ReplicationServiceCapabilities"));
@@ -200,9 +200,11 @@ private Q_SLOTS:
                 r.append(v.toUInt64());
             return r;
         };
-        QCOMPARE(codes(u"SupportedReplicationTypes"), (QList<quint64>{10, 11}));
-        QCOMPARE(codes(u"SupportedSynchronousActions"), (QList<quint64>{19}));
-        QCOMPARE(codes(u"SupportedAsynchronousActions"), (QList<quint64>{19}));
+        // Mirror local sync/async, snapshot local sync, clone local sync/async.
+        QCOMPARE(codes(u"SupportedReplicationTypes"), (QList<quint64>{2, 3, 6, 10, 11}));
+        // ModifyReplicaSynchronization, ModifyListSynchronization, CreateListReplica.
+        QCOMPARE(codes(u"SupportedSynchronousActions"), (QList<quint64>{5, 6, 19}));
+        QCOMPARE(codes(u"SupportedAsynchronousActions"), (QList<quint64>{5, 6, 19}));
         auto services = m_registry->enumerateInstances(QStringLiteral("CIM_ReplicationService"));
         QVERIFY(services.ok());
         QCOMPARE(services->first().path(), m_service->servicePath());
@@ -211,10 +213,10 @@ private Q_SLOTS:
     void syncTypeAndModeRules()
     {
         cim::Parameters in = cloneOf({m_src1});
-        in.set(QStringLiteral("SyncType"), Value::uint16(6));
-        expectRefused(in, NotSupported); // Mirror: not yet
         in.set(QStringLiteral("SyncType"), Value::uint16(7));
-        expectRefused(in, NotSupported); // Snapshot: not yet
+        in.set(QStringLiteral("Mode"), Value::uint16(3));
+        expectRefused(in, NotSupported); // no asynchronous snapshots
+        in = cloneOf({m_src1});
         for (quint16 bad : {0, 5, 9, 0x8000}) {
             in.set(QStringLiteral("SyncType"), Value::uint16(bad));
             expectRefused(in, InvalidParameter);
