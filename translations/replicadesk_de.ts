@@ -1143,6 +1143,10 @@ Datenverzeichnis: %2</translation>
         <source>Details</source>
         <translation>Details</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::JobActions</name>
@@ -1338,6 +1342,10 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Embedded engine: running as %1 — %2</source>
         <translation>Eingebettete Engine: läuft als %1 – %2</translation>
+    </message>
+    <message>
+        <source>&amp;Storage</source>
+        <translation>&amp;Speicher</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +1800,132 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>%1 returned %2.</source>
         <translation>%1 hat %2 zurückgegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ErrorText</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A return code&apos;s meaning, then the system&apos;s explanation.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The system did not answer.</source>
+        <translation>Das System hat nicht geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::StorageFigures</name>
+    <message>
+        <source>%1, %2 allocated (%3 %)</source>
+        <extracomment>A volume&apos;s size, then how much of it its thin image takes: &quot;4 MiB, 1 MiB allocated (25 %)&quot;.</extracomment>
+        <translation>%1, davon %2 belegt (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 free of %2</source>
+        <translation>%1 von %2 frei</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::VolumeActions</name>
+    <message>
+        <source>&amp;New Volume…</source>
+        <translation>&amp;Neues Volume …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Volume…</source>
+        <translation>Volume &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>New Volume</source>
+        <translation>Neues Volume</translation>
+    </message>
+    <message>
+        <source>Create a volume in a storage pool</source>
+        <translation>Ein Volume in einem Speicherpool anlegen</translation>
+    </message>
+    <message>
+        <source>Delete the selected volume and free its space in the pool</source>
+        <translation>Das ausgewählte Volume löschen und seinen Platz im Pool freigeben</translation>
+    </message>
+    <message>
+        <source>Volume %1 created.</source>
+        <translation>Volume %1 wurde angelegt.</translation>
+    </message>
+    <message>
+        <source>Delete Volume</source>
+        <translation>Volume löschen</translation>
+    </message>
+    <message>
+        <source>Delete the volume “%1”?</source>
+        <translation>Das Volume „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Its data is lost and its space returns to the pool. This cannot be undone.</source>
+        <translation>Seine Daten gehen verloren, und sein Platz geht an den Pool zurück. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Volume %1 deleted.</source>
+        <translation>Volume %1 wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Volume %1 was not deleted: %2</source>
+        <translation>Volume %1 wurde nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>The volume “%1” was not deleted.</source>
+        <translation>Das Volume „%1“ wurde nicht gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::VolumeDialog</name>
+    <message>
+        <source>New Volume</source>
+        <translation>Neues Volume</translation>
+    </message>
+    <message>
+        <source>for example Database</source>
+        <translation>zum Beispiel Datenbank</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Größe:</translation>
+    </message>
+    <message>
+        <source>&amp;Pool:</source>
+        <translation>&amp;Pool:</translation>
+    </message>
+    <message>
+        <source>Volumes are thin: the image takes space in its pool only as data is written to it.</source>
+        <translation>Volumes sind schlank (thin): Das Abbild belegt erst dann Platz im Pool, wenn Daten hineingeschrieben werden.</translation>
+    </message>
+    <message>
+        <source>This system offers no storage configuration service, so it cannot create volumes.</source>
+        <translation>Dieses System bietet keinen Speicherkonfigurationsdienst an und kann daher keine Volumes anlegen.</translation>
+    </message>
+    <message>
+        <source>The volume was not created. %1</source>
+        <translation>Das Volume wurde nicht angelegt. %1</translation>
     </message>
 </context>
 </TS>

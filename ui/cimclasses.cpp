@@ -15,4 +15,13 @@ bool sameClass(QStringView a, QStringView b)
     return withoutSchema(a).compare(withoutSchema(b), Qt::CaseInsensitive) == 0;
 }
 
+QStringList changingWith(QStringView className)
+{
+    if (sameClass(className, concreteJob()))
+        return {affectedJobElement()};
+    if (sameClass(className, storageSynchronized()))
+        return {storageVolume(), allocatedFromStoragePool(), storagePool()};
+    return {};
+}
+
 } // namespace rd::ui::classes

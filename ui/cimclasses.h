@@ -31,12 +31,36 @@ inline QString concreteJob()
     return QStringLiteral("MSISCSITARGET_ConcreteJob");
 }
 
-// Every class the navigator and job monitor follow.
+inline QString affectedJobElement()
+{
+    return QStringLiteral("MSISCSITARGET_AffectedJobElement");
+}
+inline QString storageConfigurationService()
+{
+    return QStringLiteral("MSISCSITARGET_StorageConfigurationService");
+}
+inline QString replicationService()
+{
+    return QStringLiteral("MSISCSITARGET_ReplicationService");
+}
+inline QString replicationServiceCapabilities()
+{
+    return QStringLiteral("MSISCSITARGET_ReplicationServiceCapabilities");
+}
+
+// Every class the navigator, the job monitor and the wizards follow.
 inline QStringList watched()
 {
-    return {computerSystem(),           storagePool(),         storageVolume(),
-            allocatedFromStoragePool(), storageSynchronized(), concreteJob()};
+    return {computerSystem(),      storagePool(),
+            storageVolume(),       allocatedFromStoragePool(),
+            storageSynchronized(), concreteJob(),
+            affectedJobElement(),  storageConfigurationService(),
+            replicationService(),  replicationServiceCapabilities()};
 }
+
+// Classes whose instances change when className's do, though the system only announces
+// className: a job's affected elements with the job, volumes' allocation with a copy's progress.
+QStringList changingWith(QStringView className);
 
 // True when two names denote the same class up to the schema prefix: "CIM_ConcreteJob" and
 // "MSISCSITARGET_ConcreteJob" both name the job class (the engine serves one under the other).

@@ -1,6 +1,7 @@
 #include "detailspane.h"
 
 #include "propertytablemodel.h"
+#include "storagefigures.h"
 #include "valueformat.h"
 
 #include <QHeaderView>
@@ -64,7 +65,12 @@ void DetailsPane::showInstance(const cim::Instance &instance, const QString &tit
     m_model->setInstance(instance);
     const bool empty = instance.isEmpty();
     m_title->setText(!title.isEmpty() ? title : empty ? tr("Details") : instanceLabel(instance));
-    m_subtitle->setText(empty ? QString() : instance.className());
+    // Pools and volumes say how much space they have and take (volumes are thin).
+    const QString allocation = allocationSummary(instance);
+    m_subtitle->setText(empty ? QString()
+                        : allocation.isEmpty()
+                            ? instance.className()
+                            : tr("%1 — %2").arg(instance.className(), allocation));
     m_subtitle->setVisible(!empty);
     m_stack->setCurrentIndex(empty ? 0 : 1);
 }

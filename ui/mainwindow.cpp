@@ -11,6 +11,7 @@
 #include "propertytablemodel.h"
 #include "systeminventory.h"
 #include "valueformat.h"
+#include "volumeactions.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -41,6 +42,7 @@ MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
     , m_details(new DetailsPane(this))
     , m_jobActions(new JobActions(this))
     , m_jobsDock(new JobsDock(m_jobActions, this))
+    , m_volumeActions(new VolumeActions(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("ReplicaDesk"));
@@ -70,12 +72,14 @@ MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
         m_navigatorView->setCurrentIndex(m_navigatorModel->index(0, 0, systems));
 
     connect(m_local, &SystemInventory::instancesChanged, this, &MainWindow::updateEngineState);
+    connect(m_local, &SystemInventory::instancesChanged, this, &MainWindow::updateSelectionActions);
     connect(m_local, &SystemInventory::loaded, this, [this] {
         updateEngineState();
         Q_EMIT loaded();
     });
-    connect(m_jobActions, &JobActions::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    auto showMessage = [this](const QString &text) { statusBar()->showMessage(text, 8000); };
+    connect(m_jobActions, &JobActions::message, this, showMessage);
+    connect(m_volumeActions, &VolumeActions::message, this, showMessage);
     updateEngineState();
     m_local->refresh();
 }
@@ -86,6 +90,8 @@ MainWindow::~MainWindow()
     m_navigatorModel->disconnect(this);
     m_navigatorView->selectionModel()->disconnect(this);
     m_jobActions->disconnect(this);
+    m_volumeActions->disconnect(this);
+    m_local->disconnect(this);
     delete m_local;
     m_local = nullptr;
 }
@@ -170,6 +176,14 @@ void MainWindow::createActions()
     view->addAction(toggleNavigator);
     view->addAction(toggleJobs);
 
+    QMenu *storage = menuBar()->addMenu(tr("&Storage"));
+    storage->setObjectName(QStringLiteral("storageMenu"));
+    storage->addAction(m_volumeActions->newVolumeAction());
+    storage->addAction(m_volumeActions->deleteVolumeAction());
+    m_navigatorView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_navigatorView->addActions(
+        {m_volumeActions->newVolumeAction(), m_volumeActions->deleteVolumeAction()});
+
     QMenu *jobs = menuBar()->addMenu(tr("&Jobs"));
     jobs->setObjectName(QStringLiteral("jobsMenu"));
     jobs->addAction(m_jobActions->suspendAction());
@@ -186,6 +200,8 @@ void MainWindow::createActions()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->setMovable(false);
     toolBar->addAction(refresh);
+    toolBar->addSeparator();
+    toolBar->addAction(m_volumeActions->newVolumeAction());
     toolBar->addSeparator();
     toolBar->addAction(m_jobActions->suspendAction());
     toolBar->addAction(m_jobActions->resumeAction());
@@ -259,8 +275,18 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+void MainWindow::updateSelectionActions()
+{
+    const QModelIndex current = m_navigatorView->currentIndex();
+    const bool item =
+        current.isValid() && m_navigatorModel->kind(current) != NavigatorModel::Kind::Group;
+    m_volumeActions->setSelection(m_local,
+                                  item ? m_navigatorModel->instance(current) : cim::Instance());
+}
+
 void MainWindow::showSelection()
 {
+    updateSelectionActions();
     const QModelIndex current = m_navigatorView->currentIndex();
     if (!current.isValid() || m_navigatorModel->kind(current) == NavigatorModel::Kind::Group) {
         m_details->showInstance({}, current.data().toString());

@@ -18,6 +18,7 @@ class JobActions;
 class JobsDock;
 class NavigatorModel;
 class SystemInventory;
+class VolumeActions;
 
 class MainWindow final : public QMainWindow
 {
@@ -32,6 +33,7 @@ public:
     DetailsPane *detailsPane() const { return m_details; }
     JobsDock *jobsDock() const { return m_jobsDock; }
     SystemInventory *localSystem() const { return m_local; }
+    VolumeActions *volumeActions() const { return m_volumeActions; }
     // Every followed system has answered for every class at least once.
     bool isLoaded() const;
 
@@ -51,6 +53,7 @@ private:
     void expandNewRows(const QModelIndex &parent, int first, int last);
     void updateEngineState();
     void showAbout();
+    void updateSelectionActions();
 
     engine::EngineHost *m_host;
     SystemInventory *m_local;
@@ -59,6 +62,7 @@ private:
     DetailsPane *m_details;
     JobActions *m_jobActions;
     JobsDock *m_jobsDock;
+    VolumeActions *m_volumeActions;
     QDockWidget *m_navigatorDock = nullptr;
     QLabel *m_engineState = nullptr;
     QLabel *m_poolPath = nullptr;

@@ -2,6 +2,7 @@
 
 #include "cimclasses.h"
 #include "icons.h"
+#include "storagefigures.h"
 #include "systeminventory.h"
 #include "valueformat.h"
 
@@ -202,6 +203,7 @@ std::vector<NavigatorModel::Spec> NavigatorModel::systemSpecs() const
             spec.kind = Kind::Volume;
             spec.key = prefix + instanceKey(volume);
             spec.label = instanceLabel(volume);
+            spec.toolTip = allocationSummary(volume);
             spec.instance = volume;
             QString pool = poolOfVolume.value(instanceKey(volume));
             if (pool.isEmpty())
@@ -216,6 +218,7 @@ std::vector<NavigatorModel::Spec> NavigatorModel::systemSpecs() const
             spec.kind = Kind::Pool;
             spec.key = prefix + instanceKey(pool);
             spec.label = instanceLabel(pool);
+            spec.toolTip = allocationSummary(pool);
             spec.instance = pool;
             spec.children = volumesOfPool.take(instanceKey(pool));
             system.children.push_back(std::move(spec));

@@ -4,6 +4,8 @@
 
 #include <QFutureWatcher>
 
+#include <algorithm>
+
 namespace rd::ui {
 
 SystemInventory::SystemInventory(engine::CimClient *client, const QStringList &classNames,
@@ -71,8 +73,11 @@ void SystemInventory::refresh()
 
 void SystemInventory::onClassChanged(const QString &className)
 {
+    const QStringList companions = classes::changingWith(className);
     for (const QString &name : std::as_const(m_classNames)) {
-        if (classes::sameClass(name, className))
+        if (classes::sameClass(name, className) ||
+            std::any_of(companions.cbegin(), companions.cend(),
+                        [&](const QString &c) { return classes::sameClass(name, c); }))
             m_dirty.insert(name);
     }
     if (!m_dirty.isEmpty() && !m_coalesce.isActive())

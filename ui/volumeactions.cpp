@@ -1,0 +1,131 @@
+#include "volumeactions.h"
+
+#include "asynccall.h"
+#include "cimclasses.h"
+#include "errortext.h"
+#include "icons.h"
+#include "storagefigures.h"
+#include "systeminventory.h"
+#include "valueformat.h"
+#include "volumedialog.h"
+#include "volumerequests.h"
+
+#include <QAction>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace rd::ui {
+
+VolumeActions::VolumeActions(QWidget *window)
+    : QObject(window)
+    , m_window(window)
+    , m_new(new QAction(themedIcon(QStringLiteral("drive-harddisk")), tr("&New Volume…"), this))
+    , m_delete(new QAction(themedIcon(QStringLiteral("edit-delete")), tr("&Delete Volume…"), this))
+{
+    m_new->setObjectName(QStringLiteral("newVolumeAction"));
+    m_delete->setObjectName(QStringLiteral("deleteVolumeAction"));
+    m_new->setIconText(tr("New Volume"));
+    m_new->setShortcut(QKeySequence::New);
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_new->setToolTip(tr("Create a volume in a storage pool"));
+    m_delete->setToolTip(tr("Delete the selected volume and free its space in the pool"));
+    connect(m_new, &QAction::triggered, this, &VolumeActions::newVolume);
+    connect(m_delete, &QAction::triggered, this, &VolumeActions::deleteVolume);
+    updateActions();
+}
+
+void VolumeActions::setSelection(SystemInventory *system, const cim::Instance &selected)
+{
+    m_system = system;
+    m_selected = selected;
+    updateActions();
+}
+
+void VolumeActions::updateActions()
+{
+    const bool served =
+        m_system && m_system->client() && !storageConfigurationService(*m_system).isEmpty();
+    m_new->setEnabled(served);
+    m_delete->setEnabled(served &&
+                         classes::sameClass(m_selected.className(), classes::storageVolume()));
+}
+
+void VolumeActions::newVolume()
+{
+    if (!m_system)
+        return;
+    cim::ObjectPath pool;
+    if (classes::sameClass(m_selected.className(), classes::storagePool())) {
+        pool = m_selected.path();
+    } else if (classes::sameClass(m_selected.className(), classes::storageVolume())) {
+        if (const auto owner = volumePool(*m_system, m_selected))
+            pool = owner->path();
+    }
+    auto *dialog = new VolumeDialog(m_system, pool, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &VolumeDialog::volumeCreated, this, [this](const cim::ObjectPath &volume) {
+        Q_EMIT message(tr("Volume %1 created.").arg(pathLabel(volume)));
+        Q_EMIT volumeCreated(volume);
+    });
+    dialog->open();
+}
+
+void VolumeActions::deleteVolume()
+{
+    if (!m_delete->isEnabled())
+        return;
+    const QString name = instanceLabel(m_selected);
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Delete Volume"),
+                        tr("Delete the volume “%1”?").arg(name), QMessageBox::NoButton, m_window);
+    box->setObjectName(QStringLiteral("confirmDeleteVolume"));
+    box->setInformativeText(tr("Its data is lost and its space returns to the pool. This cannot "
+                               "be undone."));
+    QPushButton *yes = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    // The selection may change while the box is open: delete what was asked about.
+    QPointer<SystemInventory> system = m_system;
+    const cim::Instance volume = m_selected;
+    connect(box, &QMessageBox::buttonClicked, this, [this, yes, system, volume](auto *button) {
+        if (button != yes)
+            return;
+        m_system = system;
+        m_selected = volume;
+        deleteWithoutAsking();
+    });
+    box->open();
+}
+
+void VolumeActions::deleteWithoutAsking()
+{
+    if (!m_system || !m_system->client())
+        return;
+    const cim::ObjectPath service = storageConfigurationService(*m_system);
+    if (service.isEmpty() || m_selected.isEmpty())
+        return;
+    const QString name = instanceLabel(m_selected);
+    QPointer<SystemInventory> system = m_system;
+    whenReady(m_system->client()->invokeMethod(deleteVolumeCall(service, m_selected.path())), this,
+              [this, name, system](const std::optional<cim::MethodResult> &result) {
+                  if (result && result->returnValue == 0) {
+                      Q_EMIT message(tr("Volume %1 deleted.").arg(name));
+                      if (system)
+                          system->refresh();
+                      return;
+                  }
+                  const QString reason = methodErrorText(result);
+                  Q_EMIT message(tr("Volume %1 was not deleted: %2").arg(name, reason));
+                  Q_EMIT deleteRefused(reason);
+                  auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Volume"),
+                                              tr("The volume “%1” was not deleted.").arg(name),
+                                              QMessageBox::Ok, m_window);
+                  box->setObjectName(QStringLiteral("deleteVolumeRefused"));
+                  box->setInformativeText(reason);
+                  box->setAttribute(Qt::WA_DeleteOnClose);
+                  box->open();
+              });
+}
+
+} // namespace rd::ui
