@@ -37,6 +37,7 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qtkeychain-qt6-dev
     libnbd-dev qemu-utils
     libssl-dev
+    python3-winrm wsl uuid-runtime
     extra-cmake-modules
     xvfb xauth fonts-dejavu-core adwaita-icon-theme
     desktop-file-utils appstream librsvg2-bin

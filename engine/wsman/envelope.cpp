@@ -1032,10 +1032,12 @@ public:
         if (identify) {
             m_w.writeNamespace(ns::identity(), QStringLiteral("wsmid"));
         } else {
-            m_w.writeNamespace(ns::addressing(), QStringLiteral("a"));
-            m_w.writeNamespace(ns::wsman(), QStringLiteral("w"));
-            m_w.writeNamespace(ns::enumeration(), QStringLiteral("n"));
-            m_w.writeNamespace(ns::cimBinding(), QStringLiteral("b"));
+            // DSP0226's own prefixes: textual clients (wsl) copy selector sets out of answers
+            // into their requests, which declare exactly these.
+            m_w.writeNamespace(ns::addressing(), QStringLiteral("wsa"));
+            m_w.writeNamespace(ns::wsman(), QStringLiteral("wsman"));
+            m_w.writeNamespace(ns::enumeration(), QStringLiteral("wsen"));
+            m_w.writeNamespace(ns::cimBinding(), QStringLiteral("wsmb"));
             m_w.writeNamespace(ns::cimCommon(), QStringLiteral("cim"));
             m_w.writeNamespace(ns::xsi(), QStringLiteral("xsi"));
             if (m_options.annotateTypes)
@@ -1101,8 +1103,12 @@ public:
                 eprContent(value.toReference());
                 m_w.writeEndElement();
             } else {
-                if (value.isTyped())
+                if (value.isTyped() && value.type() != CimType::String && m_options.annotateTypes) {
+                    // Declared again on the selector itself: clients copy selector sets into
+                    // requests of their own, where the envelope's declaration is not in scope.
+                    m_w.writeAttribute(QStringLiteral("xmlns:rd"), ns::replicaDesk());
                     annotate(value.type(), false);
+                }
                 m_w.writeCharacters(value.toText());
             }
             m_w.writeEndElement();
@@ -1260,9 +1266,9 @@ void writeFaultBody(Writer &wr, const Fault &f)
     w.writeTextElement(ns::soap(), QStringLiteral("Value"), code);
     const QString subNs = f.subcodeNamespace();
     if (!subNs.isEmpty()) {
-        const QString prefix = subNs == ns::addressing()    ? QStringLiteral("a")
-                               : subNs == ns::enumeration() ? QStringLiteral("n")
-                                                            : QStringLiteral("w");
+        const QString prefix = subNs == ns::addressing()    ? QStringLiteral("wsa")
+                               : subNs == ns::enumeration() ? QStringLiteral("wsen")
+                                                            : QStringLiteral("wsman");
         w.writeStartElement(ns::soap(), QStringLiteral("Subcode"));
         w.writeTextElement(ns::soap(), QStringLiteral("Value"), prefix + u':' + f.subcodeName());
         w.writeEndElement();

@@ -691,16 +691,16 @@ private Q_SLOTS:
                           "<e:Body/></e:Envelope>")
             << int(FaultKind::VersionMismatch);
         QByteArray noId = good;
-        noId.replace(QByteArray("<a:MessageID>" + get.header.messageId.toUtf8() + "</a:MessageID>"),
-                     "");
+        noId.replace(
+            QByteArray("<wsa:MessageID>" + get.header.messageId.toUtf8() + "</wsa:MessageID>"), "");
         QTest::newRow("no MessageID") << noId << int(FaultKind::MessageInformationHeaderRequired);
         QByteArray must = good;
         must.replace("<s:Header>",
                      "<s:Header><z:Trace xmlns:z=\"urn:z\" s:mustUnderstand=\"true\"/>");
         QTest::newRow("mustUnderstand") << must << int(FaultKind::MustUnderstand);
         QByteArray replyTo = good;
-        replyTo.replace("role/anonymous</a:Address></a:ReplyTo>",
-                        "role/elsewhere</a:Address></a:ReplyTo>");
+        replyTo.replace("role/anonymous</wsa:Address></wsa:ReplyTo>",
+                        "role/elsewhere</wsa:Address></wsa:ReplyTo>");
         QTest::newRow("ReplyTo elsewhere") << replyTo << int(FaultKind::UnsupportedFeature);
         QByteArray action = good;
         action.replace("transfer/Get<", "transfer/Create<");
