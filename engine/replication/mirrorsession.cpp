@@ -237,24 +237,31 @@ void MirrorSession::State::leaveWrite(quint64 offset, quint64 length, bool lande
     quint64 first, last;
     if (!range(offset, length, first, last))
         return;
+    // A chunk leaves inflight only once it is dirty or forwarded: until then a clean pass must
+    // not clear its durable mark, or a crash could leave source and replica different unmarked.
     QMutexLocker l(&lock);
-    for (quint64 c = first; c <= last; ++c)
-        --chunks[c].inflight;
+    auto leave = [&](quint64 c) { --chunks[c].inflight; };
     if (!landed) {
+        for (quint64 c = first; c <= last; ++c)
+            leave(c);
         changed.wakeAll();
         return;
     }
     if (!fromSource || !forwarding) {
         // Suspended, fractured or split (or the replica itself was written): remember the chunks
         // for the resync.
-        for (quint64 c = first; c <= last; ++c)
+        for (quint64 c = first; c <= last; ++c) {
             setDirty(c);
+            leave(c);
+        }
         return;
     }
     const bool inlineForward = opt.synchronous || direction == Direction::ToSource;
     if (!inlineForward) {
-        for (quint64 c = first; c <= last; ++c)
+        for (quint64 c = first; c <= last; ++c) {
             setDirty(c);
+            leave(c);
+        }
         l.unlock();
         kick();
         return;
@@ -265,8 +272,10 @@ void MirrorSession::State::leaveWrite(quint64 offset, quint64 length, bool lande
     for (quint64 c = first; c <= last; ++c) {
         while (chunks[c].copying)
             changed.wait(&lock);
-        if (chunks[c].needsCopy)
-            continue; // not on the replica yet: the drain copies it, with this write in it
+        if (chunks[c].needsCopy) {
+            leave(c); // not on the replica yet: the drain copies it, with this write in it
+            continue;
+        }
         chunks[c].copying = true;
         ++copyingCount;
         l.unlock();
@@ -281,6 +290,7 @@ void MirrorSession::State::leaveWrite(quint64 offset, quint64 length, bool lande
             setDirty(c);
             setError(r.error().message);
         }
+        leave(c);
         changed.wakeAll();
     }
 }
@@ -509,7 +519,7 @@ void MirrorSession::State::runSlot()
             break;
         }
         if (opt.bytesPerSecond > 0)
-            QThread::msleep(ulong(opt.chunkSize * 1000 / opt.bytesPerSecond));
+            QThread::usleep(ulong(opt.chunkSize * 1000000 / opt.bytesPerSecond));
         more = n + 1 == ChunksPerJob;
     }
     --slots;
@@ -606,8 +616,11 @@ cim::Result<void> MirrorSession::arm()
     const CheckpointMap::Geometry g{s.opt.chunkSize, s.chunkCount, s.size};
     if (auto r = s.map.create(s.opt.mapPath, g); !r)
         return r;
-    // A target reused from an earlier life must read as zeros wherever the source is a hole.
+    // A target reused from an earlier life must read as zeros wherever the source is a hole,
+    // durably: those chunks are never marked, so nothing would copy them after a crash.
     if (auto r = s.target->discardUnobserved(0, s.target->size()); !r)
+        return r;
+    if (auto r = s.target->flush(); !r)
         return r;
     // Observe first, then mark what holds data: a write in between marks its own chunks, and
     // with forwarding still off it leaves them dirty for the initial copy.
