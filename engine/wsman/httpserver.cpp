@@ -81,7 +81,15 @@ public:
         if (m_state == State::Closing)
             return;
         reset();
-        // Pipelined requests and whatever arrived meanwhile.
+        // Pipelined requests and whatever arrived meanwhile, from the event loop: a handler
+        // that answers at once must not recurse once per pipelined request.
+        QMetaObject::invokeMethod(this, &HttpConnection::resume, Qt::QueuedConnection);
+    }
+
+    void resume()
+    {
+        if (m_state == State::Handling || m_state == State::Closing)
+            return;
         processBuffer();
         if (m_state != State::Handling && m_state != State::Closing &&
             m_socket->bytesAvailable() > 0)

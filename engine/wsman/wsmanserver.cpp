@@ -28,6 +28,7 @@ QString tr(const char *text)
 
 constexpr int kLoginCacheMs = 5 * 60 * 1000;
 constexpr int kLoginCacheSize = 256;
+constexpr int kMaxPendingLogins = 64;
 
 QString normalizedNameSpace(QString ns)
 {
@@ -399,6 +400,15 @@ void WsmanServer::handle(const HttpRequest &request, HttpResponder responder)
         return;
     }
     // PBKDF2 off this thread: a burst of logins must not stall requests already authenticated.
+    // A flood of logins waits in a bounded queue; beyond it the client is asked to come back.
+    if (m_pendingLogins >= kMaxPendingLogins) {
+        HttpResponse busy =
+            HttpServer::textResponse(503, tr("Too many logins at once; try again."));
+        busy.headers.emplaceBack("Retry-After", "1");
+        replyHttp(x, busy);
+        return;
+    }
+    ++m_pendingLogins;
     // The destructor waits for the pool, so the server outlives every task posting back to it.
     WsmanServer *self = this;
     std::shared_ptr<const UserStore> users = m_users;
@@ -407,6 +417,7 @@ void WsmanServer::handle(const HttpRequest &request, HttpResponder responder)
         QMetaObject::invokeMethod(
             self,
             [self, x, user, digest, users] {
+                --self->m_pendingLogins;
                 // Only cache against the store that verified it (setUsers may have replaced it).
                 if (user && users == self->m_users) {
                     if (self->m_logins.size() >= kLoginCacheSize)

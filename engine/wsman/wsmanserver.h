@@ -112,6 +112,7 @@ private:
         QDeadlineTimer expires;
     };
     QHash<QByteArray, CachedLogin> m_logins;
+    int m_pendingLogins = 0; // password checks queued or running
     QString m_machine;
 };
 

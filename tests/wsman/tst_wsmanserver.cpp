@@ -802,6 +802,21 @@ private Q_SLOTS:
         QCOMPARE(parse(*r).message.instance.property(u"Id"), Value::string(QStringLiteral("a")));
     }
 
+    void manyPipelinedRequests()
+    {
+        // Answered in order from the event loop, not by recursing once per request.
+        HttpProbe probe(m_server->port());
+        QByteArray burst;
+        for (int i = 0; i < 3000; ++i)
+            burst += "GET /wsman HTTP/1.1\r\nHost: x\r\n\r\n";
+        probe.send(burst);
+        for (int i = 0; i < 3000; ++i) {
+            const auto r = probe.waitForResponse();
+            QVERIFY2(r, qPrintable(QString::number(i)));
+            QCOMPARE(r->status, 405);
+        }
+    }
+
     void httpErrors_data()
     {
         QTest::addColumn<QByteArray>("raw");
