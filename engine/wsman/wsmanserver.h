@@ -3,6 +3,30 @@
 // the user store), reads the envelope, dispatches Identify, Get, Put, Delete, Enumerate, Pull,
 // Release and extrinsic methods into the ProviderRegistry, and answers in WinRM's shapes. It
 // lives on the registry's thread (the daemon's main thread); only password hashing runs elsewhere.
+//
+// What a client gets for what (each answer leaves the engine unchanged and others served):
+//   401 + WWW-Authenticate Basic   credentials missing, malformed or wrong (unauthenticated
+//                                  Identify allowed with "WSMANIDENTIFY: unauthenticated")
+//   404 / 405 / 415                not /wsman, not POST, not application/soap+xml
+//   400 / 431 / 501 / 505          malformed HTTP or framing, headers too large, a transfer
+//                                  coding other than chunked, not HTTP/1.x
+//   408                            request not complete within HttpLimits::requestTimeoutMs
+//   413 + wsman:EncodingLimit      body larger than HttpLimits::maxBodyBytes (from the headers)
+//   503                            too many connections or logins at once
+//   500 + s:Fault (WinRM's shape, f:WSManFault Code = a Windows error code):
+//     wsman:SchemaValidationError  malformed XML, DTDs or entity references, mistyped values
+//     wsman:EncodingLimit          nesting deeper than 64, too many elements, an answer over
+//                                  MaxEnvelopeSize (enumeration batches shrink to fit first)
+//     s:VersionMismatch / s:MustUnderstand (+ s:NotUnderstood)
+//     wsa:MessageInformationHeaderRequired, wsa:ActionNotSupported (also unknown methods),
+//     wsa:DestinationUnreachable   unknown resource URI, class, namespace or instance
+//     wsman:InvalidSelectors       unexpected, missing, duplicated or mistyped selectors
+//     wsman:AccessDenied           a read-only user's Put, Delete or Invoke
+//     wsen:InvalidEnumerationContext  unknown, finished, released, expired or another user's
+//     wsman:TimedOut               a method not done within OperationTimeout
+//     wsen:CannotProcessFilter, wsman:UnsupportedFeature (ReplyTo not anonymous),
+//     wsman:InvalidRepresentation (Put), wsman:QuotaLimit, wsman:InvalidOptions
+//   A method's own error is its ReturnValue (with rd:ReturnMessage), never a fault.
 
 #include "envelope.h"
 #include "httpserver.h"
