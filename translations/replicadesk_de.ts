@@ -1347,6 +1347,30 @@ Datenverzeichnis: %2</translation>
         <source>&amp;Storage</source>
         <translation>&amp;Speicher</translation>
     </message>
+    <message>
+        <source>&amp;Create Replica…</source>
+        <translation>Replikat &amp;erstellen …</translation>
+    </message>
+    <message>
+        <source>Create Replica</source>
+        <translation>Replikat erstellen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Make mirrors, snapshots or clones of volumes</source>
+        <translation>Spiegel, Snapshots oder Klone von Volumes erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Replication</source>
+        <translation>&amp;Replikation</translation>
+    </message>
+    <message>
+        <source>Replica request accepted.</source>
+        <translation>Replikat-Anfrage angenommen.</translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::NavigatorModel</name>
@@ -1926,6 +1950,430 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>The volume was not created. %1</source>
         <translation>Das Volume wurde nicht angelegt. %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::CreateReplicaWizard</name>
+    <message>
+        <source>Create Replica</source>
+        <translation>Replikat erstellen</translation>
+    </message>
+    <message>
+        <source>The system is not connected.</source>
+        <translation>Das System ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>This system offers no replication service.</source>
+        <translation>Dieses System bietet keinen Replikationsdienst an.</translation>
+    </message>
+    <message>
+        <source>The system refused the request. %1</source>
+        <translation>Das System hat die Anfrage abgelehnt. %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ReplicaCallText</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>onto the existing volume %1</source>
+        <translation>auf das vorhandene Volume %1</translation>
+    </message>
+    <message>
+        <source>into a new volume named “%1”</source>
+        <translation>in ein neues Volume namens „%1“</translation>
+    </message>
+    <message>
+        <source>into a new volume the system names</source>
+        <translation>in ein neues Volume, das das System benennt</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3</source>
+        <translation>%1 von %2, %3</translation>
+    </message>
+    <message>
+        <source>Ask the replication service of %1 to make these replicas:</source>
+        <translation>Den Replikationsdienst von %1 bitten, diese Replikate zu erstellen:</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>dem System</translation>
+    </message>
+    <message>
+        <source>New volumes go to the system&apos;s default pool.</source>
+        <translation>Neue Volumes kommen in den Standardpool des Systems.</translation>
+    </message>
+    <message>
+        <source>New volumes are allocated from the pool %1.</source>
+        <translation>Neue Volumes werden im Pool %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Mode: left to the system (NULL).</source>
+        <translation>Modus: dem System überlassen (NULL).</translation>
+    </message>
+    <message>
+        <source>Mode: %1.</source>
+        <translation>Modus: %1.</translation>
+    </message>
+    <message>
+        <source>Settings (ReplicationSettingData): %1.</source>
+        <translation>Einstellungen (ReplicationSettingData): %1.</translation>
+    </message>
+    <message>
+        <source>The call returns at once; the copy continues as a job the job monitor follows.</source>
+        <translation>Der Aufruf kehrt sofort zurück; die Kopie läuft als Auftrag weiter, den die Auftragsübersicht verfolgt.</translation>
+    </message>
+    <message>
+        <source>The call returns when every replica is %1 (WaitForCopyState); work that remains continues as a job.</source>
+        <translation>Der Aufruf kehrt zurück, sobald jedes Replikat %1 ist (WaitForCopyState); was dann noch zu tun ist, läuft als Auftrag weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ReplicaResultPage</name>
+    <message>
+        <source>Request Accepted</source>
+        <translation>Anfrage angenommen</translation>
+    </message>
+    <message>
+        <source>The system checked the request and started a job for the copy.</source>
+        <translation>Das System hat die Anfrage geprüft und einen Auftrag für die Kopie gestartet.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The job “%1” is running. The job monitor below the window is showing it now: its progress, throughput and time left.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Auftrag „%1“ läuft. Die Auftragsübersicht unten im Fenster zeigt ihn jetzt an: Fortschritt, Durchsatz und Restzeit.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The system made the replicas within the call.</source>
+        <translation>Das System hat die Replikate innerhalb des Aufrufs erstellt.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The replicas are ready.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Replikate sind fertig.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Replicas:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Replikate:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 synchronization pair(s) now appear under Synchronizations.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Unter „Synchronisationen“ erscheinen jetzt %1 Synchronisationspaar(e).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ReplicaSettingsPage</name>
+    <message>
+        <source>Take all replicas at the &amp;same point in time</source>
+        <translation>Alle Replikate zum &amp;selben Zeitpunkt erstellen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>These travel with the request as its ReplicationSettingData; WaitForCopyState says when the call returns.</source>
+        <translation>Diese Werte gehen als ReplicationSettingData mit der Anfrage; WaitForCopyState bestimmt, wann der Aufruf zurückkehrt.</translation>
+    </message>
+    <message>
+        <source>Left to the system</source>
+        <translation>Dem System überlassen</translation>
+    </message>
+    <message>
+        <source>Not managed (0)</source>
+        <translation>Nicht verwaltet (0)</translation>
+    </message>
+    <message>
+        <source>Low (1) — yields to host I/O</source>
+        <translation>Niedrig (1) — lässt der Host-E/A den Vortritt</translation>
+    </message>
+    <message>
+        <source>Same (2) — shares evenly with host I/O</source>
+        <translation>Gleich (2) — teilt sich die Platten gleichmäßig mit der Host-E/A</translation>
+    </message>
+    <message>
+        <source>Urgent (3) — copies first</source>
+        <translation>Dringend (3) — kopiert zuerst</translation>
+    </message>
+    <message>
+        <source>Return at once; the job monitor follows the copy</source>
+        <translation>Sofort zurückkehren; die Auftragsübersicht verfolgt die Kopie</translation>
+    </message>
+    <message>
+        <source>Wait until the replicas are %1</source>
+        <translation>Warten, bis die Replikate %1 sind</translation>
+    </message>
+    <message>
+        <source>Replication settings</source>
+        <translation>Replikationseinstellungen</translation>
+    </message>
+    <message>
+        <source>Copy &amp;priority:</source>
+        <translation>Kopier&amp;priorität:</translation>
+    </message>
+    <message>
+        <source>Target supplier:</source>
+        <translation>Ziele:</translation>
+    </message>
+    <message>
+        <source>When the call returns</source>
+        <translation>Wann der Aufruf zurückkehrt</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for:</source>
+        <translation>&amp;Warten auf:</translation>
+    </message>
+    <message>
+        <source>Initialized: the pairs exist. Unsynchronized: the copy has started. Synchronized: the replicas are complete. Whatever remains after the call runs as a job.</source>
+        <translation>Initialisiert: Die Paare existieren. Nicht synchronisiert: Die Kopie hat begonnen. Synchronisiert: Die Replikate sind vollständig. Was nach dem Aufruf noch übrig ist, läuft als Auftrag.</translation>
+    </message>
+    <message>
+        <source>How the copy shares the disks with the hosts&apos; own I/O.</source>
+        <translation>Wie sich die Kopie die Platten mit der eigenen E/A der Hosts teilt.</translation>
+    </message>
+    <message>
+        <source>A snapshot copies nothing up front, so there is no copy to prioritise.</source>
+        <translation>Ein Snapshot kopiert vorab nichts, es gibt also keine Kopie zu priorisieren.</translation>
+    </message>
+    <message>
+        <source>Applies when several sources are replicated.</source>
+        <translation>Gilt, wenn mehrere Quellen repliziert werden.</translation>
+    </message>
+    <message>
+        <source>Use existing (2): the volumes chosen on the previous page.</source>
+        <translation>Vorhandene verwenden (2): die auf der vorigen Seite gewählten Volumes.</translation>
+    </message>
+    <message>
+        <source>Create new (3): the system creates the replica volumes.</source>
+        <translation>Neu anlegen (3): Das System legt die Replikat-Volumes an.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ReplicaSourcesPage</name>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Check the volumes to replicate. One request copies several volumes at the same time; they must all be of one kind.</source>
+        <translation>Haken Sie die zu replizierenden Volumes an. Eine Anfrage kopiert mehrere Volumes gleichzeitig; sie müssen alle von einer Art sein.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ReplicaSummaryPage</name>
+    <message>
+        <source>&amp;Copy XML</source>
+        <translation>XML &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>This is the request that will be sent. Run sends it; the system checks it before anything is created.</source>
+        <translation>Diese Anfrage wird gesendet. „Ausführen“ sendet sie; das System prüft sie, bevor etwas angelegt wird.</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>As WS-Management XML (the Invoke of CreateListReplica):</source>
+        <translation>Als WS-Management-XML (das Invoke von CreateListReplica):</translation>
+    </message>
+    <message>
+        <source>The embedded engine is called in-process; a remote system gets this envelope.</source>
+        <translation>Die eingebettete Engine wird im Prozess aufgerufen; ein entferntes System erhält diesen Umschlag.</translation>
+    </message>
+    <message>
+        <source>Sent over HTTPS to the system&apos;s WS-Management endpoint.</source>
+        <translation>Wird per HTTPS an den WS-Management-Endpunkt des Systems gesendet.</translation>
+    </message>
+    <message>
+        <source>Sending the request…</source>
+        <translation>Anfrage wird gesendet …</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ReplicaTargetsPage</name>
+    <message>
+        <source>Create &amp;new volumes for the replicas</source>
+        <translation>&amp;Neue Volumes für die Replikate anlegen</translation>
+    </message>
+    <message>
+        <source>Use &amp;existing volumes</source>
+        <translation>&amp;Vorhandene Volumes verwenden</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Name of the new replica</source>
+        <translation>Name des neuen Replikats</translation>
+    </message>
+    <message>
+        <source>Target volume</source>
+        <translation>Ziel-Volume</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Choose where the replicas go. Names are applied to the new volumes in the order of the sources; an empty name lets the system choose one.</source>
+        <translation>Wählen Sie, wohin die Replikate kommen. Die Namen gehen in der Reihenfolge der Quellen an die neuen Volumes; bei leerem Namen wählt das System einen.</translation>
+    </message>
+    <message>
+        <source>Only volumes at least as big as their source that are not part of a synchronization are offered. Their data is overwritten.</source>
+        <translation>Angeboten werden nur Volumes, die mindestens so groß wie ihre Quelle sind und zu keiner Synchronisation gehören. Ihre Daten werden überschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;Pool:</source>
+        <translation>&amp;Pool:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>The default name of a new replica: the source&apos;s name and the replica type.</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>(no volume is big enough and free)</source>
+        <translation>(kein Volume ist groß genug und frei)</translation>
+    </message>
+    <message>
+        <source>(choose a volume)</source>
+        <translation>(Volume wählen)</translation>
+    </message>
+    <message>
+        <source>The replicas need about %1.</source>
+        <translation>Die Replikate brauchen etwa %1.</translation>
+    </message>
+    <message>
+        <source>The replicas need about %1; the pool has %2 free.</source>
+        <translation>Die Replikate brauchen etwa %1; im Pool sind %2 frei.</translation>
+    </message>
+    <message>
+        <source>The pool %1 has %2 free, but the replicas need about %3. Choose another pool or free some space.</source>
+        <translation>Im Pool %1 sind %2 frei, die Replikate brauchen aber etwa %3. Wählen Sie einen anderen Pool oder geben Sie Platz frei.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ReplicaTypePage</name>
+    <message>
+        <source>Replica Type and Mode</source>
+        <translation>Replikattyp und Modus</translation>
+    </message>
+    <message>
+        <source>Choose what kind of replica to make and how it follows its source.</source>
+        <translation>Wählen Sie, welche Art Replikat entsteht und wie es seiner Quelle folgt.</translation>
+    </message>
+    <message>
+        <source>Replica type</source>
+        <translation>Replikattyp</translation>
+    </message>
+    <message>
+        <source>&amp;Mirror</source>
+        <translation>&amp;Spiegel</translation>
+    </message>
+    <message>
+        <source>A copy kept in step with its source: after a first full copy every write to the source reaches the replica too. It can later be fractured, resynchronised, restored from or detached.</source>
+        <translation>Eine Kopie, die mit ihrer Quelle Schritt hält: Nach einer ersten vollständigen Kopie erreicht jeder Schreibvorgang auf die Quelle auch das Replikat. Sie lässt sich später trennen, neu synchronisieren, zur Wiederherstellung nutzen oder lösen.</translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot</source>
+        <translation>S&amp;napshot</translation>
+    </message>
+    <message>
+        <source>An instant, read-only picture of the source as it is now. It takes almost no space at first: only blocks the source overwrites later are saved.</source>
+        <translation>Ein sofortiges, schreibgeschütztes Abbild der Quelle, wie sie jetzt ist. Es braucht anfangs fast keinen Platz: Gesichert werden nur Blöcke, die die Quelle später überschreibt.</translation>
+    </message>
+    <message>
+        <source>&amp;Clone</source>
+        <translation>&amp;Klon</translation>
+    </message>
+    <message>
+        <source>A full, independent copy of the source as it was when the request was accepted. It needs as much space as the source&apos;s data and is a volume of its own.</source>
+        <translation>Eine vollständige, unabhängige Kopie der Quelle zum Zeitpunkt, an dem die Anfrage angenommen wurde. Sie braucht so viel Platz wie die Daten der Quelle und ist ein eigenes Volume.</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronous</source>
+        <translation>S&amp;ynchron</translation>
+    </message>
+    <message>
+        <source>Mirrors: a write completes only once it is on the replica too. Clones and snapshots: the request returns when the replica is made.</source>
+        <translation>Spiegel: Ein Schreibvorgang ist erst abgeschlossen, wenn er auch auf dem Replikat ist. Klone und Snapshots: Die Anfrage kehrt zurück, wenn das Replikat erstellt ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Asynchronous</source>
+        <translation>&amp;Asynchron</translation>
+    </message>
+    <message>
+        <source>Mirrors: writes reach the replica shortly after, and the lag is tracked. Clones: the copy runs as a job you follow in the job monitor.</source>
+        <translation>Spiegel: Schreibvorgänge erreichen das Replikat kurz danach, der Rückstand wird verfolgt. Klone: Die Kopie läuft als Auftrag, den Sie in der Auftragsübersicht verfolgen.</translation>
+    </message>
+    <message>
+        <source>&amp;Let the system decide</source>
+        <translation>Das System &amp;entscheiden lassen</translation>
+    </message>
+    <message>
+        <source>Mode is left out of the request (NULL); the system picks what suits the type.</source>
+        <translation>Der Modus bleibt in der Anfrage leer (NULL); das System wählt, was zum Typ passt.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ReplicationCapabilities</name>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>A replica type and a mode, as in &quot;Clone, Asynchronous&quot;.</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>This system does not say what it supports (it serves no ReplicationServiceCapabilities).</source>
+        <translation>Dieses System sagt nicht, was es unterstützt (es bietet keine ReplicationServiceCapabilities an).</translation>
+    </message>
+    <message>
+        <source>This system does not make %1 replicas; its ReplicationServiceCapabilities offer: %2.</source>
+        <translation>Dieses System erstellt keine Replikate vom Typ %1; seine ReplicationServiceCapabilities bieten: %2.</translation>
+    </message>
+    <message>
+        <source>This system makes %1 replicas, but not %2 ones; its ReplicationServiceCapabilities offer: %3.</source>
+        <translation>Dieses System erstellt Replikate vom Typ %1, aber nicht im Modus %2; seine ReplicationServiceCapabilities bieten: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::SourceVolumeModel</name>
+    <message>
+        <source>%1 is a %2; the checked sources are %3, and one request copies one class of element.</source>
+        <translation>%1 ist ein %2; die angehakten Quellen sind %3, und eine Anfrage kopiert nur eine Klasse von Elementen.</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
     </message>
 </context>
 </TS>

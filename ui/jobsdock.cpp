@@ -50,6 +50,29 @@ JobsDock::JobsDock(JobActions *actions, QWidget *parent)
     // A refresh may change the selected job's state, and with it which actions apply.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsDock::updateCurrentJob);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &JobsDock::updateCurrentJob);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &JobsDock::selectPendingJob);
+}
+
+void JobsDock::followJob(const cim::ObjectPath &job)
+{
+    m_pendingJob = job;
+    show();
+    raise();
+    selectPendingJob();
+}
+
+bool JobsDock::selectPendingJob()
+{
+    if (m_pendingJob.isEmpty())
+        return false;
+    const int row = m_model->rowOf(m_pendingJob);
+    if (row < 0)
+        return false;
+    m_pendingJob = cim::ObjectPath();
+    m_view->selectRow(row);
+    m_view->setCurrentIndex(m_model->index(row, 0));
+    m_view->scrollTo(m_model->index(row, 0));
+    return true;
 }
 
 void JobsDock::addSystem(SystemInventory *inventory)

@@ -2,6 +2,8 @@
 // The job monitor docked at the bottom of the main window: a table of every followed system's
 // jobs with native progress bars, and the job actions on its context menu.
 
+#include "cim/objectpath.h"
+
 #include <QDockWidget>
 
 class QTableView;
@@ -21,14 +23,18 @@ public:
     void addSystem(SystemInventory *inventory);
 
     JobTableModel *model() const { return m_model; }
+    // Selects that job, now or as soon as it appears (a new job may not be listed yet).
+    void followJob(const cim::ObjectPath &job);
     QTableView *view() const { return m_view; }
 
 private:
     void updateCurrentJob();
+    bool selectPendingJob();
 
     JobActions *m_actions;
     JobTableModel *m_model;
     QTableView *m_view;
+    cim::ObjectPath m_pendingJob;
 };
 
 } // namespace rd::ui

@@ -60,6 +60,19 @@ SystemInventory *JobTableModel::systemOf(int row) const
     return row >= 0 && row < m_rows.size() ? m_rows.at(row).system.data() : nullptr;
 }
 
+int JobTableModel::rowOf(const cim::ObjectPath &job) const
+{
+    cim::ObjectPath wanted = job;
+    wanted.setNameSpace(QString());
+    for (int row = 0; row < m_rows.size(); ++row) {
+        cim::ObjectPath path = m_rows.at(row).job.path();
+        path.setNameSpace(QString());
+        if (path == wanted)
+            return row;
+    }
+    return -1;
+}
+
 void JobTableModel::rebuild()
 {
     QList<Row> wanted;

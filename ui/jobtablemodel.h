@@ -35,6 +35,8 @@ public:
 
     cim::Instance job(int row) const;
     SystemInventory *systemOf(int row) const;
+    // The row of the job with this path (namespaces aside); -1 when it is not listed.
+    int rowOf(const cim::ObjectPath &job) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -2,6 +2,7 @@
 
 #include "aboutbox.h"
 #include "cimclasses.h"
+#include "createreplicawizard.h"
 #include "detailspane.h"
 #include "enginehost.h"
 #include "icons.h"
@@ -184,6 +185,18 @@ void MainWindow::createActions()
     m_navigatorView->addActions(
         {m_volumeActions->newVolumeAction(), m_volumeActions->deleteVolumeAction()});
 
+    m_createReplica = new QAction(themedIcon(QStringLiteral("emblem-synchronizing")),
+                                  tr("&Create Replica…"), this);
+    m_createReplica->setObjectName(QStringLiteral("createReplicaAction"));
+    m_createReplica->setIconText(tr("Create Replica"));
+    m_createReplica->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
+    m_createReplica->setToolTip(tr("Make mirrors, snapshots or clones of volumes"));
+    connect(m_createReplica, &QAction::triggered, this, &MainWindow::createReplica);
+    QMenu *replication = menuBar()->addMenu(tr("&Replication"));
+    replication->setObjectName(QStringLiteral("replicationMenu"));
+    replication->addAction(m_createReplica);
+    m_navigatorView->addAction(m_createReplica);
+
     QMenu *jobs = menuBar()->addMenu(tr("&Jobs"));
     jobs->setObjectName(QStringLiteral("jobsMenu"));
     jobs->addAction(m_jobActions->suspendAction());
@@ -202,6 +215,7 @@ void MainWindow::createActions()
     toolBar->addAction(refresh);
     toolBar->addSeparator();
     toolBar->addAction(m_volumeActions->newVolumeAction());
+    toolBar->addAction(m_createReplica);
     toolBar->addSeparator();
     toolBar->addAction(m_jobActions->suspendAction());
     toolBar->addAction(m_jobActions->resumeAction());
@@ -304,6 +318,22 @@ void MainWindow::expandNewRows(const QModelIndex &parent, int first, int last)
         if (kind == NavigatorModel::Kind::System || kind == NavigatorModel::Kind::Pool)
             m_navigatorView->expand(index);
     }
+}
+
+void MainWindow::createReplica()
+{
+    auto *wizard = new CreateReplicaWizard(m_local, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    const QModelIndex current = m_navigatorView->currentIndex();
+    if (current.isValid() && m_navigatorModel->kind(current) == NavigatorModel::Kind::Volume)
+        wizard->preselectSources({m_navigatorModel->instance(current).path().toString()});
+    connect(wizard, &CreateReplicaWizard::replicaRequested, this,
+            [this](SystemInventory *, const cim::ObjectPath &job) {
+                statusBar()->showMessage(tr("Replica request accepted."), 8000);
+                if (!job.isEmpty())
+                    m_jobsDock->followJob(job);
+            });
+    wizard->open();
 }
 
 void MainWindow::showAbout()

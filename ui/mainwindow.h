@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QTreeView;
 
@@ -34,6 +35,7 @@ public:
     JobsDock *jobsDock() const { return m_jobsDock; }
     SystemInventory *localSystem() const { return m_local; }
     VolumeActions *volumeActions() const { return m_volumeActions; }
+    QAction *createReplicaAction() const { return m_createReplica; }
     // Every followed system has answered for every class at least once.
     bool isLoaded() const;
 
@@ -54,6 +56,7 @@ private:
     void updateEngineState();
     void showAbout();
     void updateSelectionActions();
+    void createReplica();
 
     engine::EngineHost *m_host;
     SystemInventory *m_local;
@@ -63,6 +66,7 @@ private:
     JobActions *m_jobActions;
     JobsDock *m_jobsDock;
     VolumeActions *m_volumeActions;
+    QAction *m_createReplica = nullptr;
     QDockWidget *m_navigatorDock = nullptr;
     QLabel *m_engineState = nullptr;
     QLabel *m_poolPath = nullptr;

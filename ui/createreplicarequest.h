@@ -1,0 +1,36 @@
+#pragma once
+// The Create Replica wizard's fields by name, and the one function that turns them into the
+// CreateListReplica MethodCall (seed 000); the summary shows, and the wizard sends, exactly that.
+
+#include "cim/methodcall.h"
+
+#include <QString>
+
+class QWizard;
+
+namespace rd::ui::replicafield {
+
+inline const QString sources = QStringLiteral("sources");           // QStringList of path text
+inline const QString syncType = QStringLiteral("syncType");         // int: 6, 7, 8
+inline const QString mode = QStringLiteral("mode");                 // int: 2, 3; 0 engine decides
+inline const QString targetChoice = QStringLiteral("targetChoice"); // int: TargetChoice
+inline const QString targets = QStringLiteral("targets");           // QStringList of path text
+inline const QString targetPool = QStringLiteral("targetPool");     // QString path text
+inline const QString elementNames = QStringLiteral("elementNames"); // QStringList, in order
+inline const QString copyPriority = QStringLiteral("copyPriority"); // int: -1 engine default, 0…3
+inline const QString consistentPointInTime = QStringLiteral("consistentPointInTime"); // bool
+inline const QString waitForCopyState = QStringLiteral("waitForCopyState"); // int: 0 or 2…4
+
+enum TargetChoice { NewTargets = 0, ExistingTargets = 1 };
+
+} // namespace rd::ui::replicafield
+
+namespace rd::ui {
+
+// CreateListReplica on service from the wizard's fields: SourceElements, SyncType, Mode (NULL when
+// the engine decides), TargetElements or TargetPool + ElementNames, ReplicationSettingData as an
+// embedded CIM-XML instance (CopyPriority, ConsistentPointInTime, TargetElementSupplier),
+// WaitForCopyState.
+cim::MethodCall createListReplicaCall(const QWizard &wizard, const cim::ObjectPath &service);
+
+} // namespace rd::ui

@@ -1,0 +1,147 @@
+#include "createreplicawizard.h"
+
+#include "asynccall.h"
+#include "cim/result.h"
+#include "cimclasses.h"
+#include "createreplicarequest.h"
+#include "errortext.h"
+#include "replicaresultpage.h"
+#include "replicasettingspage.h"
+#include "replicasourcespage.h"
+#include "replicasummarypage.h"
+#include "replicatargetspage.h"
+#include "replicatypepage.h"
+#include "systeminventory.h"
+
+namespace rd::ui {
+
+CreateReplicaWizard::CreateReplicaWizard(SystemInventory *system, QWidget *parent)
+    : QWizard(parent)
+    , m_system(system)
+    , m_sources(new ReplicaSourcesPage(system, this))
+    , m_summary(new ReplicaSummaryPage(
+          system, [this] { return request(); }, this))
+    , m_result(new ReplicaResultPage(system, this))
+{
+    setObjectName(QStringLiteral("createReplicaWizard"));
+    setWindowTitle(tr("Create Replica"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnLastPage, true);
+    setOption(QWizard::NoCancelButtonOnLastPage, true);
+    setPage(SourcesPage, m_sources);
+    setPage(TypePage, new ReplicaTypePage(system, this));
+    setPage(TargetsPage, new ReplicaTargetsPage(system, this));
+    setPage(SettingsPage, new ReplicaSettingsPage(system, this));
+    setPage(SummaryPage, m_summary);
+    setPage(ResultPage, m_result);
+    setStartId(SourcesPage);
+    resize(760, 620);
+    connect(m_summary, &ReplicaSummaryPage::runRequested, this, &CreateReplicaWizard::run);
+}
+
+void CreateReplicaWizard::preselectSources(const QStringList &paths)
+{
+    m_sources->preselect(paths);
+}
+
+cim::ObjectPath CreateReplicaWizard::servicePath() const
+{
+    const QList<cim::Instance> services =
+        m_system ? m_system->instances(classes::replicationService()) : QList<cim::Instance>();
+    return services.isEmpty() ? cim::ObjectPath() : services.constFirst().path();
+}
+
+cim::MethodCall CreateReplicaWizard::request() const
+{
+    return createListReplicaCall(*this, servicePath());
+}
+
+int CreateReplicaWizard::nextId() const
+{
+    switch (currentId()) {
+    case SourcesPage:
+        return TypePage;
+    case TypePage:
+        return TargetsPage;
+    case TargetsPage:
+        return SettingsPage;
+    case SettingsPage:
+        return SummaryPage;
+    case SummaryPage:
+        return ResultPage;
+    default:
+        return -1;
+    }
+}
+
+int CreateReplicaWizard::pageForError(const cim::MethodResult &result)
+{
+    // The engine names the parameter (or the element) its refusal is about; the first match in
+    // this order decides.
+    const QString m = result.message;
+    auto mentions = [&m](std::initializer_list<const char16_t *> words) {
+        for (const char16_t *w : words) {
+            if (m.contains(QStringView(w), Qt::CaseInsensitive))
+                return true;
+        }
+        return false;
+    };
+    if (mentions({u"ReplicationSettingData", u"CopyPriority", u"ConsistentPointInTime",
+                  u"WaitForCopyState"}))
+        return SettingsPage;
+    if (mentions({u"TargetElement", u"TargetPool", u"TargetSettingGoal", u"ElementNames",
+                  u"Target ", u"pool", u"does not fit", u"free"}))
+        return TargetsPage;
+    if (mentions({u"SourceElements", u"source", u"replica of a mirror", u"being copied"}))
+        return SourcesPage;
+    if (mentions({u"SyncType", u"Mode", u"snapshot", u"mirror", u"clone"}) ||
+        result.returnValue == quint32(cim::ReturnCode::NotSupported))
+        return TypePage;
+    return SummaryPage;
+}
+
+void CreateReplicaWizard::run()
+{
+    if (!m_system || !m_system->client()) {
+        showRefusal(tr("The system is not connected."), SummaryPage);
+        return;
+    }
+    const cim::MethodCall call = request();
+    if (call.target.isEmpty()) {
+        showRefusal(tr("This system offers no replication service."), SummaryPage);
+        return;
+    }
+    m_summary->setRunning(true);
+    QPointer<SystemInventory> system = m_system;
+    whenReady(m_system->client()->invokeMethod(call), this,
+              [this, system](const std::optional<cim::MethodResult> &answer) {
+                  m_summary->setRunning(false);
+                  const bool accepted =
+                      answer && (answer->returnValue == quint32(cim::ReturnCode::Completed) ||
+                                 answer->returnValue == quint32(cim::ReturnCode::JobStarted));
+                  if (!accepted) {
+                      const QString text =
+                          tr("The system refused the request. %1").arg(methodErrorText(answer));
+                      showRefusal(text, answer ? pageForError(*answer) : int(SummaryPage));
+                      return;
+                  }
+                  if (system)
+                      system->refresh();
+                  m_result->setResult(*answer);
+                  m_summary->setAccepted(true);
+                  next();
+                  Q_EMIT replicaRequested(system, answer->out.value(u"Job").toReference());
+              });
+}
+
+void CreateReplicaWizard::showRefusal(const QString &text, int pageId)
+{
+    // Back to the page that can fix it (the summary is before the commit, so Back works), and
+    // say it there.
+    while (currentId() != pageId && currentId() != startId() && visitedIds().contains(pageId))
+        back();
+    if (auto *target = qobject_cast<ReplicaWizardPage *>(currentPage()))
+        target->showEngineError(text);
+}
+
+} // namespace rd::ui

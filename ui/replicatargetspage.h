@@ -1,0 +1,71 @@
+#pragma once
+// Create Replica, page 3: where the replicas go. New volumes in a chosen pool (names applied in
+// source order, free space checked), or existing volumes that are big enough and free.
+
+#include "cim/instance.h"
+#include "replicawizardpage.h"
+
+class QButtonGroup;
+class QComboBox;
+class QLabel;
+class QRadioButton;
+class QStackedWidget;
+class QTableWidget;
+
+namespace rd::ui {
+
+class ReplicaTargetsPage final : public ReplicaWizardPage
+{
+    Q_OBJECT
+    Q_PROPERTY(int targetChoice READ targetChoice NOTIFY targetsChanged)
+    Q_PROPERTY(QStringList targetPaths READ targetPaths NOTIFY targetsChanged)
+    Q_PROPERTY(QString poolPath READ poolPath NOTIFY targetsChanged)
+    Q_PROPERTY(QStringList elementNames READ elementNames NOTIFY targetsChanged)
+public:
+    explicit ReplicaTargetsPage(SystemInventory *system, QWidget *parent = nullptr);
+
+    int targetChoice() const;
+    QStringList targetPaths() const; // existing targets, one per source ("" where none chosen)
+    QString poolPath() const;
+    QStringList elementNames() const;
+
+    QRadioButton *newButton() const { return m_newButton; }
+    QRadioButton *existingButton() const { return m_existingButton; }
+    QComboBox *poolCombo() const { return m_pool; }
+    QTableWidget *namesTable() const { return m_names; }
+    QTableWidget *existingTable() const { return m_existing; }
+    // The combo that picks the existing target of source row.
+    QComboBox *targetCombo(int row) const;
+
+    void initializePage() override;
+    bool isComplete() const override;
+    bool validatePage() override;
+
+Q_SIGNALS:
+    void targetsChanged();
+
+private:
+    void rebuildRows();
+    void fillPools();
+    void updateSpace();
+    void changed();
+    // Bytes the new replicas will take in their pool, about.
+    quint64 neededBytes() const;
+    std::optional<quint64> poolFree() const;
+
+    QList<cim::Instance> m_sources;
+    QList<cim::Instance> m_pools;
+    int m_syncType = 0;
+    QString m_rowsFor; // the sources and type the rows were built for
+    QButtonGroup *m_choice;
+    QRadioButton *m_newButton;
+    QRadioButton *m_existingButton;
+    QStackedWidget *m_stack;
+    QComboBox *m_pool;
+    QLabel *m_space;
+    QTableWidget *m_names;
+    QTableWidget *m_existing;
+    QLabel *m_existingHint;
+};
+
+} // namespace rd::ui
