@@ -205,15 +205,25 @@ cim::Result<void> MirrorSession::State::enterWrite(quint64 offset, quint64 lengt
     bool restoring = false;
     {
         QMutexLocker l(&lock);
+        restoring = fromSource && direction == Direction::ToSource;
+        const quint64 group =
+            forwarding && !restoring && fromSource ? std::max<quint64>(1, opt.markGroup) : 1;
         for (quint64 c = first; c <= last; ++c) {
             while (chunks[c].clearing)
                 changed.wait(&lock);
             ++chunks[c].inflight;
             chunks[c].touched = true;
-            if (!chunks[c].onDisk)
-                toMark.push_back(c);
+            if (chunks[c].onDisk)
+                continue;
+            // Its group's unmarked chunks too (they are in step: marking them is only a
+            // superset, and spares the next nearby write a sync). One chunk when exact.
+            const quint64 g = c / group * group;
+            for (quint64 n = g; n < std::min(g + group, chunkCount); ++n) {
+                if (!chunks[n].onDisk && !chunks[n].clearing &&
+                    (toMark.empty() || toMark.back() < n))
+                    toMark.push_back(n);
+            }
         }
-        restoring = fromSource && direction == Direction::ToSource;
     }
     if (restoring) {
         // A host write to a chunk the restore has not reached yet: restore it first, or the

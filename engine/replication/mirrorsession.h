@@ -25,6 +25,11 @@ struct MirrorOptions
     int workers = 2;              // chunks a drain copies at once
     int priority = 10;            // ThreadWeaver job priority of drain work
     quint64 bytesPerSecond = 0;   // drain throttle (CopyPriority Low); 0 = unthrottled
+    // While the mirror is in step, a write to an unmarked chunk marks this many (an aligned
+    // group) with one fdatasync: fewer syncs for writes that follow nearby, at the price of
+    // copying the group's clean neighbours again after a crash. Fractured, split or suspended,
+    // marks stay exact: then the map is what a resync copies.
+    quint64 markGroup = 16;
     // Image descriptors for copy_file_range from source to replica; -1 = read + write.
     int sourceFd = -1;
     int targetFd = -1;
