@@ -122,17 +122,18 @@ MirrorOptions ReplicationService::mirrorOptions(const SyncRecord &sync, quint16 
     o.mapPath = mapPath(sync);
     o.sourceFd = m_storage->fileDescriptor(sync.sourceDeviceId);
     o.targetFd = m_storage->fileDescriptor(sync.targetDeviceId);
-    // CopyPriority, as for clones: Low yields to host I/O, Urgent copies more chunks at once.
-    // It steers the initial copy; a pair recovered after a restart drains at Same.
+    // CopyPriority, as for clones: Low yields to host I/O, High and Urgent copy more chunks at
+    // once. It steers the initial copy; a pair recovered after a restart drains at Same.
     switch (priority) {
     case Low:
         o.workers = 1;
         o.priority = 0;
         o.bytesPerSecond = 64ull << 20;
         break;
+    case High:
     case Urgent:
         o.workers = 4;
-        o.priority = 20;
+        o.priority = priority == Urgent ? 20 : 15;
         break;
     default:
         o.workers = 2;

@@ -432,8 +432,8 @@ cim::Result<ReplicationService::Request> ReplicationService::validate(const cim:
             return r.error();
         if (priority) {
             if (*priority > Urgent)
-                return invalid(tr("CopyPriority %1 is not Not Managed (0), Low (1), Same (2) or "
-                                  "Urgent (3).")
+                return invalid(tr("CopyPriority %1 is not Not Managed (0), Low (1), Same (2), "
+                                  "High (3) or Urgent (4).")
                                    .arg(*priority));
             req.priority = *priority == NotManaged ? quint16(Same) : *priority;
         }
@@ -573,12 +573,17 @@ CloneOptions ReplicationService::cloneOptions(const Request &request, const Sync
         isSnapshotTarget(sync.sourceDeviceId) ? -1 : m_storage->fileDescriptor(sync.sourceDeviceId);
     o.targetFd = m_storage->fileDescriptor(sync.targetDeviceId);
     // CopyPriority: Low yields to host I/O (one chunk in flight, low queue priority, capped
-    // rate); Urgent goes first with more chunks in flight; Same (and Not Managed) in between.
+    // rate); High and Urgent go first with more chunks in flight; Same (and Not Managed) in
+    // between.
     switch (request.priority) {
     case Low:
         o.workers = 1;
         o.priority = 0;
         o.bytesPerSecond = 64ull << 20;
+        break;
+    case High:
+        o.workers = 6;
+        o.priority = 15;
         break;
     case Urgent:
         o.workers = 8;

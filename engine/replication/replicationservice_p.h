@@ -11,8 +11,8 @@
 namespace rd::engine {
 
 namespace replication_detail {
-// CIM_ReplicationSettingData.CopyPriority.
-enum Priority : quint16 { NotManaged = 0, Low = 1, Same = 2, Urgent = 3 };
+// CIM_ReplicationSettingData.CopyPriority (DMTF value map: 3 is High, 4 Urgent).
+enum Priority : quint16 { NotManaged = 0, Low = 1, Same = 2, High = 3, Urgent = 4 };
 
 inline bool isNull(const cim::Value &v)
 {
