@@ -1245,6 +1245,34 @@ Datenverzeichnis: %2</translation>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>The share of the replicas&apos; size copied per second, over the last few seconds</source>
+        <translation>Der pro Sekunde kopierte Anteil an der Größe der Replikate, gemittelt über die letzten Sekunden</translation>
+    </message>
+    <message>
+        <source>Listed until %1, then the system removes it.</source>
+        <translation>Wird bis %1 aufgeführt, dann entfernt ihn das System.</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Time Left</source>
+        <translation>Restzeit</translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::JobsDock</name>
@@ -2374,6 +2402,136 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Pool</source>
         <translation>Pool</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::JobDetailsDialog</name>
+    <message>
+        <source>Asking the system…</source>
+        <translation>Das System wird gefragt …</translation>
+    </message>
+    <message>
+        <source>Job Details — %1</source>
+        <translation>Auftragsdetails — %1</translation>
+    </message>
+    <message>
+        <source>Job:</source>
+        <translation>Auftrag:</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>System:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Complete:</source>
+        <translation>Erledigt:</translation>
+    </message>
+    <message>
+        <source>Submitted:</source>
+        <translation>Eingereicht:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Gestartet:</translation>
+    </message>
+    <message>
+        <source>Running for:</source>
+        <translation>Laufzeit:</translation>
+    </message>
+    <message>
+        <source>Kept after it ends:</source>
+        <translation>Aufbewahrt nach dem Ende:</translation>
+    </message>
+    <message>
+        <source>Error (GetError)</source>
+        <translation>Fehler (GetError)</translation>
+    </message>
+    <message>
+        <source>What the job did (AffectedJobElement)</source>
+        <translation>Was der Auftrag bewirkt hat (AffectedJobElement)</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>The system is not connected.</source>
+        <translation>Das System ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>The system could not say: %1</source>
+        <translation>Das System konnte es nicht sagen: %1</translation>
+    </message>
+    <message>
+        <source>No error: the job has not failed.</source>
+        <translation>Kein Fehler: Der Auftrag ist nicht gescheitert.</translation>
+    </message>
+    <message>
+        <source>Message ID: %1</source>
+        <translation>Meldungs-ID: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>The system did not answer.</source>
+        <translation>Das System hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>Nothing yet.</source>
+        <translation>Noch nichts.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ThroughputChart</name>
+    <message>
+        <source>Throughput of the selected job</source>
+        <translation>Durchsatz des ausgewählten Auftrags</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Throughput — %1</source>
+        <translation>Durchsatz — %1</translation>
+    </message>
+    <message>
+        <source>Select a running job to see how fast it copies.</source>
+        <translation>Wählen Sie einen laufenden Auftrag, um zu sehen, wie schnell er kopiert.</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <source>0 s</source>
+        <translation>0 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 </TS>

@@ -1,11 +1,15 @@
 #include "jobsdock.h"
 
 #include "jobactions.h"
+#include "jobdetailsdialog.h"
 #include "jobtablemodel.h"
 #include "progressbardelegate.h"
+#include "throughputchart.h"
+#include "valueformat.h"
 
 #include <QAction>
 #include <QHeaderView>
+#include <QSplitter>
 #include <QTableView>
 
 namespace rd::ui {
@@ -15,6 +19,8 @@ JobsDock::JobsDock(JobActions *actions, QWidget *parent)
     , m_actions(actions)
     , m_model(new JobTableModel(this))
     , m_view(new QTableView(this))
+    , m_chart(new ThroughputChart(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     setObjectName(QStringLiteral("jobsDock"));
     setFeatures(DockWidgetClosable | DockWidgetMovable | DockWidgetFloatable);
@@ -35,15 +41,32 @@ JobsDock::JobsDock(JobActions *actions, QWidget *parent)
     // The name takes what the fixed-width columns leave; long results show in full as tooltips.
     header->setStretchLastSection(false);
     header->setSectionResizeMode(JobTableModel::NameColumn, QHeaderView::Stretch);
-    header->resizeSection(JobTableModel::StateColumn, 110);
-    header->resizeSection(JobTableModel::ProgressColumn, 150);
-    header->resizeSection(JobTableModel::StartedColumn, 160);
-    header->resizeSection(JobTableModel::ResultColumn, 180);
+    header->resizeSection(JobTableModel::SystemColumn, 110);
+    header->resizeSection(JobTableModel::StateColumn, 90);
+    header->resizeSection(JobTableModel::ProgressColumn, 110);
+    header->resizeSection(JobTableModel::ThroughputColumn, 95);
+    header->resizeSection(JobTableModel::TimeLeftColumn, 70);
+    header->resizeSection(JobTableModel::StartedColumn, 125);
+    header->resizeSection(JobTableModel::ResultColumn, 130);
+    header->setMinimumSectionSize(40);
 
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions(
         {actions->suspendAction(), actions->resumeAction(), actions->cancelAction()});
-    setWidget(m_view);
+    m_splitter->setObjectName(QStringLiteral("jobSplitter"));
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_chart);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(true);
+    setWidget(m_splitter);
+
+    connect(m_view, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &index) { showDetails(index.row()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &JobsDock::updateChart);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsDock::updateChart);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &JobsDock::updateChart);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &JobsDock::updateCurrentJob);
@@ -73,6 +96,26 @@ bool JobsDock::selectPendingJob()
     m_view->setCurrentIndex(m_model->index(row, 0));
     m_view->scrollTo(m_model->index(row, 0));
     return true;
+}
+
+void JobsDock::updateChart()
+{
+    const int row = m_view->selectionModel()->currentIndex().row();
+    if (row < 0 || row >= m_model->rowCount()) {
+        m_chart->clear();
+        return;
+    }
+    m_chart->setSeries(m_model->history().rateSeries(m_model->keyOf(row)),
+                       instanceLabel(m_model->job(row)));
+}
+
+void JobsDock::showDetails(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    auto *dialog = new JobDetailsDialog(m_model->systemOf(row), m_model->job(row), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void JobsDock::addSystem(SystemInventory *inventory)

@@ -2,9 +2,11 @@
 
 #include "cim/enums.h"
 #include "cimclasses.h"
+#include "storagefigures.h"
 #include "systeminventory.h"
 #include "valueformat.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QLocale>
 #include <QSet>
@@ -30,17 +32,38 @@ QString rowKey(int system, const cim::Instance &job)
     return QString::number(system) + u'|' + path.toString();
 }
 
+// "42 s", "3:05", "1:02:03"
+QString durationText(qint64 seconds)
+{
+    if (seconds < 60)
+        return JobTableModel::tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2:%3")
+        .arg(seconds / 3600)
+        .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+bool isRunning(const cim::Instance &job)
+{
+    const auto state = unsignedProperty(job, u"JobState");
+    return state && cim::JobState(*state) == cim::JobState::Running;
+}
+
 } // namespace
 
 JobTableModel::JobTableModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {}
 
 void JobTableModel::addSystem(SystemInventory *inventory)
 {
     m_inventories.append(inventory);
     connect(inventory, &SystemInventory::instancesChanged, this, [this](const QString &className) {
-        if (classes::sameClass(className, classes::concreteJob()))
+        if (classes::sameClass(className, classes::concreteJob()) ||
+            classes::sameClass(className, classes::affectedJobElement()))
             rebuild();
     });
     connect(inventory, &QObject::destroyed, this, [this] {
@@ -58,6 +81,42 @@ cim::Instance JobTableModel::job(int row) const
 SystemInventory *JobTableModel::systemOf(int row) const
 {
     return row >= 0 && row < m_rows.size() ? m_rows.at(row).system.data() : nullptr;
+}
+
+QString JobTableModel::keyOf(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).key : QString();
+}
+
+std::optional<quint64> JobTableModel::jobBytes(int row) const
+{
+    if (row < 0 || row >= m_rows.size() || !m_rows.at(row).system)
+        return std::nullopt;
+    const SystemInventory &system = *m_rows.at(row).system;
+    const QString job = identityOf(m_rows.at(row).job.path());
+    quint64 total = 0;
+    bool any = false;
+    for (const cim::Instance &link : system.instances(classes::affectedJobElement())) {
+        if (identityOf(link.property(u"AffectingElement").toReference()) != job)
+            continue;
+        const auto element = system.find(link.property(u"AffectedElement").toReference());
+        if (const auto bytes = element ? volumeBytes(*element) : std::nullopt) {
+            total += *bytes;
+            any = true;
+        }
+    }
+    return any ? std::optional<quint64>(total) : std::nullopt;
+}
+
+void JobTableModel::sample(int index)
+{
+    const Row &row = m_rows.at(index);
+    const auto percent = unsignedProperty(row.job, u"PercentComplete");
+    const auto bytes = jobBytes(index);
+    if (isRunning(row.job) && percent && bytes)
+        m_history.record(row.key, m_clock(), int(*percent), *bytes);
+    else
+        m_history.pause(row.key);
 }
 
 int JobTableModel::rowOf(const cim::ObjectPath &job) const
@@ -116,13 +175,20 @@ void JobTableModel::rebuild()
             lastChanged = qMax(lastChanged, *it);
         }
     }
-    // One dataChanged for the whole refresh, not one per job.
+    // Progress samples for throughput and time left, then one dataChanged for the whole refresh
+    // (not one per job).
+    for (int row = 0; row < m_rows.size(); ++row)
+        sample(row);
+    m_history.retain(QList<QString>(wantedKeys.cbegin(), wantedKeys.cend()));
     if (firstChanged >= 0)
         Q_EMIT dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
     if (!fresh.isEmpty()) {
-        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size()) - 1);
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, int(m_rows.size() + fresh.size()) - 1);
         m_rows.append(fresh);
         endInsertRows();
+        for (int row = first; row < m_rows.size(); ++row)
+            sample(row);
     }
 }
 
@@ -143,17 +209,35 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
     const cim::Instance &job = m_rows.at(index.row()).job;
     switch (role) {
     case Qt::DisplayRole:
-        return display(job, index.column());
+        return display(index.row(), index.column());
     case Qt::ToolTipRole:
-        if (index.column() == ResultColumn || index.column() == NameColumn) {
-            const QVariant text = display(job, index.column());
+        if (index.column() == ResultColumn) {
+            const QString text = display(index.row(), index.column()).toString();
+            const QString kept = retentionText(job);
+            if (text.isEmpty() || kept.isEmpty())
+                return text.isEmpty() ? QVariant() : QVariant(text);
+            return QVariant(text + u'\n' + kept);
+        }
+        if (index.column() == NameColumn || index.column() == SystemColumn) {
+            const QVariant text = display(index.row(), index.column());
             return text.toString().isEmpty() ? QVariant() : text;
         }
+        if (index.column() == ThroughputColumn)
+            return tr("The share of the replicas' size copied per second, over the last few "
+                      "seconds");
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == ProgressColumn)
             return int(Qt::AlignCenter);
+        if (index.column() == ThroughputColumn || index.column() == TimeLeftColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
+    case ThroughputRole:
+        if (const auto rate = m_history.throughput(m_rows.at(index.row()).key))
+            return *rate;
+        return {};
+    case JobKeyRole:
+        return m_rows.at(index.row()).key;
     case PercentRole:
         if (const auto percent = unsignedProperty(job, u"PercentComplete");
             percent && *percent <= 100)
@@ -168,11 +252,46 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant JobTableModel::display(const cim::Instance &job, int column) const
+QString JobTableModel::retentionText(const cim::Instance &job) const
 {
+    using cim::JobState;
+    const auto state = unsignedProperty(job, u"JobState");
+    if (!state || JobState(*state) < JobState::Completed || JobState(*state) > JobState::Exception)
+        return QString();
+    const cim::Value changed = job.property(u"TimeOfLastStateChange");
+    const cim::Value keep = job.property(u"TimeBeforeRemoval");
+    if (!changed.isTyped() || changed.isNull() || changed.type() != cim::CimType::DateTime ||
+        !keep.isTyped() || keep.isNull() || keep.type() != cim::CimType::DateTime ||
+        !keep.toDateTime().isInterval())
+        return QString();
+    const QDateTime until = changed.toDateTime().toDateTime().addMSecs(
+        qint64(keep.toDateTime().intervalMicroseconds() / 1000));
+    return tr("Listed until %1, then the system removes it.")
+        .arg(QLocale().toString(until.toLocalTime(), QLocale::ShortFormat));
+}
+
+QVariant JobTableModel::display(int row, int column) const
+{
+    const cim::Instance &job = m_rows.at(row).job;
     switch (column) {
     case NameColumn:
         return instanceLabel(job);
+    case SystemColumn: {
+        const SystemInventory *system = m_rows.at(row).system;
+        return system && system->client() ? system->client()->displayName() : QString();
+    }
+    case ThroughputColumn: {
+        const auto rate = m_history.throughput(m_rows.at(row).key);
+        return rate ? tr("%1/s").arg(byteText(quint64(*rate))) : QString();
+    }
+    case TimeLeftColumn: {
+        const auto percent = unsignedProperty(job, u"PercentComplete");
+        const auto bytes = jobBytes(row);
+        if (!isRunning(job) || !percent || !bytes)
+            return QString();
+        const auto left = m_history.secondsLeft(m_rows.at(row).key, int(*percent), *bytes);
+        return left ? durationText(*left) : QString();
+    }
     case StateColumn: {
         const auto state = unsignedProperty(job, u"JobState");
         return state ? cim::ValueMap::jobState().label(*state) : QString();
@@ -219,6 +338,12 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
     switch (section) {
     case NameColumn:
         return tr("Job");
+    case SystemColumn:
+        return tr("System");
+    case ThroughputColumn:
+        return tr("Throughput");
+    case TimeLeftColumn:
+        return tr("Time Left");
     case StateColumn:
         return tr("State");
     case ProgressColumn:

@@ -1,12 +1,16 @@
 #pragma once
-// The job monitor's table: one row per ConcreteJob of every followed system, with name, state,
-// progress, start time and result. Rows are updated in place on each refresh.
+// The job monitor's table: one row per ConcreteJob of every followed system, with name, system,
+// state, progress, throughput, time left, start time and result. Rows are updated in place, with
+// one dataChanged per refresh; finished jobs stay as long as their system keeps them.
 
 #include "cim/instance.h"
+#include "jobprogresshistory.h"
 
 #include <QAbstractTableModel>
 #include <QList>
 #include <QPointer>
+
+#include <functional>
 
 namespace rd::ui {
 
@@ -18,8 +22,11 @@ class JobTableModel final : public QAbstractTableModel
 public:
     enum Column {
         NameColumn,
+        SystemColumn,
         StateColumn,
         ProgressColumn,
+        ThroughputColumn,
+        TimeLeftColumn,
         StartedColumn,
         ResultColumn,
         ColumnCount
@@ -27,6 +34,8 @@ public:
     enum Role {
         PercentRole = Qt::UserRole + 1, // int 0…100, or invalid when unknown
         JobStateRole,                   // the raw JobState code
+        ThroughputRole,                 // double bytes per second, or invalid
+        JobKeyRole,                     // the row's key in history()
     };
 
     explicit JobTableModel(QObject *parent = nullptr);
@@ -35,6 +44,12 @@ public:
 
     cim::Instance job(int row) const;
     SystemInventory *systemOf(int row) const;
+    QString keyOf(int row) const;
+    const JobProgressHistory &history() const { return m_history; }
+    // The size of what the job writes (its affected elements), if known.
+    std::optional<quint64> jobBytes(int row) const;
+    // Where "now" comes from (milliseconds since the epoch); tests set their own.
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
     // The row of the job with this path (namespaces aside); -1 when it is not listed.
     int rowOf(const cim::ObjectPath &job) const;
 
@@ -53,10 +68,14 @@ private:
     };
 
     void rebuild();
-    QVariant display(const cim::Instance &job, int column) const;
+    void sample(int row);
+    QVariant display(int row, int column) const;
+    QString retentionText(const cim::Instance &job) const;
 
     QList<QPointer<SystemInventory>> m_inventories;
     QList<Row> m_rows;
+    JobProgressHistory m_history;
+    std::function<qint64()> m_clock;
 };
 
 } // namespace rd::ui
