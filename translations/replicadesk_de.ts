@@ -1399,6 +1399,10 @@ Datenverzeichnis: %2</translation>
         <source>Replica request accepted.</source>
         <translation>Replikat-Anfrage angenommen.</translation>
     </message>
+    <message>
+        <source>Show &amp;Synchronizations</source>
+        <translation>&amp;Synchronisationen anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::NavigatorModel</name>
@@ -2532,6 +2536,135 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::SynchronizationActions</name>
+    <message>
+        <source>&amp;Fracture</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>Re&amp;sync</source>
+        <translation>&amp;Neu synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Replica</source>
+        <translation>Aus Replikat &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Detach</source>
+        <translation>&amp;Lösen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Split the replica off at this point in time; its source goes on</source>
+        <translation>Das Replikat zu diesem Zeitpunkt abtrennen; seine Quelle läuft weiter</translation>
+    </message>
+    <message>
+        <source>Bring the replica up to date with its source again</source>
+        <translation>Das Replikat wieder auf den Stand seiner Quelle bringen</translation>
+    </message>
+    <message>
+        <source>Copy the replica back onto its source</source>
+        <translation>Das Replikat auf seine Quelle zurückkopieren</translation>
+    </message>
+    <message>
+        <source>End the synchronization; the two volumes no longer follow each other</source>
+        <translation>Die Synchronisation beenden; die beiden Volumes folgen einander nicht mehr</translation>
+    </message>
+    <message>
+        <source>Restore the source from its replica?</source>
+        <translation>Die Quelle aus ihrem Replikat wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>What the source holds now is overwritten with the replica&apos;s data.</source>
+        <translation>Was die Quelle jetzt enthält, wird mit den Daten des Replikats überschrieben.</translation>
+    </message>
+    <message>
+        <source>Detach this synchronization?</source>
+        <translation>Diese Synchronisation lösen?</translation>
+    </message>
+    <message>
+        <source>The replica stops following its source; the system may release what only the pair needed (a snapshot&apos;s saved blocks).</source>
+        <translation>Das Replikat folgt seiner Quelle nicht mehr; das System kann freigeben, was nur das Paar brauchte (die gesicherten Blöcke eines Snapshots).</translation>
+    </message>
+    <message>
+        <source>This system does not offer ModifyReplicaSynchronization (its ReplicationServiceCapabilities do not list it).</source>
+        <translation>Dieses System bietet ModifyReplicaSynchronization nicht an (seine ReplicationServiceCapabilities führen es nicht auf).</translation>
+    </message>
+    <message>
+        <source>The system did not say which operations apply: %1</source>
+        <translation>Das System hat nicht gesagt, welche Operationen möglich sind: %1</translation>
+    </message>
+    <message>
+        <source>Asking the system which operations apply…</source>
+        <translation>Das System wird gefragt, welche Operationen möglich sind …</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to %2 synchronizations on this system (GetSupportedOperations).</source>
+        <translation>%1 ist für Synchronisationen vom Typ %2 auf diesem System nicht möglich (GetSupportedOperations).</translation>
+    </message>
+    <message>
+        <source>Not offered for %2 synchronizations on this system (GetSupportedOperations): %1.</source>
+        <translation>Für Synchronisationen vom Typ %2 auf diesem System nicht angeboten (GetSupportedOperations): %1.</translation>
+    </message>
+    <message>
+        <source>%1: accepted.</source>
+        <translation>%1: angenommen.</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>The system refused the operation %1.</source>
+        <translation>Das System hat die Operation %1 abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::SynchronizationModel</name>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Replica</source>
+        <translation>Replikat</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Copy State</source>
+        <translation>Kopierzustand</translation>
+    </message>
+    <message>
+        <source>Progress Status</source>
+        <translation>Fortschrittsstatus</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::SynchronizationsDock</name>
+    <message>
+        <source>Synchronizations</source>
+        <translation>Synchronisationen</translation>
+    </message>
+    <message>
+        <source>Select a synchronization to fracture, resync, restore or detach it.</source>
+        <translation>Wählen Sie eine Synchronisation, um sie zu trennen, neu zu synchronisieren, wiederherzustellen oder zu lösen.</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,8 @@
 #include "jobsdock.h"
 #include "navigatormodel.h"
 #include "propertytablemodel.h"
+#include "synchronizationactions.h"
+#include "synchronizationsdock.h"
 #include "systeminventory.h"
 #include "valueformat.h"
 #include "volumeactions.h"
@@ -44,6 +46,8 @@ MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
     , m_jobActions(new JobActions(this))
     , m_jobsDock(new JobsDock(m_jobActions, this))
     , m_volumeActions(new VolumeActions(this))
+    , m_syncActions(new SynchronizationActions(this))
+    , m_syncDock(new SynchronizationsDock(m_syncActions, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("ReplicaDesk"));
@@ -62,6 +66,7 @@ MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
 
     m_navigatorModel->addSystem(m_local);
     m_jobsDock->addSystem(m_local);
+    m_syncDock->addSystem(m_local);
     m_navigatorView->expand(m_navigatorModel->systemsIndex());
     m_navigatorView->expand(m_navigatorModel->synchronizationsIndex());
     m_navigatorView->expand(m_navigatorModel->jobsIndex());
@@ -81,6 +86,12 @@ MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
     auto showMessage = [this](const QString &text) { statusBar()->showMessage(text, 8000); };
     connect(m_jobActions, &JobActions::message, this, showMessage);
     connect(m_volumeActions, &VolumeActions::message, this, showMessage);
+    connect(m_syncActions, &SynchronizationActions::message, this, showMessage);
+    connect(m_syncActions, &SynchronizationActions::operationStarted, this,
+            [this](SystemInventory *, const cim::ObjectPath &job) {
+                if (!job.isEmpty())
+                    m_jobsDock->followJob(job);
+            });
     updateEngineState();
     m_local->refresh();
 }
@@ -92,6 +103,7 @@ MainWindow::~MainWindow()
     m_navigatorView->selectionModel()->disconnect(this);
     m_jobActions->disconnect(this);
     m_volumeActions->disconnect(this);
+    m_syncActions->disconnect(this);
     m_local->disconnect(this);
     delete m_local;
     m_local = nullptr;
@@ -119,6 +131,9 @@ void MainWindow::createDocks()
     m_navigatorDock->setWidget(m_navigatorView);
     addDockWidget(Qt::LeftDockWidgetArea, m_navigatorDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_syncDock);
+    tabifyDockWidget(m_jobsDock, m_syncDock);
+    m_jobsDock->raise();
     // The navigator runs the full height; the job monitor sits under the details pane.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
 
@@ -174,8 +189,11 @@ void MainWindow::createActions()
     toggleNavigator->setText(tr("Show &Navigator"));
     QAction *toggleJobs = m_jobsDock->toggleViewAction();
     toggleJobs->setText(tr("Show &Jobs"));
+    QAction *toggleSyncs = m_syncDock->toggleViewAction();
+    toggleSyncs->setText(tr("Show &Synchronizations"));
     view->addAction(toggleNavigator);
     view->addAction(toggleJobs);
+    view->addAction(toggleSyncs);
 
     QMenu *storage = menuBar()->addMenu(tr("&Storage"));
     storage->setObjectName(QStringLiteral("storageMenu"));
@@ -195,6 +213,8 @@ void MainWindow::createActions()
     QMenu *replication = menuBar()->addMenu(tr("&Replication"));
     replication->setObjectName(QStringLiteral("replicationMenu"));
     replication->addAction(m_createReplica);
+    replication->addSeparator();
+    replication->addActions(m_syncActions->actions());
     m_navigatorView->addAction(m_createReplica);
 
     QMenu *jobs = menuBar()->addMenu(tr("&Jobs"));

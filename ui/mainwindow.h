@@ -18,6 +18,8 @@ class DetailsPane;
 class JobActions;
 class JobsDock;
 class NavigatorModel;
+class SynchronizationActions;
+class SynchronizationsDock;
 class SystemInventory;
 class VolumeActions;
 
@@ -36,6 +38,8 @@ public:
     SystemInventory *localSystem() const { return m_local; }
     VolumeActions *volumeActions() const { return m_volumeActions; }
     QAction *createReplicaAction() const { return m_createReplica; }
+    SynchronizationsDock *synchronizationsDock() const { return m_syncDock; }
+    SynchronizationActions *synchronizationActions() const { return m_syncActions; }
     // Every followed system has answered for every class at least once.
     bool isLoaded() const;
 
@@ -67,6 +71,8 @@ private:
     JobsDock *m_jobsDock;
     VolumeActions *m_volumeActions;
     QAction *m_createReplica = nullptr;
+    SynchronizationActions *m_syncActions;
+    SynchronizationsDock *m_syncDock;
     QDockWidget *m_navigatorDock = nullptr;
     QLabel *m_engineState = nullptr;
     QLabel *m_poolPath = nullptr;
