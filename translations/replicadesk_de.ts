@@ -2124,10 +2124,6 @@ Datenverzeichnis: %2</translation>
         <translation>Gleich (2) — teilt sich die Platten gleichmäßig mit der Host-E/A</translation>
     </message>
     <message>
-        <source>Urgent (3) — copies first</source>
-        <translation>Dringend (3) — kopiert zuerst</translation>
-    </message>
-    <message>
         <source>Return at once; the job monitor follows the copy</source>
         <translation>Sofort zurückkehren; die Auftragsübersicht verfolgt die Kopie</translation>
     </message>
@@ -2178,6 +2174,14 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Create new (3): the system creates the replica volumes.</source>
         <translation>Neu anlegen (3): Das System legt die Replikat-Volumes an.</translation>
+    </message>
+    <message>
+        <source>High (3) — ahead of host I/O</source>
+        <translation>Hoch (3) — vor der Host-E/A</translation>
+    </message>
+    <message>
+        <source>Urgent (4) — copies first</source>
+        <translation>Dringend (4) — kopiert zuerst</translation>
     </message>
 </context>
 <context>

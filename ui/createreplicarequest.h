@@ -17,7 +17,7 @@ inline const QString targetChoice = QStringLiteral("targetChoice"); // int: Targ
 inline const QString targets = QStringLiteral("targets");           // QStringList of path text
 inline const QString targetPool = QStringLiteral("targetPool");     // QString path text
 inline const QString elementNames = QStringLiteral("elementNames"); // QStringList, in order
-inline const QString copyPriority = QStringLiteral("copyPriority"); // int: -1 engine default, 0…3
+inline const QString copyPriority = QStringLiteral("copyPriority"); // int: -1 engine default, 0…4
 inline const QString consistentPointInTime = QStringLiteral("consistentPointInTime"); // bool
 inline const QString waitForCopyState = QStringLiteral("waitForCopyState"); // int: 0 or 2…4
 

@@ -46,7 +46,8 @@ ReplicaSettingsPage::ReplicaSettingsPage(SystemInventory *system, QWidget *paren
     m_priority->addItem(tr("Not managed (0)"), 0);
     m_priority->addItem(tr("Low (1) — yields to host I/O"), 1);
     m_priority->addItem(tr("Same (2) — shares evenly with host I/O"), 2);
-    m_priority->addItem(tr("Urgent (3) — copies first"), 3);
+    m_priority->addItem(tr("High (3) — ahead of host I/O"), 3);
+    m_priority->addItem(tr("Urgent (4) — copies first"), 4);
 
     m_wait->addItem(tr("Return at once; the job monitor follows the copy"), 0);
     for (quint16 state :

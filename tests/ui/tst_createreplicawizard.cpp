@@ -209,7 +209,7 @@ private Q_SLOTS:
 
         auto *settings = qobject_cast<ReplicaSettingsPage *>(wizard.currentPage());
         QVERIFY(settings);
-        settings->priorityCombo()->setCurrentIndex(settings->priorityCombo()->findData(3));
+        settings->priorityCombo()->setCurrentIndex(settings->priorityCombo()->findData(4));
         QVERIFY(settings->consistentCheck()->isEnabled());
         settings->consistentCheck()->setChecked(true);
         wizard.next();
@@ -232,7 +232,7 @@ private Q_SLOTS:
         const auto rsd =
             cim::cimxml::parseInstance(call.in.value(u"ReplicationSettingData").toString());
         QVERIFY(rsd.ok());
-        QCOMPARE(rsd->property(u"CopyPriority").toUInt64(), 3u);
+        QCOMPARE(rsd->property(u"CopyPriority").toUInt64(), 4u);
         QCOMPARE(rsd->property(u"TargetElementSupplier").toUInt64(), 3u);
         QCOMPARE(rsd->property(u"ConsistentPointInTime").toBool(), true);
 
