@@ -3,6 +3,7 @@
 #include "jobs/jobmanager.h"
 #include "jobs/jobprovider.h"
 #include "provider/computersystemprovider.h"
+#include "remote/remotecollectionprovider.h"
 #include "replication/poolreplicastorage.h"
 #include "replication/replicationprovider.h"
 #include "replication/replicationservice.h"
@@ -98,9 +99,22 @@ cim::Result<void> Engine::start()
                 // A pool's RemainingManagedSpace moves with its volumes.
                 Q_EMIT registry->classChanged(StoragePoolProvider::poolClass());
             });
+    // Remote collections live under the registry (RemoteCollections::of), so they go before the
+    // jobs and catalog they use; their two methods are served on the ReplicationService's path.
+    auto *remote = new RemoteCollections(m_catalog.get(), m_jobs.get(), m_systemName,
+                                         m_registry.get());
+    if (auto r = remote->load(); !r)
+        return r;
     if (!m_registry->addProvider(std::make_shared<JobProvider>(m_jobs.get())) ||
-        !m_registry->addProvider(std::make_shared<ReplicationProvider>(m_replication.get())))
+        !m_registry->addProvider(std::make_shared<ReplicationServiceRouter>(
+            std::make_shared<ReplicationProvider>(m_replication.get()), remote,
+            ReplicationService::serviceClass())) ||
+        !m_registry->addProvider(std::make_shared<RemoteCollectionProvider>(remote)))
         return cim::Error(cim::ReturnCode::Failed, tr("Provider classes overlap."));
+    connect(remote, &RemoteCollections::collectionsChanged, m_registry.get(),
+            [registry = m_registry.get()] {
+                Q_EMIT registry->classChanged(RemoteCollections::collectionClass());
+            });
     connect(m_jobs.get(), &JobManager::jobsChanged, m_registry.get(),
             [registry = m_registry.get()] { Q_EMIT registry->classChanged(jobclass::concreteJob()); });
     connect(m_replication.get(), &ReplicationService::synchronizationsChanged, m_registry.get(),

@@ -100,6 +100,17 @@ const char *const Migrations[] = {
     " affected_elements TEXT,"
     " parameters BLOB,"
     " checkpoint BLOB);",
+    // 1 -> 2: remote replication collections (engine/remote); access points as JSON arrays of
+    // canonical paths, since they are only ever read and written with their collection.
+    "CREATE TABLE remote_collections ("
+    " instance_id TEXT PRIMARY KEY,"
+    " element_name TEXT NOT NULL,"
+    " active INTEGER NOT NULL,"
+    " delete_on_unassociated INTEGER NOT NULL,"
+    " remote_system TEXT,"
+    " local_points TEXT NOT NULL,"
+    " remote_points TEXT NOT NULL,"
+    " connectivity INTEGER NOT NULL DEFAULT 0);",
 };
 constexpr int MigrationCount = int(std::size(Migrations));
 static_assert(MigrationCount == Catalog::SchemaVersion, "one migration per schema version");

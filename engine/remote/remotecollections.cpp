@@ -1,0 +1,793 @@
+#include "remotecollections.h"
+
+#include "jobs/jobmanager.h"
+#include "provider/providerregistry.h"
+#include "storage/catalog.h"
+#include "wsman/wsmantransport.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPromise>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace rd::engine {
+
+using cim::CimType;
+using cim::ReturnCode;
+using cim::Value;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("rd::engine::RemoteCollections", text);
+}
+
+constexpr int MaxElementName = 256;
+
+bool isWsman(const QUrl &url)
+{
+    return url.scheme() == u"http" || url.scheme() == u"https";
+}
+
+bool isData(const QUrl &url)
+{
+    return url.scheme() == u"nbd" || url.scheme() == u"nbds";
+}
+
+QString toJson(const QStringList &list)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+QStringList fromJson(const QString &text)
+{
+    QStringList out;
+    const QJsonArray a = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const auto &v : a)
+        out.append(v.toString());
+    return out;
+}
+
+cim::Error sqlError(const QSqlQuery &q)
+{
+    return cim::Error(
+        ReturnCode::Failed,
+        tr("The catalog could not store the remote collection: %1").arg(q.lastError().text()));
+}
+
+template<class T>
+QFuture<T> ready(T value)
+{
+    return QtFuture::makeReadyFuture(std::move(value));
+}
+
+// The WS-Man client of one contact with a peer; deleted from the event loop because the last
+// continuation runs inside the client's own reply handling.
+using TransportPtr = std::shared_ptr<wsman::WsmanTransport>;
+
+} // namespace
+
+struct RemoteCollections::Validated
+{
+    QString elementName;
+    QStringList localPoints;
+    QStringList remotePoints;
+    QString remoteSystem;
+    cim::ObjectPath remoteSystemPath;
+    QUrl wsman; // the peer's WS-Man endpoint among remotePoints; empty when there is none
+    bool active = true;
+    bool deleteOnUnassociated = false;
+    int collection = -1; // AddToRemoteReplicationCollection: the collection's index
+};
+
+RemoteCollections::RemoteCollections(Catalog *catalog, JobManager *jobs, QString systemName,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+    , m_jobs(jobs)
+    , m_systemName(std::move(systemName))
+{
+    setObjectName(QStringLiteral("RemoteCollections"));
+    m_connectivityTimer.setInterval(60000);
+    connect(&m_connectivityTimer, &QTimer::timeout, this, [this] { refreshConnectivity(); });
+}
+
+RemoteCollections::~RemoteCollections() = default;
+
+RemoteCollections *RemoteCollections::of(const ProviderRegistry *registry)
+{
+    return registry ? registry->findChild<RemoteCollections *>(QStringLiteral("RemoteCollections"),
+                                                               Qt::FindDirectChildrenOnly)
+                    : nullptr;
+}
+
+QString RemoteCollections::collectionClass()
+{
+    return QStringLiteral("MSISCSITARGET_RemoteReplicationCollection");
+}
+
+QString RemoteCollections::remoteAccessPointClass()
+{
+    return QStringLiteral("MSISCSITARGET_RemoteServiceAccessPoint");
+}
+
+QString RemoteCollections::protocolEndpointClass()
+{
+    return QStringLiteral("MSISCSITARGET_ProtocolEndpoint");
+}
+
+QString RemoteCollections::memberOfCollectionClass()
+{
+    return QStringLiteral("MSISCSITARGET_MemberOfCollection");
+}
+
+QString RemoteCollections::jobKind()
+{
+    return QStringLiteral("remote-collection");
+}
+
+static cim::ObjectPath accessPointPath(const QString &className, const QString &systemName,
+                                       const QUrl &url)
+{
+    return cim::ObjectPath(ProviderRegistry::defaultNameSpace(), className,
+                           {{QStringLiteral("CreationClassName"), Value::string(className)},
+                            {QStringLiteral("Name"), Value::string(url.toString())},
+                            {QStringLiteral("SystemCreationClassName"),
+                             Value::string(QStringLiteral("MSISCSITARGET_ComputerSystem"))},
+                            {QStringLiteral("SystemName"), Value::string(systemName)}});
+}
+
+cim::ObjectPath RemoteCollections::protocolEndpointPath(const QString &systemName, const QUrl &url)
+{
+    return accessPointPath(protocolEndpointClass(), systemName, url);
+}
+
+cim::ObjectPath RemoteCollections::remoteAccessPointPath(const QString &systemName, const QUrl &url)
+{
+    return accessPointPath(remoteAccessPointClass(), systemName, url);
+}
+
+void RemoteCollections::setLocalEndpoints(const QList<QUrl> &urls)
+{
+    m_localEndpoints = urls;
+    Q_EMIT collectionsChanged();
+}
+
+void RemoteCollections::setConnectivityInterval(int ms)
+{
+    if (ms <= 0) {
+        m_connectivityTimer.stop();
+        return;
+    }
+    m_connectivityTimer.start(ms);
+}
+
+cim::Result<void> RemoteCollections::load()
+{
+    QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName(), false));
+    if (!q.exec(QStringLiteral(
+            "SELECT instance_id, element_name, active, delete_on_unassociated, remote_system, "
+            "local_points, remote_points, connectivity FROM remote_collections ORDER BY rowid")))
+        return sqlError(q);
+    m_collections.clear();
+    while (q.next()) {
+        RemoteCollectionRecord r;
+        r.instanceId = q.value(0).toString();
+        r.elementName = q.value(1).toString();
+        r.active = q.value(2).toBool();
+        r.deleteOnUnassociated = q.value(3).toBool();
+        r.remoteSystem = q.value(4).toString();
+        r.localPoints = fromJson(q.value(5).toString());
+        r.remotePoints = fromJson(q.value(6).toString());
+        r.connectivity = ConnectivityStatus(q.value(7).toUInt());
+        m_collections.append(r);
+    }
+    return {};
+}
+
+cim::Result<void> RemoteCollections::save(const RemoteCollectionRecord &r)
+{
+    QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName(), false));
+    q.prepare(QStringLiteral(
+        "INSERT INTO remote_collections (instance_id, element_name, active, "
+        "delete_on_unassociated, remote_system, local_points, remote_points, connectivity) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(instance_id) DO UPDATE SET "
+        "element_name = excluded.element_name, active = excluded.active, "
+        "delete_on_unassociated = excluded.delete_on_unassociated, "
+        "remote_system = excluded.remote_system, local_points = excluded.local_points, "
+        "remote_points = excluded.remote_points, connectivity = excluded.connectivity"));
+    q.addBindValue(r.instanceId);
+    q.addBindValue(r.elementName);
+    q.addBindValue(r.active ? 1 : 0);
+    q.addBindValue(r.deleteOnUnassociated ? 1 : 0);
+    q.addBindValue(r.remoteSystem);
+    q.addBindValue(toJson(r.localPoints));
+    q.addBindValue(toJson(r.remotePoints));
+    q.addBindValue(int(r.connectivity));
+    if (!q.exec())
+        return sqlError(q);
+    const int i = indexOf(r.instanceId);
+    if (i < 0)
+        m_collections.append(r);
+    else
+        m_collections[i] = r;
+    Q_EMIT collectionsChanged();
+    return {};
+}
+
+cim::Result<void> RemoteCollections::erase(const QString &instanceId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName(), false));
+    q.prepare(QStringLiteral("DELETE FROM remote_collections WHERE instance_id = ?"));
+    q.addBindValue(instanceId);
+    if (!q.exec())
+        return sqlError(q);
+    if (const int i = indexOf(instanceId); i >= 0)
+        m_collections.removeAt(i);
+    Q_EMIT collectionsChanged();
+    return {};
+}
+
+int RemoteCollections::indexOf(const QString &instanceId) const
+{
+    for (int i = 0; i < m_collections.size(); ++i) {
+        if (m_collections.at(i).instanceId == instanceId)
+            return i;
+    }
+    return -1;
+}
+
+QList<MethodSpec> RemoteCollections::remoteCollectionMethodSpecs() const
+{
+    using P = ParameterSpec;
+    const QString sap = QStringLiteral("CIM_ServiceAccessPoint");
+    const QString system = QStringLiteral("CIM_ComputerSystem");
+    const QString job = QStringLiteral("CIM_ConcreteJob");
+    const QString collection = QStringLiteral("CIM_ConnectivityCollection");
+    return {
+        {QStringLiteral("CreateRemoteReplicationCollection"),
+         {{QStringLiteral("ElementName"), CimType::String, false, P::In, false, {}},
+          {QStringLiteral("LocalAccessPoints"), CimType::Reference, true, P::In, false, sap},
+          {QStringLiteral("RemoteAccessPoints"), CimType::Reference, true, P::In, false, sap},
+          {QStringLiteral("RemoteComputerSystem"), CimType::Reference, false, P::In, false, system},
+          {QStringLiteral("Active"), CimType::Boolean, false, P::In, false, {}},
+          {QStringLiteral("DeleteOnUnassociated"), CimType::Boolean, false, P::In, false, {}},
+          {QStringLiteral("Job"), CimType::Reference, false, P::Out, false, job},
+          {QStringLiteral("ConnectivityCollection"), CimType::Reference, false, P::Out, false,
+           collection}}},
+        {QStringLiteral("AddToRemoteReplicationCollection"),
+         {{QStringLiteral("LocalAccessPoints"), CimType::Reference, true, P::In, false, sap},
+          {QStringLiteral("RemoteAccessPoints"), CimType::Reference, true, P::In, false, sap},
+          {QStringLiteral("RemoteComputerSystem"), CimType::Reference, false, P::In, false, system},
+          {QStringLiteral("ConnectivityCollection"), CimType::Reference, false, P::In, true,
+           collection},
+          {QStringLiteral("Job"), CimType::Reference, false, P::Out, false, job}}},
+    };
+}
+
+QFuture<cim::MethodResult> RemoteCollections::invoke(const cim::MethodCall &call)
+{
+    // The registry has checked the signature when the call came through it; tests and other
+    // callers may come directly, so the check is repeated here.
+    for (const MethodSpec &spec : remoteCollectionMethodSpecs()) {
+        if (call.method.compare(spec.name, Qt::CaseInsensitive) != 0)
+            continue;
+        if (auto ok = spec.checkInput(call.in); !ok)
+            return ready(cim::MethodResult::failure(ok.error().code, ok.error().message));
+        if (spec.name == u"CreateRemoteReplicationCollection")
+            return create(call);
+        return add(call);
+    }
+    return ready(cim::MethodResult::failure(quint32(ReturnCode::NotSupported),
+                                            tr("Method %1 is not supported.").arg(call.method)));
+}
+
+cim::Result<RemoteCollections::Validated> RemoteCollections::validate(const cim::Parameters &in,
+                                                                      bool adding) const
+{
+    auto invalid = [](const QString &message) {
+        return cim::Error(ReturnCode::InvalidParameter, message);
+    };
+    Validated v;
+    if (adding) {
+        const cim::ObjectPath c = in.value(u"ConnectivityCollection").toReference();
+        v.collection = indexOf(c.key(u"InstanceID").toString());
+        if (c.className().compare(collectionClass(), Qt::CaseInsensitive) != 0 &&
+            c.className().compare(QStringLiteral("CIM_RemoteReplicationCollection"),
+                                  Qt::CaseInsensitive) != 0)
+            v.collection = -1;
+        if (v.collection < 0)
+            return invalid(tr("ConnectivityCollection names no RemoteReplicationCollection of "
+                              "this system."));
+        const RemoteCollectionRecord &r = m_collections.at(v.collection);
+        v.localPoints = r.localPoints;
+        v.remotePoints = r.remotePoints;
+        v.remoteSystem = r.remoteSystem;
+    } else {
+        const Value name = in.value(u"ElementName");
+        v.elementName = name.isNull() ? QString() : name.toString().trimmed();
+        if (v.elementName.size() > MaxElementName)
+            return invalid(tr("ElementName is longer than %1 characters.").arg(MaxElementName));
+        const Value active = in.value(u"Active");
+        v.active = active.isNull() || active.toBool();
+        v.deleteOnUnassociated = in.value(u"DeleteOnUnassociated").toBool();
+    }
+
+    const Value local = in.value(u"LocalAccessPoints");
+    for (const Value &e : local.isNull() ? QList<Value>() : local.elements()) {
+        const cim::ObjectPath p = e.toReference();
+        const QUrl url(p.key(u"Name").toString());
+        const QString system = p.key(u"SystemName").toString();
+        if (!m_localEndpoints.contains(url) || (!system.isEmpty() && system != m_systemName))
+            return invalid(tr("The local access point %1 does not exist.").arg(p.toString()));
+        const QString text = protocolEndpointPath(m_systemName, url).toString();
+        if (v.localPoints.contains(text))
+            return invalid(tr("The local access point %1 is named twice.").arg(url.toString()));
+        v.localPoints.append(text);
+    }
+
+    const Value remote = in.value(u"RemoteAccessPoints");
+    int newWsman = 0;
+    for (const Value &e : remote.isNull() ? QList<Value>() : remote.elements()) {
+        const cim::ObjectPath p = e.toReference();
+        const QUrl url(p.key(u"Name").toString(), QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() || (!isWsman(url) && !isData(url)))
+            return invalid(tr("The remote access point %1 does not name a WS-Management "
+                              "(http, https) or NBD (nbd, nbds) URL in its Name.")
+                               .arg(p.toString()));
+        if (m_localEndpoints.contains(url))
+            return invalid(tr("The remote access point %1 is this system's own endpoint.")
+                               .arg(url.toString()));
+        const QString text = remoteAccessPointPath(m_systemName, url).toString();
+        if (v.remotePoints.contains(text))
+            return invalid(tr("The remote access point %1 is named twice.").arg(url.toString()));
+        v.remotePoints.append(text);
+        if (isWsman(url)) {
+            ++newWsman;
+            v.wsman = url;
+        }
+    }
+    // One collection reaches one peer through one management endpoint.
+    int wsmanPoints = 0;
+    for (const QString &t : std::as_const(v.remotePoints)) {
+        const auto p = cim::ObjectPath::fromString(t);
+        if (p && isWsman(QUrl(p->key(u"Name").toString())))
+            ++wsmanPoints;
+    }
+    if (wsmanPoints > 1)
+        return invalid(tr("A remote collection reaches its peer through one WS-Management "
+                          "endpoint; %1 were given.")
+                           .arg(wsmanPoints));
+    if (newWsman == 0)
+        v.wsman = QUrl();
+
+    const Value system = in.value(u"RemoteComputerSystem");
+    if (!system.isNull()) {
+        v.remoteSystemPath = system.toReference();
+        const QString name = v.remoteSystemPath.key(u"Name").toString();
+        if (!v.remoteSystemPath.className().contains(QStringLiteral("ComputerSystem"),
+                                                     Qt::CaseInsensitive) ||
+            name.isEmpty())
+            return invalid(tr("RemoteComputerSystem is not a ComputerSystem with a Name."));
+        if (name == m_systemName)
+            return invalid(tr("RemoteComputerSystem names this system."));
+        const QString text = v.remoteSystemPath.toString();
+        if (adding && !v.remoteSystem.isEmpty() && v.remoteSystem != text)
+            return invalid(
+                tr("The collection already reaches another system (%1).").arg(v.remoteSystem));
+        v.remoteSystem = text;
+        // A system given only here is verified through the collection's endpoint.
+        if (adding && v.wsman.isEmpty()) {
+            for (const QString &t : std::as_const(v.remotePoints)) {
+                const auto p = cim::ObjectPath::fromString(t);
+                if (p && isWsman(QUrl(p->key(u"Name").toString())))
+                    v.wsman = QUrl(p->key(u"Name").toString());
+            }
+        }
+    }
+
+    // A peer's management endpoint belongs to one collection: two would fight over its state.
+    if (!v.wsman.isEmpty()) {
+        const QString text = remoteAccessPointPath(m_systemName, v.wsman).toString();
+        for (int i = 0; i < m_collections.size(); ++i) {
+            if (i != v.collection && m_collections.at(i).remotePoints.contains(text))
+                return cim::Error(ReturnCode::InUse,
+                                  tr("The remote collection %1 already reaches %2.")
+                                      .arg(m_collections.at(i).elementName, v.wsman.toString()));
+        }
+    }
+    return v;
+}
+
+QFuture<cim::Result<void>> RemoteCollections::contactPeer(const QUrl &wsmanUrl,
+                                                          const cim::ObjectPath &system)
+{
+    std::unique_ptr<wsman::WsmanTransport> made =
+        m_connector ? m_connector(wsmanUrl) : std::make_unique<wsman::WsmanTransport>(wsmanUrl);
+    if (!made)
+        return ready(cim::Result<void>(cim::Error(
+            ReturnCode::Failed, tr("No connection to %1 can be made.").arg(wsmanUrl.toString()))));
+    made->setOperationTimeout(m_peerTimeoutMs);
+    TransportPtr transport(made.release(), [](wsman::WsmanTransport *t) { t->deleteLater(); });
+
+    auto promise = std::make_shared<QPromise<cim::Result<void>>>();
+    promise->start();
+    auto finish = [promise, transport](cim::Result<void> r) mutable {
+        promise->addResult(std::move(r));
+        promise->finish();
+        transport.reset();
+    };
+    const QString url = wsmanUrl.toString();
+    // Unauthenticated Identify first: it tells a ReplicaDesk engine from anything else before
+    // credentials are sent to it.
+    transport->identify(false).then(
+        QtFuture::Launch::Sync,
+        [finish, transport, system, url](cim::Result<wsman::IdentifyResult> id) mutable {
+            if (!id) {
+                finish(cim::Error(id.error().code,
+                                  tr("%1 did not identify itself as a ReplicaDesk engine: %2")
+                                      .arg(url, id.error().message)));
+                return;
+            }
+            if (id->productVendor != u"ReplicaDesk") {
+                finish(cim::Error(ReturnCode::Failed,
+                                  tr("%1 answers WS-Management but is not a ReplicaDesk engine "
+                                     "(it says \"%2\").")
+                                      .arg(url, id->productVendor)));
+                return;
+            }
+            if (system.isEmpty()) {
+                finish({});
+                return;
+            }
+            cim::ObjectPath remote = system;
+            remote.setNameSpace(transport->nameSpace());
+            transport->getInstance(remote).then(
+                QtFuture::Launch::Sync,
+                [finish, url, remote](cim::Result<cim::Instance> got) mutable {
+                    if (!got)
+                        finish(cim::Error(
+                            got.error().code,
+                            tr("The peer %1 does not show the system %2: %3")
+                                .arg(url, remote.key(u"Name").toString(), got.error().message)));
+                    else
+                        finish({});
+                });
+        });
+    return promise->future();
+}
+
+QFuture<cim::MethodResult> RemoteCollections::create(const cim::MethodCall &call)
+{
+    auto v = validate(call.in, false);
+    if (!v)
+        return ready(cim::MethodResult::failure(v.error().code, v.error().message));
+
+    RemoteCollectionRecord record;
+    record.instanceId = QStringLiteral("RRC:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    record.elementName =
+        !v->elementName.isEmpty()
+            ? v->elementName
+            : (!v->remoteSystemPath.isEmpty()
+                   ? tr("Replication to %1").arg(v->remoteSystemPath.key(u"Name").toString())
+                   : tr("Remote replication collection"));
+    record.active = v->active;
+    record.deleteOnUnassociated = v->deleteOnUnassociated;
+    record.remoteSystem = v->remoteSystem;
+    record.localPoints = v->localPoints;
+    record.remotePoints = v->remotePoints;
+
+    cim::MethodResult result;
+    if (v->wsman.isEmpty()) {
+        // Nothing to contact: the peer's state is not known until an endpoint is added.
+        record.connectivity = ConnectivityStatus::Unknown;
+        if (auto saved = save(record); !saved)
+            return ready(cim::MethodResult::failure(saved.error().code, saved.error().message));
+        result.out.set(QStringLiteral("ConnectivityCollection"),
+                       Value::reference(toInstance(record).path()));
+        result.out.set(QStringLiteral("Job"), Value::null(CimType::Reference));
+        return ready(result);
+    }
+    if (!m_jobs)
+        return ready(cim::MethodResult::failure(quint32(ReturnCode::Failed),
+                                                tr("The engine has no job manager.")));
+
+    NewJob spec;
+    spec.kind = jobKind();
+    spec.name = QStringLiteral("CreateRemoteReplicationCollection");
+    spec.elementName = tr("Create remote collection %1").arg(record.elementName);
+    spec.deleteOnCompletion = false;
+    ConcreteJob *job = m_jobs->createJob(spec);
+    const QString jobId = job->instanceId();
+    job->setRunning();
+
+    // The record is stored only once the peer has answered: a refused peer leaves nothing but
+    // the failed job that says why.
+    contactPeer(v->wsman, v->remoteSystemPath)
+        .then(QtFuture::Launch::Sync, [self = QPointer(this), jobs = m_jobs, jobId,
+                                       record](cim::Result<void> r) mutable {
+            ConcreteJob *job = jobs ? jobs->job(jobId) : nullptr;
+            if (!self || !job)
+                return;
+            if (!r) {
+                job->setFailed({r.error().code, r.error().message, JobErrorType::Communications});
+                return;
+            }
+            record.connectivity = ConnectivityStatus::Up;
+            if (auto saved = self->save(record); !saved) {
+                job->setFailed({saved.error().code, saved.error().message, JobErrorType::Software});
+                return;
+            }
+            job->addAffectedElement(self->toInstance(record).path());
+            job->setPercentComplete(100);
+            job->setCompleted();
+        });
+    result.returnValue = quint32(ReturnCode::JobStarted);
+    result.out.set(QStringLiteral("Job"), Value::reference(job->path()));
+    result.out.set(QStringLiteral("ConnectivityCollection"), Value::null(CimType::Reference));
+    return ready(result);
+}
+
+QFuture<cim::MethodResult> RemoteCollections::add(const cim::MethodCall &call)
+{
+    auto v = validate(call.in, true);
+    if (!v)
+        return ready(cim::MethodResult::failure(v.error().code, v.error().message));
+    RemoteCollectionRecord record = m_collections.at(v->collection);
+    record.localPoints = v->localPoints;
+    record.remotePoints = v->remotePoints;
+    record.remoteSystem = v->remoteSystem;
+
+    cim::MethodResult result;
+    // Only a new management endpoint or a newly named system needs the peer's word.
+    if (v->wsman.isEmpty()) {
+        if (auto saved = save(record); !saved)
+            return ready(cim::MethodResult::failure(saved.error().code, saved.error().message));
+        result.out.set(QStringLiteral("Job"), Value::null(CimType::Reference));
+        return ready(result);
+    }
+    if (!m_jobs)
+        return ready(cim::MethodResult::failure(quint32(ReturnCode::Failed),
+                                                tr("The engine has no job manager.")));
+    NewJob spec;
+    spec.kind = jobKind();
+    spec.name = QStringLiteral("AddToRemoteReplicationCollection");
+    spec.elementName = tr("Add to remote collection %1").arg(record.elementName);
+    spec.deleteOnCompletion = false;
+    ConcreteJob *job = m_jobs->createJob(spec);
+    const QString jobId = job->instanceId();
+    job->setRunning();
+    const cim::ObjectPath system =
+        v->remoteSystem.isEmpty()
+            ? cim::ObjectPath()
+            : cim::ObjectPath::fromString(v->remoteSystem).value_or(cim::ObjectPath());
+    contactPeer(v->wsman, system)
+        .then(QtFuture::Launch::Sync, [self = QPointer(this), jobs = m_jobs, jobId,
+                                       record](cim::Result<void> r) mutable {
+            ConcreteJob *job = jobs ? jobs->job(jobId) : nullptr;
+            if (!self || !job)
+                return;
+            if (!r) {
+                job->setFailed({r.error().code, r.error().message, JobErrorType::Communications});
+                return;
+            }
+            // Another request may have removed the collection meanwhile.
+            if (self->indexOf(record.instanceId) < 0) {
+                job->setFailed({quint32(ReturnCode::Failed),
+                                tr("The remote collection was deleted meanwhile."),
+                                JobErrorType::Software});
+                return;
+            }
+            record.connectivity = ConnectivityStatus::Up;
+            if (auto saved = self->save(record); !saved) {
+                job->setFailed({saved.error().code, saved.error().message, JobErrorType::Software});
+                return;
+            }
+            job->addAffectedElement(self->toInstance(record).path());
+            job->setPercentComplete(100);
+            job->setCompleted();
+        });
+    result.returnValue = quint32(ReturnCode::JobStarted);
+    result.out.set(QStringLiteral("Job"), Value::reference(job->path()));
+    return ready(result);
+}
+
+cim::Instance RemoteCollections::toInstance(const RemoteCollectionRecord &r) const
+{
+    cim::Instance i(collectionClass());
+    i.setPath(cim::ObjectPath(ProviderRegistry::defaultNameSpace(), collectionClass(),
+                              {{QStringLiteral("InstanceID"), Value::string(r.instanceId)}}));
+    i.setProperty(QStringLiteral("InstanceID"), Value::string(r.instanceId));
+    i.setProperty(QStringLiteral("ElementName"), Value::string(r.elementName));
+    i.setProperty(QStringLiteral("ConnectivityStatus"), Value::uint16(quint16(r.connectivity)));
+    i.setProperty(QStringLiteral("Active"), Value::boolean(r.active));
+    i.setProperty(QStringLiteral("DeleteOnUnassociated"), Value::boolean(r.deleteOnUnassociated));
+    const auto system = cim::ObjectPath::fromString(r.remoteSystem);
+    i.setProperty(QStringLiteral("RemoteComputerSystem"),
+                  system ? Value::reference(*system) : Value::null(CimType::Reference));
+    return i;
+}
+
+static cim::Instance accessPointInstance(const cim::ObjectPath &path, bool remote)
+{
+    cim::Instance i(path.className());
+    i.setPath(path);
+    for (const auto &[name, value] : path.keys())
+        i.setProperty(name, value);
+    const QUrl url(path.key(u"Name").toString());
+    const bool wsman = isWsman(url);
+    i.setProperty(QStringLiteral("ElementName"), Value::string(url.toString()));
+    if (remote) {
+        i.setProperty(QStringLiteral("AccessInfo"), Value::string(url.toString()));
+        i.setProperty(QStringLiteral("InfoFormat"), Value::uint16(200)); // URL
+    } else {
+        i.setProperty(QStringLiteral("ProtocolIFType"), Value::uint16(1)); // Other
+    }
+    i.setProperty(QStringLiteral("OtherTypeDescription"),
+                  Value::string(wsman ? QStringLiteral("WS-Management") : QStringLiteral("NBD")));
+    return i;
+}
+
+cim::Result<QList<cim::Instance>> RemoteCollections::instances(const QString &className) const
+{
+    QList<cim::Instance> out;
+    if (className.compare(collectionClass(), Qt::CaseInsensitive) == 0) {
+        for (const RemoteCollectionRecord &r : m_collections)
+            out.append(toInstance(r));
+    } else if (className.compare(protocolEndpointClass(), Qt::CaseInsensitive) == 0) {
+        for (const QUrl &url : m_localEndpoints)
+            out.append(accessPointInstance(protocolEndpointPath(m_systemName, url), false));
+    } else if (className.compare(remoteAccessPointClass(), Qt::CaseInsensitive) == 0) {
+        QStringList seen;
+        for (const RemoteCollectionRecord &r : m_collections) {
+            for (const QString &t : r.remotePoints) {
+                const auto p = cim::ObjectPath::fromString(t);
+                if (p && !seen.contains(t)) {
+                    seen.append(t);
+                    out.append(accessPointInstance(*p, true));
+                }
+            }
+        }
+    } else if (className.compare(memberOfCollectionClass(), Qt::CaseInsensitive) == 0) {
+        for (const RemoteCollectionRecord &r : m_collections) {
+            const cim::ObjectPath collection = toInstance(r).path();
+            for (const QString &t : r.localPoints + r.remotePoints) {
+                const auto p = cim::ObjectPath::fromString(t);
+                if (!p)
+                    continue;
+                cim::Instance m(memberOfCollectionClass());
+                m.setPath(
+                    cim::ObjectPath(ProviderRegistry::defaultNameSpace(), memberOfCollectionClass(),
+                                    {{QStringLiteral("Collection"), Value::reference(collection)},
+                                     {QStringLiteral("Member"), Value::reference(*p)}}));
+                m.setProperty(QStringLiteral("Collection"), Value::reference(collection));
+                m.setProperty(QStringLiteral("Member"), Value::reference(*p));
+                out.append(m);
+            }
+        }
+    } else {
+        return cim::Error(ReturnCode::InvalidParameter,
+                          tr("The class %1 is not served here.").arg(className));
+    }
+    return out;
+}
+
+cim::Result<void> RemoteCollections::modify(const cim::Instance &instance,
+                                            const QStringList &propertyList)
+{
+    const int i = indexOf(instance.path().key(u"InstanceID").toString());
+    if (i < 0)
+        return cim::Error(ReturnCode::InvalidParameter,
+                          tr("No remote collection %1.").arg(instance.path().toString()));
+    RemoteCollectionRecord r = m_collections.at(i);
+    const cim::Instance current = toInstance(r);
+    QStringList names = propertyList;
+    if (names.isEmpty()) {
+        for (const auto &[name, value] : instance.properties())
+            names.append(name);
+    }
+    for (const QString &name : std::as_const(names)) {
+        const Value value = instance.property(name);
+        if (name.compare(u"Active", Qt::CaseInsensitive) == 0 && value.isTyped() &&
+            value.type() == CimType::Boolean && !value.isNull()) {
+            r.active = value.toBool();
+        } else if (name.compare(u"DeleteOnUnassociated", Qt::CaseInsensitive) == 0 &&
+                   value.isTyped() && value.type() == CimType::Boolean && !value.isNull()) {
+            r.deleteOnUnassociated = value.toBool();
+        } else if (!(value == current.property(name))) {
+            return cim::Error(ReturnCode::InvalidParameter,
+                              tr("Only Active and DeleteOnUnassociated of a remote collection "
+                                 "can be changed, not %1.")
+                                  .arg(name));
+        }
+    }
+    if (r.deleteOnUnassociated && r.localPoints.isEmpty() && r.remotePoints.isEmpty())
+        return erase(r.instanceId);
+    return save(r);
+}
+
+cim::Result<void> RemoteCollections::remove(const cim::ObjectPath &path)
+{
+    if (path.className().compare(collectionClass(), Qt::CaseInsensitive) == 0) {
+        const QString id = path.key(u"InstanceID").toString();
+        if (indexOf(id) < 0)
+            return cim::Error(ReturnCode::InvalidParameter,
+                              tr("No remote collection %1.").arg(path.toString()));
+        return erase(id);
+    }
+    if (path.className().compare(remoteAccessPointClass(), Qt::CaseInsensitive) == 0) {
+        const QString text =
+            remoteAccessPointPath(m_systemName, QUrl(path.key(u"Name").toString())).toString();
+        bool found = false;
+        const QList<RemoteCollectionRecord> all = m_collections;
+        return m_catalog->transaction([&]() -> cim::Result<void> {
+            for (RemoteCollectionRecord r : all) {
+                if (!r.remotePoints.removeAll(text))
+                    continue;
+                found = true;
+                // DeleteOnUnassociated: no access point left means no reason to exist.
+                auto done =
+                    r.deleteOnUnassociated && r.remotePoints.isEmpty() && r.localPoints.isEmpty()
+                        ? erase(r.instanceId)
+                        : save(r);
+                if (!done)
+                    return done;
+            }
+            if (!found)
+                return cim::Error(ReturnCode::InvalidParameter,
+                                  tr("No remote access point %1.").arg(path.toString()));
+            return {};
+        });
+    }
+    return cim::Error(ReturnCode::NotSupported,
+                      tr("Instances of %1 cannot be deleted.").arg(path.className()));
+}
+
+QFuture<void> RemoteCollections::refreshConnectivity()
+{
+    auto promise = std::make_shared<QPromise<void>>();
+    promise->start();
+    auto pending = std::make_shared<int>(1);
+    auto doneOne = [promise, pending] {
+        if (--*pending == 0)
+            promise->finish();
+    };
+    for (const RemoteCollectionRecord &r : std::as_const(m_collections)) {
+        QUrl wsmanUrl;
+        for (const QString &t : r.remotePoints) {
+            const auto p = cim::ObjectPath::fromString(t);
+            if (p && isWsman(QUrl(p->key(u"Name").toString())))
+                wsmanUrl = QUrl(p->key(u"Name").toString());
+        }
+        if (wsmanUrl.isEmpty())
+            continue;
+        ++*pending;
+        const cim::ObjectPath system =
+            cim::ObjectPath::fromString(r.remoteSystem).value_or(cim::ObjectPath());
+        contactPeer(wsmanUrl, system)
+            .then(QtFuture::Launch::Sync, [self = QPointer(this), id = r.instanceId,
+                                           doneOne](cim::Result<void> ok) {
+                const int i = self ? self->indexOf(id) : -1;
+                if (i >= 0) {
+                    RemoteCollectionRecord now = self->m_collections.at(i);
+                    const auto status = ok ? ConnectivityStatus::Up : ConnectivityStatus::Down;
+                    if (now.connectivity != status) {
+                        now.connectivity = status;
+                        // A failed save keeps the old status; the next check tries again.
+                        (void)self->save(now);
+                    }
+                }
+                doneOne();
+            });
+    }
+    doneOne();
+    return promise->future();
+}
+
+} // namespace rd::engine
