@@ -94,9 +94,11 @@ cim::Result<void> PoolManager::load(const QString &defaultPoolDirectory)
     auto volumeRows = m_catalog->volumes();
     if (!volumeRows)
         return volumeRows.error();
-    for (const VolumeRow &row : volumeRows.value())
+    for (const VolumeRow &row : volumeRows.value()) {
         m_volumes.insert(row.deviceId,
                          {row.deviceId, row.poolId, row.elementName, row.size, row.created});
+        m_volumeOrder.append(row.deviceId);
+    }
 
     // A deletion that renamed its image but died before unlinking it: the row is gone (or the
     // rename would have been undone), so the file is garbage.
@@ -168,11 +170,10 @@ cim::Result<StoragePool> PoolManager::addPool(const QString &directory, const QS
 QList<VolumeInfo> PoolManager::volumes() const
 {
     QMutexLocker lock(&m_lock);
-    QList<VolumeInfo> list = m_volumes.values();
-    // Oldest first, so listings are stable across calls and restarts.
-    std::sort(list.begin(), list.end(), [](const VolumeInfo &a, const VolumeInfo &b) {
-        return a.created != b.created ? a.created < b.created : a.deviceId < b.deviceId;
-    });
+    QList<VolumeInfo> list;
+    list.reserve(m_volumeOrder.size());
+    for (const QString &id : m_volumeOrder)
+        list.append(m_volumes.value(id));
     return list;
 }
 
@@ -292,6 +293,7 @@ cim::Result<VolumeInfo> PoolManager::createVolume(const QString &poolId, const Q
     {
         QMutexLocker lock(&m_lock);
         m_volumes.insert(info.deviceId, info);
+        m_volumeOrder.append(info.deviceId);
         m_devices.insert(info.deviceId, std::shared_ptr<FileVolume>(std::move(created)));
     }
     Q_EMIT volumesChanged();
@@ -329,6 +331,7 @@ cim::Result<void> PoolManager::deleteVolume(const QString &deviceId)
     {
         QMutexLocker lock(&m_lock);
         m_volumes.remove(deviceId);
+        m_volumeOrder.removeOne(deviceId);
         m_devices.remove(deviceId);
         m_overlays.remove(deviceId);
     }

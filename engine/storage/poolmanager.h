@@ -99,6 +99,9 @@ private:
     QString m_defaultPoolId;
     QList<StoragePool> m_pools;
     QHash<QString, VolumeInfo> m_volumes;
+    // Device IDs oldest first (the catalog's row order): listings stay stable even when two
+    // volumes share a creation timestamp.
+    QStringList m_volumeOrder;
     // Guards the members below: ThreadWeaver workers look up volumes and devices while the
     // engine thread creates and deletes them.
     mutable QMutex m_lock;

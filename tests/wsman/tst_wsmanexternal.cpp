@@ -168,11 +168,16 @@ private Q_SLOTS:
         env.insert(QStringLiteral("WSDONTASK"), QStringLiteral("y"));
         env.insert(QStringLiteral("OUTPREFIX"), dir.path());
         env.insert(QStringLiteral("OUTLEVEL"), QStringLiteral("1"));
+        // wsl keeps ~/.wsl-config; on the very first run it only writes that file, prints its
+        // usage and exits 1. A home of its own keeps the user's untouched and makes every run
+        // a first run, so prime it once before the calls that count.
+        env.insert(QStringLiteral("HOME"), dir.path());
         const QString ns = ProviderRegistry::defaultNameSpace();
         auto wslRun = [&](const QString &tool, const QStringList &args) -> ReadResult {
             QProcess p;
             p.setProcessEnvironment(env);
             p.setWorkingDirectory(dir.path());
+            QFile::remove(dir.filePath(QStringLiteral("response.xml"))); // no stale answer
             if (!run(p, QStandardPaths::findExecutable(tool), args))
                 return {};
             QFile response(dir.filePath(QStringLiteral("response.xml")));
@@ -180,6 +185,9 @@ private Q_SLOTS:
                 return {};
             return readMessage(response.readAll(), nullptr);
         };
+
+        (void)wslRun(QStringLiteral("wslid"), {QStringLiteral("check")});
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral(".wsl-config"))));
 
         ReadResult r = wslRun(QStringLiteral("wslid"), {QStringLiteral("check")});
         QVERIFY(r.ok());
