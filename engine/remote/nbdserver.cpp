@@ -1,0 +1,627 @@
+#include "nbdserver.h"
+
+#include "storage/blockdevice.h"
+#include "storage/poolmanager.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtEndian>
+
+#include <cstring>
+
+Q_LOGGING_CATEGORY(lcNbd, "rd.nbd.server")
+
+namespace rd::engine {
+
+namespace {
+
+// Protocol constants (NBD protocol document, "newstyle" negotiation and transmission).
+constexpr quint64 NbdMagic = 0x4e42444d41474943ull; // "NBDMAGIC"
+constexpr quint64 OptMagic = 0x49484156454F5054ull; // "IHAVEOPT"
+constexpr quint64 ReplyMagic = 0x3e889045565a9ull;  // option replies
+constexpr quint32 RequestMagic = 0x25609513u;
+constexpr quint32 SimpleReplyMagic = 0x67446698u;
+constexpr quint32 StructuredReplyMagic = 0x668e33efu;
+
+constexpr quint16 FlagFixedNewstyle = 1;
+constexpr quint16 FlagNoZeroes = 2;
+
+enum Option : quint32 {
+    OptExportName = 1,
+    OptAbort = 2,
+    OptList = 3,
+    OptStartTls = 5,
+    OptInfo = 6,
+    OptGo = 7,
+    OptStructuredReply = 8,
+    OptListMetaContext = 9,
+    OptSetMetaContext = 10,
+};
+
+enum OptionReply : quint32 {
+    RepAck = 1,
+    RepServer = 2,
+    RepInfo = 3,
+    RepMetaContext = 4,
+    RepErrUnsup = 0x80000001u,
+    RepErrInvalid = 0x80000003u,
+    RepErrUnknown = 0x80000006u,
+};
+
+enum Info : quint16 { InfoExport = 0, InfoBlockSize = 3 };
+
+enum TransmissionFlag : quint16 {
+    HasFlags = 1 << 0,
+    SendFlush = 1 << 2,
+    SendFua = 1 << 3,
+    SendTrim = 1 << 5,
+    SendWriteZeroes = 1 << 6,
+    CanMultiConn = 1 << 8,
+};
+
+enum Command : quint16 {
+    CmdRead = 0,
+    CmdWrite = 1,
+    CmdDisc = 2,
+    CmdFlush = 3,
+    CmdTrim = 4,
+    CmdCache = 5,
+    CmdWriteZeroes = 6,
+    CmdBlockStatus = 7,
+};
+
+constexpr quint16 CmdFlagFua = 1 << 0;
+constexpr quint16 CmdFlagNoHole = 1 << 1;
+constexpr quint16 CmdFlagReqOne = 1 << 3;
+
+constexpr quint16 ReplyFlagDone = 1;
+enum ReplyType : quint16 {
+    ReplyNone = 0,
+    ReplyOffsetData = 1,
+    ReplyBlockStatus = 5,
+    ReplyError = 0x8001,
+};
+
+constexpr quint32 StateHole = 1;
+constexpr quint32 StateZero = 2;
+
+// errno values as the protocol defines them (not the host's).
+constexpr quint32 ErrIo = 5;
+constexpr quint32 ErrInvalid = 22;
+constexpr quint32 ErrNoSpace = 28;
+
+constexpr quint32 AllocationContext = 1;
+const QByteArray AllocationName = QByteArrayLiteral("base:allocation");
+
+constexpr quint32 MaxOptionLength = 64 * 1024;
+constexpr quint32 PreferredBlock = 4096;
+
+void put16(QByteArray &b, quint16 v)
+{
+    char x[2];
+    qToBigEndian(v, x);
+    b.append(x, 2);
+}
+void put32(QByteArray &b, quint32 v)
+{
+    char x[4];
+    qToBigEndian(v, x);
+    b.append(x, 4);
+}
+void put64(QByteArray &b, quint64 v)
+{
+    char x[8];
+    qToBigEndian(v, x);
+    b.append(x, 8);
+}
+template<class T>
+T get(const char *p)
+{
+    return qFromBigEndian<T>(p);
+}
+
+} // namespace
+
+// One client: negotiation, then requests answered in order, synchronously on this thread.
+class NbdServer::Connection final : public QObject
+{
+public:
+    Connection(NbdServer *server, QTcpSocket *socket)
+        : QObject(socket)
+        , m_server(server)
+        , m_socket(socket)
+    {
+        ++m_server->m_connections;
+        QByteArray hello;
+        put64(hello, NbdMagic);
+        put64(hello, OptMagic);
+        put16(hello, FlagFixedNewstyle | FlagNoZeroes);
+        m_socket->write(hello);
+        connect(m_socket, &QTcpSocket::readyRead, this, [this] { onReadyRead(); });
+        connect(m_socket, &QTcpSocket::disconnected, m_socket, &QObject::deleteLater);
+    }
+    ~Connection() override
+    {
+        if (m_server)
+            --m_server->m_connections;
+    }
+    Q_DISABLE_COPY_MOVE(Connection)
+
+    void detach() { m_server = nullptr; }
+
+private:
+    enum class State { ClientFlags, Options, Transmission, Closed };
+
+    void onReadyRead()
+    {
+        m_buffer.append(m_socket->readAll());
+        while (m_state != State::Closed) {
+            const qsizetype before = m_buffer.size();
+            const State state = m_state;
+            if (state == State::ClientFlags)
+                clientFlags();
+            else if (state == State::Options)
+                option();
+            else
+                request();
+            if (m_buffer.size() == before && m_state == state)
+                break; // needs more bytes
+        }
+    }
+
+    void hangUp(const char *why)
+    {
+        qCDebug(lcNbd) << "closing:" << why;
+        m_state = State::Closed;
+        m_buffer.clear();
+        m_socket->disconnectFromHost();
+    }
+
+    void clientFlags()
+    {
+        if (m_buffer.size() < 4)
+            return;
+        const quint32 flags = get<quint32>(m_buffer.constData());
+        m_buffer.remove(0, 4);
+        // Only fixed newstyle clients: the old style has no way to report an error.
+        if (!(flags & FlagFixedNewstyle))
+            return hangUp("client without fixed newstyle");
+        m_noZeroes = flags & FlagNoZeroes;
+        m_state = State::Options;
+    }
+
+    void reply(quint32 option, quint32 type, const QByteArray &data = {})
+    {
+        QByteArray b;
+        put64(b, ReplyMagic);
+        put32(b, option);
+        put32(b, type);
+        put32(b, quint32(data.size()));
+        b.append(data);
+        m_socket->write(b);
+    }
+
+    void replyError(quint32 option, quint32 type, const QString &message)
+    {
+        reply(option, type, message.toUtf8());
+    }
+
+    void option()
+    {
+        if (m_buffer.size() < 16)
+            return;
+        const char *p = m_buffer.constData();
+        if (get<quint64>(p) != OptMagic)
+            return hangUp("bad option magic");
+        const quint32 opt = get<quint32>(p + 8);
+        const quint32 length = get<quint32>(p + 12);
+        if (length > MaxOptionLength)
+            return hangUp("option too long");
+        if (quint64(m_buffer.size()) < 16 + quint64(length))
+            return;
+        const QByteArray data = m_buffer.mid(16, length);
+        m_buffer.remove(0, 16 + length);
+
+        switch (opt) {
+        case OptExportName: {
+            // No way to refuse here but to hang up.
+            if (!open(QString::fromUtf8(data)))
+                return hangUp("unknown export");
+            QByteArray b;
+            put64(b, m_device->size());
+            put16(b, transmissionFlags());
+            if (!m_noZeroes)
+                b.append(QByteArray(124, '\0'));
+            m_socket->write(b);
+            m_state = State::Transmission;
+            return;
+        }
+        case OptAbort:
+            reply(opt, RepAck);
+            return hangUp("abort");
+        case OptList: {
+            if (!data.isEmpty())
+                return replyError(opt, RepErrInvalid, tr("LIST takes no data."));
+            for (const QString &name : m_server->m_list()) {
+                QByteArray b;
+                const QByteArray utf8 = name.toUtf8();
+                put32(b, quint32(utf8.size()));
+                b.append(utf8);
+                reply(opt, RepServer, b);
+            }
+            return reply(opt, RepAck);
+        }
+        case OptInfo:
+        case OptGo:
+            return infoOrGo(opt, data);
+        case OptStructuredReply:
+            if (!data.isEmpty())
+                return replyError(opt, RepErrInvalid, tr("STRUCTURED_REPLY takes no data."));
+            m_structured = true;
+            return reply(opt, RepAck);
+        case OptListMetaContext:
+        case OptSetMetaContext:
+            return metaContext(opt, data);
+        case OptStartTls:
+            return replyError(opt, RepErrUnsup, tr("This server does not offer TLS yet."));
+        default:
+            return replyError(opt, RepErrUnsup, tr("Option %1 is not supported.").arg(opt));
+        }
+    }
+
+    // "u32 name length, name" at the start of INFO, GO and the meta context options.
+    static bool exportName(const QByteArray &data, qsizetype &at, QString &name)
+    {
+        if (data.size() < at + 4)
+            return false;
+        const quint32 n = get<quint32>(data.constData() + at);
+        if (quint64(data.size()) < quint64(at) + 4 + n)
+            return false;
+        name = QString::fromUtf8(data.constData() + at + 4, n);
+        at += 4 + n;
+        return true;
+    }
+
+    void infoOrGo(quint32 opt, const QByteArray &data)
+    {
+        qsizetype at = 0;
+        QString name;
+        if (!exportName(data, at, name) || data.size() < at + 2)
+            return replyError(opt, RepErrInvalid, tr("Malformed INFO/GO request."));
+        const quint16 count = get<quint16>(data.constData() + at);
+        at += 2;
+        if (data.size() != at + 2 * count)
+            return replyError(opt, RepErrInvalid, tr("Malformed INFO/GO request."));
+        bool blockSize = false;
+        for (quint16 i = 0; i < count; ++i)
+            blockSize |= get<quint16>(data.constData() + at + 2 * i) == InfoBlockSize;
+
+        auto device = m_server->m_resolve(name);
+        if (!device || !device.value())
+            return replyError(opt, RepErrUnknown,
+                              device ? tr("No export %1.").arg(name) : device.error().message);
+        QByteArray info;
+        put16(info, InfoExport);
+        put64(info, device.value()->size());
+        put16(info, transmissionFlags());
+        reply(opt, RepInfo, info);
+        // Sent whenever asked; a client that did not ask may use any size anyway.
+        if (blockSize) {
+            QByteArray sizes;
+            put16(sizes, InfoBlockSize);
+            put32(sizes, 1);
+            put32(sizes, PreferredBlock);
+            put32(sizes, MaxPayload);
+            reply(opt, RepInfo, sizes);
+        }
+        reply(opt, RepAck);
+        if (opt == OptGo) {
+            m_device = device.value();
+            m_exportName = name;
+            m_state = State::Transmission;
+        }
+    }
+
+    void metaContext(quint32 opt, const QByteArray &data)
+    {
+        qsizetype at = 0;
+        QString name;
+        if (!exportName(data, at, name) || data.size() < at + 4)
+            return replyError(opt, RepErrInvalid, tr("Malformed meta context request."));
+        if (opt == OptSetMetaContext && !m_structured)
+            return replyError(opt, RepErrInvalid,
+                              tr("Meta contexts need structured replies first."));
+        quint32 queries = get<quint32>(data.constData() + at);
+        at += 4;
+        bool allocation = opt == OptListMetaContext && queries == 0; // list: everything
+        for (; queries > 0; --queries) {
+            if (data.size() < at + 4)
+                return replyError(opt, RepErrInvalid, tr("Malformed meta context request."));
+            const quint32 n = get<quint32>(data.constData() + at);
+            if (quint64(data.size()) < quint64(at) + 4 + n)
+                return replyError(opt, RepErrInvalid, tr("Malformed meta context request."));
+            const QByteArray query = data.mid(at + 4, n);
+            at += 4 + n;
+            if (query == AllocationName || (opt == OptListMetaContext && query == "base:"))
+                allocation = true;
+        }
+        if (allocation) {
+            QByteArray b;
+            put32(b, AllocationContext);
+            b.append(AllocationName);
+            reply(opt, RepMetaContext, b);
+        }
+        if (opt == OptSetMetaContext)
+            m_allocationContext = allocation;
+        reply(opt, RepAck);
+    }
+
+    bool open(const QString &name)
+    {
+        auto device = m_server->m_resolve(name);
+        if (!device || !device.value())
+            return false;
+        m_device = device.value();
+        m_exportName = name;
+        return true;
+    }
+
+    static quint16 transmissionFlags()
+    {
+        // Every connection writes through the volume's one shared device, so a FLUSH on one
+        // covers the writes of all: multi-conn is safe.
+        return HasFlags | SendFlush | SendFua | SendTrim | SendWriteZeroes | CanMultiConn;
+    }
+
+    void simpleReply(quint64 handle, quint32 error, const QByteArray &data = {})
+    {
+        QByteArray b;
+        b.reserve(16 + data.size());
+        put32(b, SimpleReplyMagic);
+        put32(b, error);
+        put64(b, handle);
+        b.append(data);
+        m_socket->write(b);
+    }
+
+    void chunk(quint64 handle, quint16 type, const QByteArray &payload, bool done = true)
+    {
+        QByteArray b;
+        b.reserve(20 + payload.size());
+        put32(b, StructuredReplyMagic);
+        put16(b, done ? ReplyFlagDone : 0);
+        put16(b, type);
+        put64(b, handle);
+        put32(b, quint32(payload.size()));
+        b.append(payload);
+        m_socket->write(b);
+    }
+
+    void fail(quint64 handle, quint32 error, bool structuredAnswer)
+    {
+        if (!structuredAnswer)
+            return simpleReply(handle, error);
+        QByteArray e;
+        put32(e, error);
+        put16(e, 0);
+        chunk(handle, ReplyError, e);
+    }
+
+    void request()
+    {
+        if (m_buffer.size() < 28)
+            return;
+        const char *p = m_buffer.constData();
+        if (get<quint32>(p) != RequestMagic)
+            return hangUp("bad request magic");
+        const quint16 flags = get<quint16>(p + 4);
+        const quint16 type = get<quint16>(p + 6);
+        const quint64 handle = get<quint64>(p + 8);
+        const quint64 offset = get<quint64>(p + 16);
+        const quint32 length = get<quint32>(p + 24);
+        if (type == CmdWrite) {
+            if (length > MaxPayload)
+                return hangUp("write too large");
+            if (quint64(m_buffer.size()) < 28 + quint64(length))
+                return;
+        }
+        const QByteArray payload = type == CmdWrite ? m_buffer.mid(28, length) : QByteArray();
+        m_buffer.remove(0, 28 + (type == CmdWrite ? length : 0));
+
+        const quint64 size = m_device->size();
+        const bool inBounds = offset <= size && length <= size - offset;
+        switch (type) {
+        case CmdRead: {
+            if (!inBounds || length > MaxPayload)
+                return fail(handle, ErrInvalid, m_structured);
+            QByteArray data(length, Qt::Uninitialized);
+            if (!m_device->read(offset, std::span<char>(data.data(), data.size())))
+                return fail(handle, ErrIo, m_structured);
+            if (!m_structured)
+                return simpleReply(handle, 0, data);
+            if (length == 0)
+                return chunk(handle, ReplyNone, {});
+            QByteArray payload2;
+            payload2.reserve(8 + data.size());
+            put64(payload2, offset);
+            payload2.append(data);
+            return chunk(handle, ReplyOffsetData, payload2);
+        }
+        case CmdWrite: {
+            if (!inBounds)
+                return simpleReply(handle, ErrNoSpace);
+            if (!m_device->write(offset,
+                                 std::span<const char>(payload.constData(), payload.size())))
+                return simpleReply(handle, ErrIo);
+            if ((flags & CmdFlagFua) && !m_device->flush())
+                return simpleReply(handle, ErrIo);
+            return simpleReply(handle, 0);
+        }
+        case CmdDisc:
+            // Everything before it has been answered (requests run in order); flush so a
+            // client that disconnects finds its writes durable.
+            (void)m_device->flush();
+            return hangUp("disconnect");
+        case CmdFlush:
+            return simpleReply(handle, m_device->flush() ? 0 : ErrIo);
+        case CmdTrim:
+            if (!inBounds)
+                return simpleReply(handle, ErrNoSpace);
+            if (length > 0 && !m_device->discard(offset, length))
+                return simpleReply(handle, ErrIo);
+            return simpleReply(handle, 0);
+        case CmdWriteZeroes:
+            if (!inBounds)
+                return simpleReply(handle, ErrNoSpace);
+            return simpleReply(handle, writeZeroes(offset, length, flags) ? 0 : ErrIo);
+        case CmdCache:
+            return simpleReply(handle, inBounds ? 0 : ErrInvalid);
+        case CmdBlockStatus:
+            if (!m_allocationContext || !inBounds || length == 0)
+                return fail(handle, ErrInvalid, m_structured);
+            return blockStatus(handle, offset, length, flags & CmdFlagReqOne);
+        default:
+            return simpleReply(handle, ErrInvalid);
+        }
+    }
+
+    bool writeZeroes(quint64 offset, quint32 length, quint16 flags)
+    {
+        if (!(flags & CmdFlagNoHole))
+            return m_device->discard(offset, length).ok() &&
+                   (!(flags & CmdFlagFua) || m_device->flush().ok());
+        const QByteArray zeros(qMin<quint32>(length, 1u << 20), '\0');
+        for (quint64 done = 0; done < length;) {
+            const quint64 n = qMin<quint64>(length - done, quint64(zeros.size()));
+            if (!m_device->write(offset + done, std::span<const char>(zeros.constData(), n)))
+                return false;
+            done += n;
+        }
+        return !(flags & CmdFlagFua) || m_device->flush().ok();
+    }
+
+    void blockStatus(quint64 handle, quint64 offset, quint32 length, bool one)
+    {
+        auto extents = m_device->allocatedExtents(offset, length);
+        if (!extents)
+            return fail(handle, ErrIo, true);
+        QByteArray b;
+        put32(b, AllocationContext);
+        quint64 at = offset;
+        const quint64 end = offset + length;
+        auto add = [&](quint64 n, quint32 state) {
+            if (n == 0 || (one && b.size() > 4))
+                return;
+            put32(b, quint32(n));
+            put32(b, state);
+        };
+        for (const Extent &e : extents.value()) {
+            if (e.offset > at)
+                add(e.offset - at, StateHole | StateZero);
+            const quint64 from = qMax(e.offset, at);
+            const quint64 to = qMin(e.offset + e.length, end);
+            if (to > from)
+                add(to - from, 0);
+            at = qMax(at, to);
+        }
+        if (at < end)
+            add(end - at, StateHole | StateZero);
+        chunk(handle, ReplyBlockStatus, b);
+    }
+
+    static QString tr(const char *text)
+    {
+        return QCoreApplication::translate("rd::engine::NbdServer", text);
+    }
+
+    NbdServer *m_server;
+    QTcpSocket *m_socket;
+    QByteArray m_buffer;
+    State m_state = State::ClientFlags;
+    bool m_noZeroes = false;
+    bool m_structured = false;
+    bool m_allocationContext = false;
+    std::shared_ptr<BlockDevice> m_device;
+    QString m_exportName;
+};
+
+NbdServer::NbdServer(Resolver resolve, Lister list, QObject *parent)
+    : QObject(parent)
+    , m_resolve(std::move(resolve))
+    , m_list(std::move(list))
+    , m_server(new QTcpServer(this))
+{
+    connect(m_server, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+            // Requests are small and answered in order; Nagle would hold the replies back.
+            socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            new Connection(this, socket);
+        }
+    });
+}
+
+NbdServer::NbdServer(PoolManager *pools, QObject *parent)
+    : NbdServer(
+          [pools](const QString &name) -> cim::Result<std::shared_ptr<BlockDevice>> {
+              if (!pools->volume(name))
+                  return cim::Error(
+                      cim::ReturnCode::InvalidParameter,
+                      QCoreApplication::translate("rd::engine::NbdServer", "No volume %1.")
+                          .arg(name));
+              return pools->blockDevice(name);
+          },
+          [pools] {
+              QStringList names;
+              for (const auto &v : pools->volumes())
+                  names.append(v.deviceId);
+              return names;
+          },
+          parent)
+{}
+
+NbdServer::~NbdServer()
+{
+    // Connections live under their sockets, which may outlive the server by a deleteLater.
+    for (Connection *c : findChildren<Connection *>())
+        c->detach();
+    close();
+}
+
+cim::Result<void> NbdServer::listen(const QHostAddress &address, quint16 port)
+{
+    if (!m_server->listen(address, port))
+        return cim::Error(cim::ReturnCode::Failed, tr("The NBD server cannot listen on %1:%2: %3")
+                                                       .arg(address.toString())
+                                                       .arg(port)
+                                                       .arg(m_server->errorString()));
+    return {};
+}
+
+void NbdServer::close()
+{
+    m_server->close();
+}
+
+quint16 NbdServer::port() const
+{
+    return m_server->serverPort();
+}
+
+QUrl NbdServer::url(const QString &exportName) const
+{
+    QUrl u;
+    u.setScheme(QStringLiteral("nbd"));
+    u.setHost(m_server->serverAddress().toString());
+    u.setPort(m_server->serverPort());
+    u.setPath(QLatin1Char('/') + exportName);
+    return u;
+}
+
+int NbdServer::connectionCount() const
+{
+    return m_connections;
+}
+
+} // namespace rd::engine

@@ -1,0 +1,59 @@
+#pragma once
+// Serves the engine's volumes over NBD (fixed newstyle; OPT_GO/INFO/LIST, structured replies,
+// base:allocation) on loopback or a peer link; every I/O goes through the volume's BlockDevice.
+
+#include "cim/result.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QTcpServer;
+
+namespace rd::engine {
+
+class BlockDevice;
+class PoolManager;
+
+class NbdServer final : public QObject
+{
+    Q_OBJECT
+public:
+    // An export by name (a volume's DeviceID), or why there is none.
+    using Resolver = std::function<cim::Result<std::shared_ptr<BlockDevice>>(const QString &name)>;
+    using Lister = std::function<QStringList()>;
+
+    NbdServer(Resolver resolve, Lister list, QObject *parent = nullptr);
+    // Exports every volume of the pools under its DeviceID, through PoolManager::blockDevice
+    // (so writes are observed by replication). pools must outlive the server.
+    explicit NbdServer(PoolManager *pools, QObject *parent = nullptr);
+    ~NbdServer() override;
+    Q_DISABLE_COPY_MOVE(NbdServer)
+
+    // Loopback unless told otherwise; port 0 lets the OS choose.
+    cim::Result<void> listen(const QHostAddress &address = QHostAddress(QHostAddress::LocalHost),
+                             quint16 port = 0);
+    void close();
+    quint16 port() const;
+    // nbd://address:port/<exportName> as libnbd, nbdinfo and qemu-img take it.
+    QUrl url(const QString &exportName = {}) const;
+    int connectionCount() const;
+
+    // The largest READ or WRITE accepted (also the NBD_INFO_BLOCK_SIZE maximum).
+    static constexpr quint32 MaxPayload = 32u << 20;
+
+private:
+    class Connection;
+    friend class Connection;
+
+    Resolver m_resolve;
+    Lister m_list;
+    QTcpServer *m_server;
+    int m_connections = 0;
+};
+
+} // namespace rd::engine
