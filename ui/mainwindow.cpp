@@ -99,6 +99,7 @@ MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // The children go after this object has stopped being a MainWindow; none may call back.
+    m_details->model()->setReferenceNamer({});
     m_navigatorModel->disconnect(this);
     m_navigatorView->selectionModel()->disconnect(this);
     m_jobActions->disconnect(this);

@@ -1,0 +1,207 @@
+#include "nbdblockdevice.h"
+
+#include <QCoreApplication>
+#include <QPromise>
+#include <QThreadPool>
+
+#include <libnbd.h>
+
+namespace rd::engine {
+
+namespace {
+
+// Below the server's 32 MiB payload limit (NbdServer::MaxPayload) and libnbd's own.
+constexpr quint64 MaxRequest = 16ull << 20;
+// WRITE_ZEROES carries no payload, but its length field is 32 bits.
+constexpr quint64 MaxZero = 1ull << 30;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("rd::engine::NbdBlockDevice", text);
+}
+
+} // namespace
+
+NbdBlockDevice::NbdBlockDevice(nbd_handle *handle, QUrl url)
+    : m_handle(handle)
+    , m_url(std::move(url))
+{}
+
+NbdBlockDevice::~NbdBlockDevice()
+{
+    // A clean NBD_CMD_DISC first, so the server flushes and closes without an error.
+    nbd_shutdown(m_handle, 0);
+    nbd_close(m_handle);
+}
+
+cim::Result<std::shared_ptr<NbdBlockDevice>> NbdBlockDevice::connect(const QUrl &url)
+{
+    nbd_handle *h = nbd_create();
+    if (!h)
+        return cim::Error(
+            cim::ReturnCode::Failed,
+            tr("Cannot create an NBD client: %1").arg(QString::fromUtf8(nbd_get_error())));
+    nbd_add_meta_context(h, LIBNBD_CONTEXT_BASE_ALLOCATION);
+    if (nbd_connect_uri(h, url.toString().toUtf8().constData()) == -1) {
+        const QString why = QString::fromUtf8(nbd_get_error());
+        nbd_close(h);
+        return cim::Error(cim::ReturnCode::Failed,
+                          tr("Cannot open the NBD export %1: %2").arg(url.toString(), why));
+    }
+    std::shared_ptr<NbdBlockDevice> d(new NbdBlockDevice(h, url));
+    const int64_t size = nbd_get_size(h);
+    if (size < 0 || size % BlockSize != 0)
+        return cim::Error(
+            cim::ReturnCode::Failed,
+            tr("The NBD export %1 has no usable size (%2 bytes).").arg(url.toString()).arg(size));
+    d->m_size = quint64(size);
+    d->m_canFlush = nbd_can_flush(h) == 1;
+    d->m_canZero = nbd_can_zero(h) == 1;
+    d->m_allocation = nbd_can_meta_context(h, LIBNBD_CONTEXT_BASE_ALLOCATION) == 1;
+    if (nbd_is_read_only(h) == 1)
+        return cim::Error(cim::ReturnCode::Failed,
+                          tr("The NBD export %1 is read-only.").arg(url.toString()));
+    return d;
+}
+
+QFuture<cim::Result<std::shared_ptr<NbdBlockDevice>>> NbdBlockDevice::connectAsync(const QUrl &url)
+{
+    using R = cim::Result<std::shared_ptr<NbdBlockDevice>>;
+    auto promise = std::make_shared<QPromise<R>>();
+    promise->start();
+    QFuture<R> future = promise->future();
+    QThreadPool::globalInstance()->start([promise, url] {
+        promise->addResult(connect(url));
+        promise->finish();
+    });
+    return future;
+}
+
+cim::Error NbdBlockDevice::lastError(const char *what) const
+{
+    return cim::Error(cim::ReturnCode::Failed, tr("NBD %1 on %2 failed: %3")
+                                                   .arg(QString::fromLatin1(what), m_url.toString(),
+                                                        QString::fromUtf8(nbd_get_error())));
+}
+
+cim::Result<void> NbdBlockDevice::checkRange(quint64 offset, quint64 length) const
+{
+    if (offset > m_size || length > m_size - offset)
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("The range of %1 bytes at offset %2 lies beyond the end of the NBD "
+                             "export (%3 bytes).")
+                              .arg(length)
+                              .arg(offset)
+                              .arg(m_size));
+    return {};
+}
+
+cim::Result<void> NbdBlockDevice::read(quint64 offset, std::span<char> buffer)
+{
+    if (auto r = checkRange(offset, buffer.size()); !r)
+        return r;
+    for (quint64 done = 0; done < buffer.size();) {
+        const quint64 n = std::min<quint64>(buffer.size() - done, MaxRequest);
+        if (nbd_pread(m_handle, buffer.data() + done, n, offset + done, 0) == -1)
+            return lastError("read");
+        done += n;
+    }
+    return {};
+}
+
+cim::Result<void> NbdBlockDevice::writeRaw(quint64 offset, std::span<const char> data)
+{
+    if (auto r = checkRange(offset, data.size()); !r)
+        return r;
+    for (quint64 done = 0; done < data.size();) {
+        const quint64 n = std::min<quint64>(data.size() - done, MaxRequest);
+        if (nbd_pwrite(m_handle, data.data() + done, n, offset + done, 0) == -1)
+            return lastError("write");
+        done += n;
+    }
+    return {};
+}
+
+cim::Result<void> NbdBlockDevice::discardRaw(quint64 offset, quint64 length)
+{
+    if (auto r = checkRange(offset, length); !r)
+        return r;
+    if (!m_canZero) {
+        const QByteArray zeros(qsizetype(std::min(length, MaxRequest)), '\0');
+        for (quint64 done = 0; done < length;) {
+            const quint64 n = std::min<quint64>(length - done, quint64(zeros.size()));
+            if (nbd_pwrite(m_handle, zeros.constData(), n, offset + done, 0) == -1)
+                return lastError("write");
+            done += n;
+        }
+        return {};
+    }
+    for (quint64 done = 0; done < length;) {
+        const quint64 n = std::min(length - done, MaxZero);
+        if (nbd_zero(m_handle, n, offset + done, 0) == -1)
+            return lastError("zero");
+        done += n;
+    }
+    return {};
+}
+
+cim::Result<void> NbdBlockDevice::flush()
+{
+    if (m_canFlush && nbd_flush(m_handle, 0) == -1)
+        return lastError("flush");
+    return {};
+}
+
+cim::Result<QList<Extent>> NbdBlockDevice::allocatedExtents(quint64 offset, quint64 length)
+{
+    if (auto r = checkRange(offset, length); !r)
+        return r.error();
+    QList<Extent> out;
+    if (!m_allocation) {
+        // Nothing known: all of it may hold data.
+        if (length > 0)
+            out.append({offset, length});
+        return out;
+    }
+    struct Walk
+    {
+        quint64 at;
+        QList<Extent> *out;
+    } walk{offset, &out};
+    const quint64 end = offset + length;
+    while (walk.at < end) {
+        const quint64 start = walk.at;
+        nbd_extent_callback cb{
+            [](void *user, const char *context, uint64_t, uint32_t *entries, size_t count, int *) {
+                if (qstrcmp(context, LIBNBD_CONTEXT_BASE_ALLOCATION) != 0)
+                    return 0;
+                auto *w = static_cast<Walk *>(user);
+                for (size_t i = 0; i + 1 < count; i += 2) {
+                    const quint64 n = entries[i];
+                    if (!(entries[i + 1] & LIBNBD_STATE_HOLE)) {
+                        if (!w->out->isEmpty() &&
+                            w->out->last().offset + w->out->last().length == w->at)
+                            w->out->last().length += n;
+                        else
+                            w->out->append({w->at, n});
+                    }
+                    w->at += n;
+                }
+                return 0;
+            },
+            &walk, nullptr};
+        const quint64 ask = std::min<quint64>(end - start, MaxZero);
+        if (nbd_block_status(m_handle, ask, start, cb, 0) == -1)
+            return lastError("block status");
+        if (walk.at == start)
+            return lastError("block status (no progress)");
+    }
+    // The server may describe beyond what was asked: clip to the range.
+    while (!out.isEmpty() && out.last().offset >= end)
+        out.removeLast();
+    if (!out.isEmpty() && out.last().offset + out.last().length > end)
+        out.last().length = end - out.last().offset;
+    return out;
+}
+
+} // namespace rd::engine
