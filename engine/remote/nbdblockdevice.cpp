@@ -34,7 +34,8 @@ NbdBlockDevice::~NbdBlockDevice()
     nbd_close(m_handle);
 }
 
-cim::Result<std::shared_ptr<NbdBlockDevice>> NbdBlockDevice::connect(const QUrl &url)
+cim::Result<std::shared_ptr<NbdBlockDevice>> NbdBlockDevice::connect(const QUrl &url,
+                                                                     const Options &options)
 {
     nbd_handle *h = nbd_create();
     if (!h)
@@ -42,6 +43,12 @@ cim::Result<std::shared_ptr<NbdBlockDevice>> NbdBlockDevice::connect(const QUrl 
             cim::ReturnCode::Failed,
             tr("Cannot create an NBD client: %1").arg(QString::fromUtf8(nbd_get_error())));
     nbd_add_meta_context(h, LIBNBD_CONTEXT_BASE_ALLOCATION);
+    if (!options.tlsCertificates.isEmpty() &&
+        nbd_set_tls_certificates(h, options.tlsCertificates.toLocal8Bit().constData()) == -1) {
+        const QString why = QString::fromUtf8(nbd_get_error());
+        nbd_close(h);
+        return cim::Error(cim::ReturnCode::Failed, why);
+    }
     if (nbd_connect_uri(h, url.toString().toUtf8().constData()) == -1) {
         const QString why = QString::fromUtf8(nbd_get_error());
         nbd_close(h);
@@ -64,14 +71,15 @@ cim::Result<std::shared_ptr<NbdBlockDevice>> NbdBlockDevice::connect(const QUrl 
     return d;
 }
 
-QFuture<cim::Result<std::shared_ptr<NbdBlockDevice>>> NbdBlockDevice::connectAsync(const QUrl &url)
+QFuture<cim::Result<std::shared_ptr<NbdBlockDevice>>>
+NbdBlockDevice::connectAsync(const QUrl &url, const Options &options)
 {
     using R = cim::Result<std::shared_ptr<NbdBlockDevice>>;
     auto promise = std::make_shared<QPromise<R>>();
     promise->start();
     QFuture<R> future = promise->future();
-    QThreadPool::globalInstance()->start([promise, url] {
-        promise->addResult(connect(url));
+    QThreadPool::globalInstance()->start([promise, url, options] {
+        promise->addResult(connect(url, options));
         promise->finish();
     });
     return future;

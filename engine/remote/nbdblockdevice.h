@@ -16,11 +16,20 @@ namespace rd::engine {
 class NbdBlockDevice final : public BlockDevice
 {
 public:
-    // Connects and negotiates (structured replies, base:allocation when offered). Blocks: call
-    // it off any thread whose event loop might be serving the export.
-    static cim::Result<std::shared_ptr<NbdBlockDevice>> connect(const QUrl &url);
+    struct Options
+    {
+        // nbds:// URLs: a directory with ca-cert.pem (the peer's certificate or its CA), and
+        // optionally client-cert.pem / client-key.pem; empty = the system's trust store.
+        QString tlsCertificates;
+    };
+
+    // Connects and negotiates (TLS for nbds://, structured replies, base:allocation when
+    // offered). Blocks: call it off any thread whose event loop might be serving the export.
+    static cim::Result<std::shared_ptr<NbdBlockDevice>> connect(const QUrl &url,
+                                                                const Options &options = {});
     // connect() on the global thread pool.
-    static QFuture<cim::Result<std::shared_ptr<NbdBlockDevice>>> connectAsync(const QUrl &url);
+    static QFuture<cim::Result<std::shared_ptr<NbdBlockDevice>>>
+    connectAsync(const QUrl &url, const Options &options = {});
     ~NbdBlockDevice() override;
     Q_DISABLE_COPY_MOVE(NbdBlockDevice)
 

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QtEndian>
@@ -46,7 +48,9 @@ enum OptionReply : quint32 {
     RepInfo = 3,
     RepMetaContext = 4,
     RepErrUnsup = 0x80000001u,
+    RepErrPolicy = 0x80000002u,
     RepErrInvalid = 0x80000003u,
+    RepErrTlsRequired = 0x80000005u,
     RepErrUnknown = 0x80000006u,
 };
 
@@ -122,6 +126,24 @@ T get(const char *p)
     return qFromBigEndian<T>(p);
 }
 
+// Every connection on a QSslSocket, so STARTTLS can turn it into TLS in place.
+class SslTcpServer final : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        addPendingConnection(socket);
+    }
+};
+
 } // namespace
 
 // One client: negotiation, then requests answered in order, synchronously on this thread.
@@ -132,6 +154,8 @@ public:
         : QObject(socket)
         , m_server(server)
         , m_socket(socket)
+        , m_identity(server->m_tls)
+        , m_tlsRequired(server->m_tlsRequired && server->m_tls)
     {
         ++m_server->m_connections;
         QByteArray hello;
@@ -224,6 +248,12 @@ private:
         const QByteArray data = m_buffer.mid(16, length);
         m_buffer.remove(0, 16 + length);
 
+        if (m_tlsRequired && !m_encrypted && opt != OptStartTls && opt != OptAbort) {
+            // EXPORT_NAME has no error reply; everything else hears why.
+            if (opt == OptExportName)
+                return hangUp("export name before TLS");
+            return replyError(opt, RepErrTlsRequired, tr("This server requires TLS."));
+        }
         switch (opt) {
         case OptExportName: {
             // No way to refuse here but to hang up.
@@ -265,10 +295,35 @@ private:
         case OptSetMetaContext:
             return metaContext(opt, data);
         case OptStartTls:
-            return replyError(opt, RepErrUnsup, tr("This server does not offer TLS yet."));
+            return startTls(opt, data);
         default:
             return replyError(opt, RepErrUnsup, tr("Option %1 is not supported.").arg(opt));
         }
+    }
+
+    void startTls(quint32 opt, const QByteArray &data)
+    {
+        auto *ssl = qobject_cast<QSslSocket *>(m_socket);
+        if (!m_identity || !ssl)
+            return replyError(opt, RepErrPolicy, tr("This server does not offer TLS."));
+        if (m_encrypted)
+            return replyError(opt, RepErrInvalid, tr("TLS is already on."));
+        if (!data.isEmpty())
+            return replyError(opt, RepErrInvalid, tr("STARTTLS takes no data."));
+        // The client sends nothing more in clear text: it waits for this answer, then starts
+        // the handshake.
+        if (!m_buffer.isEmpty())
+            return hangUp("data after STARTTLS");
+        reply(opt, RepAck);
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificate(m_identity->certificate);
+        config.setPrivateKey(m_identity->privateKey);
+        config.setProtocol(QSsl::TlsV1_2OrLater);
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        ssl->setSslConfiguration(config);
+        m_encrypted = true;
+        connect(ssl, &QSslSocket::encrypted, this, [] { qCDebug(lcNbd) << "TLS on"; });
+        ssl->startServerEncryption();
     }
 
     // "u32 name length, name" at the start of INFO, GO and the meta context options.
@@ -538,6 +593,9 @@ private:
 
     NbdServer *m_server;
     QTcpSocket *m_socket;
+    std::optional<wsman::TlsIdentity> m_identity;
+    bool m_tlsRequired = false;
+    bool m_encrypted = false;
     QByteArray m_buffer;
     State m_state = State::ClientFlags;
     bool m_noZeroes = false;
@@ -551,7 +609,7 @@ NbdServer::NbdServer(Resolver resolve, Lister list, QObject *parent)
     : QObject(parent)
     , m_resolve(std::move(resolve))
     , m_list(std::move(list))
-    , m_server(new QTcpServer(this))
+    , m_server(new SslTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server->nextPendingConnection()) {
@@ -589,6 +647,12 @@ NbdServer::~NbdServer()
     close();
 }
 
+void NbdServer::setTls(std::optional<wsman::TlsIdentity> identity, bool required)
+{
+    m_tls = std::move(identity);
+    m_tlsRequired = required && m_tls.has_value();
+}
+
 cim::Result<void> NbdServer::listen(const QHostAddress &address, quint16 port)
 {
     if (!m_server->listen(address, port))
@@ -612,7 +676,7 @@ quint16 NbdServer::port() const
 QUrl NbdServer::url(const QString &exportName) const
 {
     QUrl u;
-    u.setScheme(QStringLiteral("nbd"));
+    u.setScheme(m_tlsRequired ? QStringLiteral("nbds") : QStringLiteral("nbd"));
     u.setHost(m_server->serverAddress().toString());
     u.setPort(m_server->serverPort());
     u.setPath(QLatin1Char('/') + exportName);

@@ -3,6 +3,7 @@
 // base:allocation) on loopback or a peer link; every I/O goes through the volume's BlockDevice.
 
 #include "cim/result.h"
+#include "wsman/selfsignedcertificate.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -11,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QTcpServer;
 
@@ -34,12 +36,18 @@ public:
     ~NbdServer() override;
     Q_DISABLE_COPY_MOVE(NbdServer)
 
+    // TLS through NBD_OPT_STARTTLS with this identity; required = nothing but STARTTLS (and
+    // ABORT) is answered before the handshake, as between peers. Applies to new connections.
+    void setTls(std::optional<wsman::TlsIdentity> identity, bool required);
+    bool tlsRequired() const { return m_tlsRequired; }
+
     // Loopback unless told otherwise; port 0 lets the OS choose.
     cim::Result<void> listen(const QHostAddress &address = QHostAddress(QHostAddress::LocalHost),
                              quint16 port = 0);
     void close();
     quint16 port() const;
-    // nbd://address:port/<exportName> as libnbd, nbdinfo and qemu-img take it.
+    // nbd://address:port/<exportName> (nbds:// when TLS is required) as libnbd, nbdinfo and
+    // qemu-img take it.
     QUrl url(const QString &exportName = {}) const;
     int connectionCount() const;
 
@@ -53,6 +61,8 @@ private:
     Resolver m_resolve;
     Lister m_list;
     QTcpServer *m_server;
+    std::optional<wsman::TlsIdentity> m_tls;
+    bool m_tlsRequired = false;
     int m_connections = 0;
 };
 

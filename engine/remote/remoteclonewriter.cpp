@@ -38,11 +38,11 @@ cim::Result<void> RemoteCloneWriter::start(std::shared_ptr<BlockDevice> target)
     return {};
 }
 
-void RemoteCloneWriter::start(const QUrl &target)
+void RemoteCloneWriter::start(const QUrl &target, const NbdBlockDevice::Options &options)
 {
-    NbdBlockDevice::connectAsync(target).then(
-        QtFuture::Launch::Sync,
-        [self = QPointer(this)](cim::Result<std::shared_ptr<NbdBlockDevice>> device) {
+    NbdBlockDevice::connectAsync(target, options)
+        .then(QtFuture::Launch::Sync, [self = QPointer(this)](
+                                          cim::Result<std::shared_ptr<NbdBlockDevice>> device) {
             // Resolved on a pool thread: come back to this object's thread to arm.
             if (!self)
                 return;

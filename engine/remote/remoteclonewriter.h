@@ -34,7 +34,7 @@ public:
     cim::Result<void> start(std::shared_ptr<BlockDevice> target);
     // Connects to the export off this thread, then start(); a failure ends in finished(Failed).
     // The point in time is when the connection is made, which armed() reports.
-    void start(const QUrl &target);
+    void start(const QUrl &target, const NbdBlockDevice::Options &options = {});
 
     bool isRunning() const { return m_copier && m_copier->isRunning(); }
     quint64 bytesDone() const { return m_copier ? m_copier->bytesDone() : 0; }

@@ -8,10 +8,13 @@
 #include "storage/blockdevice.h"
 #include "storage/filevolume.h"
 #include "storage/poolmanager.h"
+#include "wsman/selfsignedcertificate.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSslSocket>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -343,6 +346,78 @@ private Q_SLOTS:
         const Run differs = runTool(qemuImg, args);
         QCOMPARE(differs.exitCode, 1);
         m_expected[qsizetype(7 * MiB)] = x;
+    }
+
+    void tlsBetweenPeers()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS backend");
+        auto identity = wsman::makeSelfSignedCertificate(QStringLiteral("127.0.0.1"),
+                                                         {QStringLiteral("localhost")},
+                                                         {QHostAddress(QHostAddress::LocalHost)});
+        QVERIFY2(identity.ok(), qPrintable(identity.error().message));
+        auto other = wsman::makeSelfSignedCertificate(QStringLiteral("127.0.0.1"), {},
+                                                      {QHostAddress(QHostAddress::LocalHost)});
+        QVERIFY(other.ok());
+        const QString trusted = m_dir.filePath(QStringLiteral("trusted"));
+        const QString wrong = m_dir.filePath(QStringLiteral("wrong"));
+        for (const auto &[dir, cert] :
+             {std::pair{trusted, identity->certificate}, std::pair{wrong, other->certificate}}) {
+            QVERIFY(QDir().mkpath(dir));
+            QFile f(dir + QStringLiteral("/ca-cert.pem"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(cert.toPem());
+        }
+
+        NbdServer tls(m_engine->poolManager());
+        tls.setTls(*identity, true);
+        QVERIFY(tls.listen().ok());
+        QCOMPARE(tls.url(m_volume).scheme(), QStringLiteral("nbds"));
+        const QByteArray secure = tls.url(m_volume).toString().toUtf8();
+        QUrl plainUrl = tls.url(m_volume);
+        plainUrl.setScheme(QStringLiteral("nbd"));
+        const QByteArray plain = plainUrl.toString().toUtf8();
+        const QByteArray trustedDir = trusted.toLocal8Bit();
+        const QByteArray wrongDir = wrong.toLocal8Bit();
+        struct Out
+        {
+            QByteArray error;
+            int negotiated = -1;
+            QByteArray data;
+            int plainRefused = 0;
+            int wrongRefused = 0;
+        };
+        const Out out = offThread([=] {
+            Out o;
+            {
+                NbdHandle n;
+                nbd_set_tls_certificates(n.h, trustedDir.constData());
+                if (nbd_connect_uri(n.h, secure.constData()) == -1) {
+                    o.error = nbd_get_error();
+                    return o;
+                }
+                o.negotiated = nbd_get_tls_negotiated(n.h);
+                o.data = QByteArray(qsizetype(MiB), '\0');
+                if (nbd_pread(n.h, o.data.data(), MiB, 0, 0) == -1)
+                    o.error = nbd_get_error();
+                nbd_shutdown(n.h, 0);
+            }
+            {
+                NbdHandle n; // no TLS: refused by the server's policy
+                o.plainRefused = nbd_connect_uri(n.h, plain.constData());
+            }
+            {
+                NbdHandle n; // TLS to a server whose certificate is not the trusted one
+                nbd_set_tls_certificates(n.h, wrongDir.constData());
+                o.wrongRefused = nbd_connect_uri(n.h, secure.constData());
+            }
+            return o;
+        });
+        QVERIFY2(out.error.isEmpty(), out.error.constData());
+        QCOMPARE(out.negotiated, 1);
+        QVERIFY(out.data == m_expected.left(qsizetype(MiB)));
+        QCOMPARE(out.plainRefused, -1);
+        QCOMPARE(out.wrongRefused, -1);
     }
 };
 
