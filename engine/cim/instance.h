@@ -30,7 +30,9 @@ public:
     bool hasProperty(QStringView name) const;
     // Replaces a property of the same name (case-insensitively) or appends one.
     void setProperty(const QString &name, const Value &value);
-    const QList<std::pair<QString, Value>> &properties() const { return m_properties; }
+    const QList<std::pair<QString, Value>> &properties() const & { return m_properties; }
+    // From a temporary (`for (p : f().properties())`), a copy that outlives it.
+    QList<std::pair<QString, Value>> properties() && { return std::move(m_properties); }
     // Replaces all properties at once in O(n); a later duplicate name (case-insensitively)
     // replaces the earlier one in its position.
     void setProperties(const QList<std::pair<QString, Value>> &properties);

@@ -18,10 +18,14 @@ public:
     Value value(QStringView name) const; // untyped NULL when absent
     bool contains(QStringView name) const;
     void set(const QString &name, const Value &value);
-    const QList<std::pair<QString, Value>> &items() const { return m_items; }
+    const QList<std::pair<QString, Value>> &items() const & { return m_items; }
+    QList<std::pair<QString, Value>> items() && { return std::move(m_items); }
     bool isEmpty() const { return m_items.isEmpty(); }
 
-    friend bool operator==(const Parameters &a, const Parameters &b) { return a.m_items == b.m_items; }
+    friend bool operator==(const Parameters &a, const Parameters &b)
+    {
+        return a.m_items == b.m_items;
+    }
 
 private:
     QList<std::pair<QString, Value>> m_items;

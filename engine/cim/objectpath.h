@@ -22,7 +22,9 @@ public:
     // Namespaces are kept with '/' separators; WMI's "root\\cimv2" is accepted and normalised.
     QString nameSpace() const { return m_nameSpace; }
     QString className() const { return m_className; }
-    const QList<std::pair<QString, Value>> &keys() const { return m_keys; }
+    const QList<std::pair<QString, Value>> &keys() const & { return m_keys; }
+    // From a temporary (`for (k : i.path().keys())`), a copy that outlives it.
+    QList<std::pair<QString, Value>> keys() && { return std::move(m_keys); }
     Value key(QStringView name) const; // case-insensitive; untyped NULL when absent
     void setKey(const QString &name, const Value &value);
     void setNameSpace(const QString &ns);

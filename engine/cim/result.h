@@ -29,8 +29,14 @@ struct Error
     QString message;
 
     Error() = default;
-    Error(ReturnCode c, QString m) : code(quint32(c)), message(std::move(m)) {}
-    Error(quint32 c, QString m) : code(c), message(std::move(m)) {}
+    Error(ReturnCode c, QString m)
+        : code(quint32(c))
+        , message(std::move(m))
+    {}
+    Error(quint32 c, QString m)
+        : code(c)
+        , message(std::move(m))
+    {}
 };
 
 template<class T>
@@ -38,15 +44,23 @@ class [[nodiscard]] Result
 {
 public:
     // Default: "no result yet", so Result can travel in a QFuture.
-    Result() : m_error(ReturnCode::Unknown, QStringLiteral("no result")) {}
-    Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error)) {}
+    Result()
+        : m_error(ReturnCode::Unknown, QStringLiteral("no result"))
+    {}
+    Result(T value)
+        : m_value(std::move(value))
+    {}
+    Result(Error error)
+        : m_error(std::move(error))
+    {}
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
     const T &value() const & { return *m_value; }
     T &value() & { return *m_value; }
-    T &&value() && { return std::move(*m_value); }
+    // By value from a temporary: `for (x : f().value())` then iterates a live object (a
+    // reference into the dying Result would dangle until C++23's range-for lifetime rule).
+    T value() && { return std::move(*m_value); }
     const T &operator*() const { return *m_value; }
     const T *operator->() const { return &*m_value; }
     const Error &error() const { return m_error; }
@@ -61,7 +75,10 @@ class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_failed(true), m_error(std::move(error)) {}
+    Result(Error error)
+        : m_failed(true)
+        , m_error(std::move(error))
+    {}
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
