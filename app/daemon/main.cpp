@@ -11,6 +11,8 @@
 // down, which checkpoints running copies); SIGHUP re-reads the users file.
 
 #include "engine.h"
+#include "remote/nbdserver.h"
+#include "remote/remotecollections.h"
 #include "storage/poolmanager.h"
 #include "wsman/selfsignedcertificate.h"
 #include "wsman/userstore.h"
@@ -144,8 +146,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption insecureHttp(
         QStringLiteral("insecure-http"),
         tr("Serve plain HTTP on any address. Passwords travel in clear text."));
+    const QCommandLineOption nbdPort(
+        QStringLiteral("nbd-port"),
+        tr("Also serve the volumes over NBD on this port (0: any free port), with TLS unless "
+           "--http."),
+        tr("port"));
     parser.addOptions({listen, port, tlsCert, tlsKey, users, hashPassword, user, pool, dataDir,
-                       systemName, http, insecureHttp});
+                       systemName, http, insecureHttp, nbdPort});
     parser.process(app);
 
     if (parser.isSet(hashPassword)) {
@@ -242,6 +249,28 @@ int main(int argc, char *argv[])
                                       .arg(engine::Engine::version(), engine->systemName(),
                                            server->url().toString());
 
+    // NBD: the data channel peers write replicas through. It follows the WS-Man listener's rules:
+    // same address, TLS required with the same identity unless plain HTTP was chosen.
+    std::unique_ptr<engine::NbdServer> nbd;
+    if (parser.isSet(nbdPort)) {
+        bool nbdPortOk = true;
+        const uint nbdPortValue = parser.value(nbdPort).toUInt(&nbdPortOk);
+        if (!nbdPortOk || nbdPortValue > 65535)
+            return fail(tr("%1 is not a port number.").arg(parser.value(nbdPort)));
+        nbd = std::make_unique<engine::NbdServer>(engine->poolManager());
+        nbd->setTls(serverOptions.tls, serverOptions.tls.has_value());
+        if (auto ok = nbd->listen(serverOptions.address, quint16(nbdPortValue)); !ok)
+            return fail(ok.error().message);
+        qCInfo(lcDaemon).noquote() << tr("serving NBD on %1").arg(nbd->url().toString());
+    }
+    // The access points a RemoteReplicationCollection may name on this side.
+    if (auto *remote = engine::RemoteCollections::of(engine->registry())) {
+        QList<QUrl> endpoints{server->url()};
+        if (nbd)
+            endpoints.append(nbd->url());
+        remote->setLocalEndpoints(endpoints);
+    }
+
     QSocketNotifier signals(g_signalPipe[1], QSocketNotifier::Read);
     QObject::connect(&signals, &QSocketNotifier::activated, &app, [&] {
         unsigned char signal = 0;
@@ -268,6 +297,7 @@ int main(int argc, char *argv[])
     // Stop taking requests first, then shut the engine down: it stops its copies at a checkpoint.
     server->close();
     server.reset();
+    nbd.reset();
     engine.reset();
     qCInfo(lcDaemon).noquote() << tr("Stopped.");
     return rc;
