@@ -151,8 +151,12 @@ int main(int argc, char *argv[])
         tr("Also serve the volumes over NBD on this port (0: any free port), with TLS unless "
            "--http."),
         tr("port"));
+    const QCommandLineOption nbdInsecure(
+        QStringLiteral("nbd-insecure"),
+        tr("Serve NBD on an address other than loopback. NBD clients are not authenticated: "
+           "anyone who reaches the port can read and write the volumes."));
     parser.addOptions({listen, port, tlsCert, tlsKey, users, hashPassword, user, pool, dataDir,
-                       systemName, http, insecureHttp, nbdPort});
+                       systemName, http, insecureHttp, nbdPort, nbdInsecure});
     parser.process(app);
 
     if (parser.isSet(hashPassword)) {
@@ -257,6 +261,11 @@ int main(int argc, char *argv[])
         const uint nbdPortValue = parser.value(nbdPort).toUInt(&nbdPortOk);
         if (!nbdPortOk || nbdPortValue > 65535)
             return fail(tr("%1 is not a port number.").arg(parser.value(nbdPort)));
+        // TLS hides the data but does not say who the client is (no client certificates yet):
+        // off loopback only when the operator says so, as with plain HTTP.
+        if (!serverOptions.address.isLoopback() && !parser.isSet(nbdInsecure))
+            return fail(tr("NBD does not authenticate its clients yet: it serves on a loopback "
+                           "address only, unless --nbd-insecure is given."));
         nbd = std::make_unique<engine::NbdServer>(engine->poolManager());
         nbd->setTls(serverOptions.tls, serverOptions.tls.has_value());
         if (auto ok = nbd->listen(serverOptions.address, quint16(nbdPortValue)); !ok)

@@ -244,6 +244,19 @@ private Q_SLOTS:
         QVERIFY(daemon.waitForFinished(30000));
         QCOMPARE(daemon.exitCode(), 0);
     }
+
+    void nbdStaysOnLoopbackUnlessTold()
+    {
+        QProcess daemon;
+        daemon.start(kDaemon, {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("any")),
+                               QStringLiteral("--users"), m_dir.filePath(QStringLiteral("users")),
+                               QStringLiteral("--listen"), QStringLiteral("0.0.0.0"),
+                               QStringLiteral("--port"), QStringLiteral("0"),
+                               QStringLiteral("--nbd-port"), QStringLiteral("0")});
+        QVERIFY(daemon.waitForFinished(30000));
+        QVERIFY(daemon.exitCode() != 0);
+        QVERIFY(daemon.readAllStandardError().contains("--nbd-insecure"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRemoteDaemon)
