@@ -94,8 +94,9 @@ RemoteCollections::RemoteCollections(Catalog *catalog, JobManager *jobs, QString
     , m_systemName(std::move(systemName))
 {
     setObjectName(QStringLiteral("RemoteCollections"));
-    m_connectivityTimer.setInterval(60000);
     connect(&m_connectivityTimer, &QTimer::timeout, this, [this] { refreshConnectivity(); });
+    // Cheap when there is nothing to check: only collections with a management endpoint are.
+    m_connectivityTimer.start(60000);
 }
 
 RemoteCollections::~RemoteCollections() = default;
@@ -768,9 +769,9 @@ QFuture<void> RemoteCollections::refreshConnectivity()
         if (wsmanUrl.isEmpty())
             continue;
         ++*pending;
-        const cim::ObjectPath system =
-            cim::ObjectPath::fromString(r.remoteSystem).value_or(cim::ObjectPath());
-        contactPeer(wsmanUrl, system)
+        // Connectivity is whether the peer answers as a ReplicaDesk engine; credentials and the
+        // system were checked when the endpoint was recorded.
+        contactPeer(wsmanUrl, cim::ObjectPath())
             .then(QtFuture::Launch::Sync, [self = QPointer(this), id = r.instanceId,
                                            doneOne](cim::Result<void> ok) {
                 const int i = self ? self->indexOf(id) : -1;

@@ -81,7 +81,7 @@ public:
     void setPeerConnector(PeerConnector connector) { m_connector = std::move(connector); }
     // How long one contact with a peer may take.
     void setPeerTimeout(int ms) { m_peerTimeoutMs = ms; }
-    // Connectivity is checked this often (0: only on refreshConnectivity()).
+    // Connectivity is checked this often (default 60 s; 0: only on refreshConnectivity()).
     void setConnectivityInterval(int ms);
 
     QList<MethodSpec> remoteCollectionMethodSpecs() const;
@@ -97,7 +97,8 @@ public:
     // with DeleteOnUnassociated that has none left goes with it).
     cim::Result<void> remove(const cim::ObjectPath &path);
 
-    // Identifies every peer again and stores the new ConnectivityStatus; finished when done.
+    // Identifies every peer again (unauthenticated) and stores the new ConnectivityStatus
+    // (Up, or Down when it does not answer as a ReplicaDesk engine); finished when done.
     QFuture<void> refreshConnectivity();
 
 Q_SIGNALS:
