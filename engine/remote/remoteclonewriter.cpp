@@ -32,7 +32,13 @@ cim::Result<void> RemoteCloneWriter::start(std::shared_ptr<BlockDevice> target)
     m_target = std::move(target);
     m_copier = std::move(copier);
     connect(m_copier.get(), &CloneCopier::progress, this, &RemoteCloneWriter::progress);
-    connect(m_copier.get(), &CloneCopier::finished, this, &RemoteCloneWriter::finished);
+    connect(m_copier.get(), &CloneCopier::finished, this,
+            [this](CloneCopier::Outcome outcome, const QString &message) {
+                // Done, failed or cancelled, the copy no longer protects a point in time: a
+                // source write must not wait for (or fail on) a peer that is gone.
+                m_copier->detach();
+                Q_EMIT finished(outcome, message);
+            });
     Q_EMIT armed();
     m_copier->start();
     return {};

@@ -48,6 +48,7 @@ public:
 Q_SIGNALS:
     void armed();
     void progress(quint64 done, quint64 total);
+    // Once; the writer has let go of the source by then.
     void finished(rd::engine::CloneCopier::Outcome outcome, const QString &message);
 
 private:

@@ -221,6 +221,51 @@ private Q_SLOTS:
         // Nothing was written to the small volume.
         QVERIFY(image(m_peer.get(), small) == QByteArray(qsizetype(VolumeSize / 2), '\0'));
     }
+
+    void peerGoesAwayMidCopy()
+    {
+        const QString source = makeVolume(m_local.get(), QStringLiteral("source3"), VolumeSize);
+        const QString target = makeVolume(m_peer.get(), QStringLiteral("replica3"), VolumeSize);
+        exportPeerVolume(target);
+        auto src = m_local->poolManager()->device(source);
+        QVERIFY(src.ok());
+        const QByteArray data = randomBytes(VolumeSize, 77);
+        QVERIFY(src.value()->write(0, std::span<const char>(data.constData(), data.size())).ok());
+
+        // A second export of the peer, dropped (listener and connections) during the copy.
+        NbdServer *doomed = nullptr;
+        QMetaObject::invokeMethod(
+            m_anchor,
+            [&] {
+                doomed = new NbdServer(
+                    [this](const QString &name) -> cim::Result<std::shared_ptr<BlockDevice>> {
+                        QMutexLocker lock(&m_exportsLock);
+                        return m_exports.value(name);
+                    },
+                    [] { return QStringList(); });
+                (void)doomed->listen();
+            },
+            Qt::BlockingQueuedConnection);
+        CloneOptions options;
+        options.chunkSize = MiB;
+        options.bytesPerSecond = 4 * MiB; // about 4 s for the whole volume
+        RemoteCloneWriter writer(src.value(), &m_queue, options);
+        QSignalSpy armed(&writer, &RemoteCloneWriter::armed);
+        QSignalSpy finished(&writer, &RemoteCloneWriter::finished);
+        writer.start(doomed->url(target));
+        QVERIFY(armed.wait(30000) || armed.count() == 1);
+        QTRY_VERIFY_WITH_TIMEOUT(writer.bytesDone() >= MiB, 10000);
+        QMetaObject::invokeMethod(
+            m_anchor, [&] { delete doomed; }, Qt::BlockingQueuedConnection);
+
+        // The copy fails with the reason instead of hanging, and a source write still lands.
+        QVERIFY(finished.wait(30000) || finished.count() == 1);
+        QCOMPARE(finished.first().at(0).value<CloneCopier::Outcome>(),
+                 CloneCopier::Outcome::Failed);
+        QVERIFY(!finished.first().at(1).toString().isEmpty());
+        const char x = 1;
+        QVERIFY(src.value()->write(VolumeSize - 1, std::span<const char>(&x, 1)).ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRemoteClone)
