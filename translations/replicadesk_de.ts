@@ -1250,10 +1250,6 @@ Datenverzeichnis: %2</translation>
         <translation>%1 s</translation>
     </message>
     <message>
-        <source>The share of the replicas&apos; size copied per second, over the last few seconds</source>
-        <translation>Der pro Sekunde kopierte Anteil an der Größe der Replikate, gemittelt über die letzten Sekunden</translation>
-    </message>
-    <message>
         <source>Listed until %1, then the system removes it.</source>
         <translation>Wird bis %1 aufgeführt, dann entfernt ihn das System.</translation>
     </message>
@@ -1272,6 +1268,10 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Time Left</source>
         <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>Data copied per second over the last few seconds: the job&apos;s progress applied to the data its sources hold</source>
+        <translation>Pro Sekunde kopierte Daten, gemittelt über die letzten Sekunden: der Fortschritt des Auftrags, bezogen auf die Daten seiner Quellen</translation>
     </message>
 </context>
 <context>
@@ -2061,6 +2061,46 @@ Datenverzeichnis: %2</translation>
         <source>The call returns when every replica is %1 (WaitForCopyState); work that remains continues as a job.</source>
         <translation>Der Aufruf kehrt zurück, sobald jedes Replikat %1 ist (WaitForCopyState); was dann noch zu tun ist, läuft als Auftrag weiter.</translation>
     </message>
+    <message>
+        <source>Not Managed</source>
+        <translation>Nicht verwaltet</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>Gleich</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+    <message>
+        <source>Use existing</source>
+        <translation>Vorhandene verwenden</translation>
+    </message>
+    <message>
+        <source>Create new</source>
+        <translation>Neu anlegen</translation>
+    </message>
+    <message>
+        <source>Use and create</source>
+        <translation>Verwenden und anlegen</translation>
+    </message>
+    <message>
+        <source>Instrumentation decides</source>
+        <translation>Implementierung entscheidet</translation>
+    </message>
+    <message>
+        <source>Client must supply</source>
+        <translation>Client muss angeben</translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::ReplicaResultPage</name>
@@ -2071,10 +2111,6 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>The system checked the request and started a job for the copy.</source>
         <translation>Das System hat die Anfrage geprüft und einen Auftrag für die Kopie gestartet.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The job “%1” is running. The job monitor below the window is showing it now: its progress, throughput and time left.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Der Auftrag „%1“ läuft. Die Auftragsübersicht unten im Fenster zeigt ihn jetzt an: Fortschritt, Durchsatz und Restzeit.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The system made the replicas within the call.</source>
@@ -2091,6 +2127,10 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>&lt;p&gt;%1 synchronization pair(s) now appear under Synchronizations.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Unter „Synchronisationen“ erscheinen jetzt %1 Synchronisationspaar(e).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The job “%1” is running. The job monitor at the bottom of the main window is showing it now: its progress, throughput and time left.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Auftrag „%1“ läuft. Die Auftragsübersicht unten im Hauptfenster zeigt ihn jetzt an: Fortschritt, Durchsatz und Restzeit.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2505,6 +2545,10 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Nothing yet.</source>
         <translation>Noch nichts.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -49,7 +50,10 @@ JobDetailsDialog::JobDetailsDialog(SystemInventory *system, const cim::Instance 
         facts->addRow(tr("System:"), valueLabel(system->client()->displayName(), this));
     add(tr("State:"), u"JobState");
     add(tr("Status:"), u"OperationalStatus");
-    add(tr("Complete:"), u"PercentComplete");
+    if (const cim::Value percent = job.property(u"PercentComplete");
+        percent.isTyped() && !percent.isNull() && cim::isInteger(percent.type()))
+        facts->addRow(tr("Complete:"),
+                      valueLabel(tr("%1 %").arg(QLocale().toString(percent.toUInt64())), this));
     add(tr("Submitted:"), u"TimeSubmitted");
     add(tr("Started:"), u"StartTime");
     add(tr("Running for:"), u"ElapsedTime");

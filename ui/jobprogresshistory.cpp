@@ -15,18 +15,31 @@ void JobProgressHistory::record(const QString &job, qint64 msecs, int percent, q
         if (msecs <= last.msecs ||
             (bytes == last.bytes && !track.paused && msecs - last.msecs < 1000))
             return; // nothing new yet
-        if (!track.paused && bytes >= last.bytes) {
-            const double seconds = (msecs - last.msecs) / 1000.0;
-            const double origin = track.samples.constFirst().msecs / 1000.0;
-            track.rates.append(QPointF(msecs / 1000.0 - origin, (bytes - last.bytes) / seconds));
-        }
     }
+    const bool resumed = track.paused;
     track.paused = false;
     track.samples.append({msecs, bytes});
-    if (track.samples.size() > maxSamples) {
+    if (track.samples.size() > maxSamples)
         track.samples.remove(1); // keep the first: the series' origin
+    if (resumed)
+        return; // the time it was paused is not a rate
+    // The chart's point: the rate since the newest sample at least a second older, so that two
+    // reports close together (1 % in a few milliseconds) do not read as a burst.
+    const qsizetype n = track.samples.size();
+    qsizetype from = n - 2;
+    while (from > 0 && msecs - track.samples.at(from).msecs < rateSpanMsecs)
+        --from;
+    if (from < 0)
+        return;
+    const Sample &reference = track.samples.at(from);
+    const qint64 span = msecs - reference.msecs;
+    if (span < rateSpanMsecs / 2 || bytes < reference.bytes)
+        return;
+    const double origin = track.samples.constFirst().msecs / 1000.0;
+    track.rates.append(
+        QPointF(msecs / 1000.0 - origin, (bytes - reference.bytes) * 1000.0 / double(span)));
+    if (track.rates.size() > maxSamples)
         track.rates.removeFirst();
-    }
 }
 
 void JobProgressHistory::pause(const QString &job)

@@ -1,8 +1,8 @@
 #pragma once
 // What the job monitor remembers of each job's progress: timed samples of bytes done (percent of
 // the job's size), from which it derives throughput, time left and the chart's series. Jobs report
-// a percentage only, so bytes are that share of the size of what the job writes (its affected
-// elements); the rate is the replica's address space covered per second.
+// a percentage only, so bytes are that share of the data the job copies (see
+// JobTableModel::jobBytes).
 
 #include <QHash>
 #include <QList>
@@ -37,7 +37,8 @@ public:
     // (seconds since the job's first sample, bytes per second) for each interval sampled.
     QList<QPointF> rateSeries(const QString &job) const;
 
-    static constexpr qint64 windowMsecs = 5000;
+    static constexpr qint64 windowMsecs = 5000;   // throughput and time left
+    static constexpr qint64 rateSpanMsecs = 1000; // each point of the chart
     static constexpr int maxSamples = 2000;
 
 private:

@@ -41,13 +41,13 @@ JobsDock::JobsDock(JobActions *actions, QWidget *parent)
     // The name takes what the fixed-width columns leave; long results show in full as tooltips.
     header->setStretchLastSection(false);
     header->setSectionResizeMode(JobTableModel::NameColumn, QHeaderView::Stretch);
-    header->resizeSection(JobTableModel::SystemColumn, 110);
-    header->resizeSection(JobTableModel::StateColumn, 90);
-    header->resizeSection(JobTableModel::ProgressColumn, 110);
-    header->resizeSection(JobTableModel::ThroughputColumn, 95);
+    header->resizeSection(JobTableModel::SystemColumn, 100);
+    header->resizeSection(JobTableModel::StateColumn, 80);
+    header->resizeSection(JobTableModel::ProgressColumn, 100);
+    header->resizeSection(JobTableModel::ThroughputColumn, 90);
     header->resizeSection(JobTableModel::TimeLeftColumn, 70);
-    header->resizeSection(JobTableModel::StartedColumn, 125);
-    header->resizeSection(JobTableModel::ResultColumn, 130);
+    header->resizeSection(JobTableModel::StartedColumn, 165);
+    header->resizeSection(JobTableModel::ResultColumn, 100);
     header->setMinimumSectionSize(40);
 
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -58,6 +58,7 @@ JobsDock::JobsDock(JobActions *actions, QWidget *parent)
     m_splitter->addWidget(m_chart);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({960, 300});
     m_splitter->setChildrenCollapsible(true);
     setWidget(m_splitter);
 

@@ -63,7 +63,8 @@ void JobTableModel::addSystem(SystemInventory *inventory)
     m_inventories.append(inventory);
     connect(inventory, &SystemInventory::instancesChanged, this, [this](const QString &className) {
         if (classes::sameClass(className, classes::concreteJob()) ||
-            classes::sameClass(className, classes::affectedJobElement()))
+            classes::sameClass(className, classes::affectedJobElement()) ||
+            classes::sameClass(className, classes::storageSynchronized()))
             rebuild();
     });
     connect(inventory, &QObject::destroyed, this, [this] {
@@ -90,17 +91,32 @@ QString JobTableModel::keyOf(int row) const
 
 std::optional<quint64> JobTableModel::jobBytes(int row) const
 {
+    // A copy job's percent counts the data its sources hold (holes are skipped), so its size is
+    // the allocation of the sources of the replicas it makes; an element without a known source
+    // counts with its own size.
     if (row < 0 || row >= m_rows.size() || !m_rows.at(row).system)
         return std::nullopt;
     const SystemInventory &system = *m_rows.at(row).system;
     const QString job = identityOf(m_rows.at(row).job.path());
+    QHash<QString, cim::ObjectPath> sourceOf;
+    for (const cim::Instance &sync : system.instances(classes::storageSynchronized())) {
+        sourceOf.insert(identityOf(sync.property(u"SyncedElement").toReference()),
+                        sync.property(u"SystemElement").toReference());
+    }
     quint64 total = 0;
     bool any = false;
     for (const cim::Instance &link : system.instances(classes::affectedJobElement())) {
         if (identityOf(link.property(u"AffectingElement").toReference()) != job)
             continue;
-        const auto element = system.find(link.property(u"AffectedElement").toReference());
-        if (const auto bytes = element ? volumeBytes(*element) : std::nullopt) {
+        const cim::ObjectPath affected = link.property(u"AffectedElement").toReference();
+        const auto source = sourceOf.contains(identityOf(affected))
+                                ? system.find(sourceOf.value(identityOf(affected)))
+                                : std::nullopt;
+        const auto element = system.find(affected);
+        std::optional<quint64> bytes = source ? volumeAllocatedBytes(*source) : std::nullopt;
+        if (!bytes && element)
+            bytes = volumeBytes(*element);
+        if (bytes) {
             total += *bytes;
             any = true;
         }
@@ -223,8 +239,8 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
             return text.toString().isEmpty() ? QVariant() : text;
         }
         if (index.column() == ThroughputColumn)
-            return tr("The share of the replicas' size copied per second, over the last few "
-                      "seconds");
+            return tr("Data copied per second over the last few seconds: the job's progress "
+                      "applied to the data its sources hold");
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == ProgressColumn)

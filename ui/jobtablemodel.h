@@ -46,7 +46,8 @@ public:
     SystemInventory *systemOf(int row) const;
     QString keyOf(int row) const;
     const JobProgressHistory &history() const { return m_history; }
-    // The size of what the job writes (its affected elements), if known.
+    // The bytes the job's progress counts: the data held by the sources of the replicas it makes
+    // (its affected elements), if known.
     std::optional<quint64> jobBytes(int row) const;
     // Where "now" comes from (milliseconds since the epoch); tests set their own.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }

@@ -33,7 +33,7 @@ namespace rd::ui {
 namespace {
 const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
 const QString kStateKey = QStringLiteral("MainWindow/state");
-constexpr int kStateVersion = 1;
+constexpr int kStateVersion = 2; // 2: the synchronizations dock
 } // namespace
 
 MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
@@ -135,8 +135,9 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_syncDock);
     tabifyDockWidget(m_jobsDock, m_syncDock);
     m_jobsDock->raise();
-    // The navigator runs the full height; the job monitor sits under the details pane.
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    // The job monitor and the synchronizations view run the full width under the navigator and
+    // the details pane: their tables have many columns, and the throughput chart sits beside.
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
 
     connect(m_navigatorView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::showSelection);
@@ -293,7 +294,7 @@ void MainWindow::restoreSettings()
         resize(1100, 700);
     if (!restoreState(settings.value(kStateKey).toByteArray(), kStateVersion)) {
         resizeDocks({m_navigatorDock}, {330}, Qt::Horizontal);
-        resizeDocks({m_jobsDock}, {200}, Qt::Vertical);
+        resizeDocks({m_jobsDock}, {230}, Qt::Vertical);
     }
 }
 

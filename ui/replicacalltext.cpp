@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <iterator>
+
 namespace rd::ui {
 
 // The translation context of these sentences.
@@ -31,6 +33,40 @@ QString nameOf(const cim::ObjectPath &path, const SystemInventory *inventory)
         }
     }
     return pathLabel(path).toHtmlEscaped();
+}
+
+// ReplicationSettingData values in words: CopyPriority and TargetElementSupplier have value maps
+// of their own (CIM_ReplicationSettingData).
+QString settingText(const QString &name, const cim::Value &value)
+{
+    if (value.isTyped() && !value.isNull() && cim::isInteger(value.type())) {
+        const quint64 code = value.toUInt64();
+        const char *label = nullptr;
+        if (name.compare(u"CopyPriority", Qt::CaseInsensitive) == 0) {
+            static const char *const names[] = {
+                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Not Managed"),
+                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Low"),
+                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Same"),
+                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "High"),
+                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Urgent")};
+            label = code < std::size(names) ? names[code] : nullptr;
+        } else if (name.compare(u"TargetElementSupplier", Qt::CaseInsensitive) == 0) {
+            static const char *const names[] = {
+                nullptr,
+                nullptr,
+                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Use existing"),
+                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Create new"),
+                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Use and create"),
+                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Instrumentation decides"),
+                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Client must supply")};
+            label = code < std::size(names) ? names[code] : nullptr;
+        }
+        if (label) {
+            return QStringLiteral("%1 (%2)").arg(
+                QCoreApplication::translate("rd::ui::ReplicaCallText", label), value.toText());
+        }
+    }
+    return formatValue(name, value);
 }
 
 QString mapped(const cim::ValueMap &map, const cim::Value &value)
@@ -92,7 +128,7 @@ QString describeCreateListReplica(const cim::MethodCall &call, const SystemInven
             QStringList parts;
             for (const auto &[name, value] : settings->properties())
                 parts.append(
-                    QStringLiteral("%1 = %2").arg(name, formatValue(name, value)).toHtmlEscaped());
+                    QStringLiteral("%1 = %2").arg(name, settingText(name, value)).toHtmlEscaped());
             facts.append(ReplicaCallText::tr("Settings (ReplicationSettingData): %1.")
                              .arg(parts.join(QStringLiteral("; "))));
         }

@@ -32,16 +32,30 @@ ReplicaResultPage::ReplicaResultPage(SystemInventory *system, QWidget *parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     contentLayout()->addWidget(m_text);
     contentLayout()->addStretch(1);
+    // The job and the replicas are new: name them once the system has listed them.
+    if (system) {
+        connect(system, &SystemInventory::instancesChanged, this, [this] {
+            if (!m_text->text().isEmpty())
+                render();
+        });
+    }
 }
 
 void ReplicaResultPage::setResult(const cim::MethodResult &result)
 {
+    m_result = result;
+    render();
+}
+
+void ReplicaResultPage::render()
+{
+    const cim::MethodResult &result = m_result;
     QStringList parts;
     const cim::Value job = result.out.value(u"Job");
     if (result.returnValue == quint32(cim::ReturnCode::JobStarted) && !job.isNull()) {
         setSubTitle(tr("The system checked the request and started a job for the copy."));
-        parts.append(tr("<p>The job “%1” is running. The job monitor below the window is showing "
-                        "it now: its progress, throughput and time left.</p>")
+        parts.append(tr("<p>The job “%1” is running. The job monitor at the bottom of the main "
+                        "window is showing it now: its progress, throughput and time left.</p>")
                          .arg(nameOf(job.toReference(), system())));
     } else {
         setSubTitle(tr("The system made the replicas within the call."));

@@ -19,6 +19,9 @@ public:
     QLabel *resultLabel() const { return m_text; }
 
 private:
+    void render();
+
+    cim::MethodResult m_result;
     QLabel *m_text;
 };
 

@@ -13,6 +13,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace rd::ui {
@@ -68,6 +70,14 @@ void ReplicaSummaryPage::initializePage()
     const cim::MethodCall call = m_request();
     m_words->setHtml(describeCreateListReplica(call, system()));
     m_xml->setPlainText(invokeEnvelopeText(call, system() ? system()->client() : nullptr));
+    // Open at the body, the request itself; the addressing headers are above it.
+    QTextCursor body = m_xml->document()->find(QStringLiteral(":Body>"));
+    if (!body.isNull()) {
+        m_xml->moveCursor(QTextCursor::End);
+        body.movePosition(QTextCursor::StartOfLine);
+        m_xml->setTextCursor(body);
+        m_xml->ensureCursorVisible();
+    }
 }
 
 void ReplicaSummaryPage::setRunning(bool running)

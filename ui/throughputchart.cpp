@@ -81,7 +81,11 @@ void ThroughputChart::paintEvent(QPaintEvent *)
     double top = 0;
     for (const QPointF &pt : m_points)
         top = std::max(top, pt.y());
-    top = niceCeiling(top * 1.05);
+    // A round top in the unit the label uses (KiB, MiB, GiB per second).
+    double unit = 1;
+    while (top * 1.05 / unit >= 1024 && unit < 1024.0 * 1024 * 1024 * 1024)
+        unit *= 1024;
+    top = niceCeiling(top * 1.05 / unit) * unit;
     const double span = std::max(1.0, m_points.constLast().x());
 
     const QString topLabel = tr("%1/s").arg(byteText(quint64(top)));

@@ -63,10 +63,11 @@ void VolumeActions::newVolume()
     }
     auto *dialog = new VolumeDialog(m_system, pool, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &VolumeDialog::volumeCreated, this, [this](const cim::ObjectPath &volume) {
-        Q_EMIT message(tr("Volume %1 created.").arg(pathLabel(volume)));
-        Q_EMIT volumeCreated(volume);
-    });
+    connect(dialog, &VolumeDialog::volumeCreated, this,
+            [this](const cim::ObjectPath &volume, const QString &name) {
+                Q_EMIT message(tr("Volume %1 created.").arg(name));
+                Q_EMIT volumeCreated(volume);
+            });
     dialog->open();
 }
 

@@ -65,7 +65,9 @@ VolumeDialog::VolumeDialog(SystemInventory *system, const cim::ObjectPath &prefe
     sizeRow->addWidget(m_unit);
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("&Size:"), sizeRow);
+    auto *sizeLabel = new QLabel(tr("&Size:"), this);
+    sizeLabel->setBuddy(m_size);
+    form->addRow(sizeLabel, sizeRow);
     form->addRow(tr("&Pool:"), m_pool);
     form->addRow(QString(), m_poolSpace);
     auto *note = new QLabel(tr("Volumes are thin: the image takes space in its pool only as "
@@ -159,7 +161,8 @@ void VolumeDialog::accept()
                   }
                   if (system)
                       system->refresh();
-                  Q_EMIT volumeCreated(result->out.value(u"TheElement").toReference());
+                  Q_EMIT volumeCreated(result->out.value(u"TheElement").toReference(),
+                                       m_name->text().trimmed());
                   QDialog::accept();
               });
 }

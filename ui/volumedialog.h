@@ -36,7 +36,7 @@ public:
     void accept() override; // sends the request; closes once the volume exists
 
 Q_SIGNALS:
-    void volumeCreated(const cim::ObjectPath &volume);
+    void volumeCreated(const cim::ObjectPath &volume, const QString &name);
 
 private:
     void fillPools(const cim::ObjectPath &preferred);

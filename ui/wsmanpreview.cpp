@@ -4,27 +4,66 @@
 #include "wsman/wsmantransport.h"
 
 #include <QSysInfo>
-#include <QXmlStreamReader>
-#include <QXmlStreamWriter>
 
 namespace rd::ui {
 
 namespace {
-// The same document with one element per line; what is sent differs only in whitespace.
+// One element per line, indented by depth; text stays on its element's line. Only whitespace
+// between tags is added, so prefixes, namespaces and values are exactly what is sent.
 QString indented(const QByteArray &xml)
 {
+    const QString text = QString::fromUtf8(xml);
     QString out;
-    QXmlStreamReader reader(xml);
-    QXmlStreamWriter writer(&out);
-    writer.setAutoFormatting(true);
-    writer.setAutoFormattingIndent(2);
-    while (!reader.atEnd()) {
-        reader.readNext();
-        if (reader.isWhitespace())
+    int depth = 0;
+    bool textAfterOpen = false; // the last token was text inside a just-opened element
+    bool lastWasOpen = false;
+    qsizetype pos = 0;
+    auto newLine = [&](int level) {
+        if (!out.isEmpty())
+            out += u'\n';
+        out += QString(2 * qMax(0, level), u' ');
+    };
+    while (pos < text.size()) {
+        if (text.at(pos) != u'<') {
+            const qsizetype next = text.indexOf(u'<', pos);
+            const QStringView chunk =
+                QStringView(text).mid(pos, (next < 0 ? text.size() : next) - pos);
+            if (!chunk.trimmed().isEmpty()) {
+                if (!lastWasOpen)
+                    newLine(depth);
+                out += chunk;
+                textAfterOpen = lastWasOpen;
+            }
+            pos = next < 0 ? text.size() : next;
+            lastWasOpen = false;
             continue;
-        writer.writeCurrentToken(reader);
+        }
+        const qsizetype close = text.indexOf(u'>', pos);
+        if (close < 0) {
+            out += QStringView(text).mid(pos);
+            break;
+        }
+        const QStringView tag = QStringView(text).mid(pos, close - pos + 1);
+        pos = close + 1;
+        if (tag.startsWith(u"</")) {
+            --depth;
+            if (!textAfterOpen && !lastWasOpen)
+                newLine(depth);
+            out += tag;
+            lastWasOpen = false;
+        } else if (tag.startsWith(u"<?") || tag.startsWith(u"<!") || tag.endsWith(u"/>")) {
+            newLine(depth);
+            out += tag;
+            lastWasOpen = false;
+        } else {
+            newLine(depth);
+            out += tag;
+            ++depth;
+            lastWasOpen = true;
+        }
+        textAfterOpen = false;
     }
-    return reader.hasError() ? QString::fromUtf8(xml) : out.trimmed();
+    return out;
 }
 } // namespace
 

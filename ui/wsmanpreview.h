@@ -1,6 +1,6 @@
 #pragma once
 // The WS-Management envelope a MethodCall becomes on the wire: the engine's own envelope writer
-// (wsman::writeMessage, Invoke with the method's <p:Method_INPUT> body), indented for reading.
+// (wsman::writeMessage, Invoke with the method's <p:Method_INPUT> body), one element a line.
 
 #include "cim/methodcall.h"
 

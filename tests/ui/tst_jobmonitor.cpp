@@ -91,7 +91,18 @@ private Q_SLOTS:
         const quint64 blocks = 100 * 2048; // 100 MiB
         const cim::Instance replica = volume(QStringLiteral("vol-r"), blocks);
         const cim::Instance other = volume(QStringLiteral("vol-s"), blocks);
-        client.setInstances(classes::storageVolume(), {replica, other});
+        // job-2 clones a source that holds 20 MiB of data: its percent counts those bytes.
+        cim::Instance source = volume(QStringLiteral("vol-src"), blocks);
+        source.setProperty(QStringLiteral("ProvisionedConsumableBlocks"), Value::uint64(20 * 2048));
+        client.setInstances(classes::storageVolume(), {replica, other, source});
+        cim::Instance pair(classes::storageSynchronized());
+        pair.setPath(
+            cim::ObjectPath(ns, pair.className(),
+                            {{QStringLiteral("SystemElement"), Value::reference(source.path())},
+                             {QStringLiteral("SyncedElement"), Value::reference(other.path())}}));
+        pair.setProperty(QStringLiteral("SystemElement"), Value::reference(source.path()));
+        pair.setProperty(QStringLiteral("SyncedElement"), Value::reference(other.path()));
+        client.setInstances(classes::storageSynchronized(), {pair});
         auto jobs = [&](quint16 p1, quint16 p2, quint16 state2 = 4) {
             client.setInstances(classes::concreteJob(), {job(QStringLiteral("job-1"), 4, p1),
                                                          job(QStringLiteral("job-2"), state2, p2),
@@ -112,6 +123,7 @@ private Q_SLOTS:
         inventory.refresh();
         QTRY_COMPARE(model.rowCount(), 3);
         QTRY_COMPARE(model.jobBytes(0), std::optional<quint64>(100ull << 20));
+        QTRY_COMPARE(model.jobBytes(1), std::optional<quint64>(20ull << 20));
         QCOMPARE(model.index(0, JobTableModel::SystemColumn).data().toString(),
                  QStringLiteral("fake.example"));
         QVERIFY(model.index(0, JobTableModel::ThroughputColumn).data().toString().isEmpty());
@@ -137,6 +149,10 @@ private Q_SLOTS:
                  qPrintable(model.index(0, JobTableModel::ThroughputColumn).data().toString()));
         QCOMPARE(model.index(0, JobTableModel::TimeLeftColumn).data().toString(),
                  QStringLiteral("3 s"));
+        QCOMPARE(model.index(1, JobTableModel::ThroughputColumn)
+                     .data(JobTableModel::ThroughputRole)
+                     .toDouble(),
+                 4.0 * 1024 * 1024);
         QCOMPARE(model.history().rateSeries(model.keyOf(0)).size(), 1);
         // A finished job has neither.
         QVERIFY(model.index(2, JobTableModel::ThroughputColumn).data().toString().isEmpty());
