@@ -1403,6 +1403,22 @@ Datenverzeichnis: %2</translation>
         <source>Show &amp;Synchronizations</source>
         <translation>&amp;Synchronisationen anzeigen</translation>
     </message>
+    <message>
+        <source>&amp;Connect to Remote System…</source>
+        <translation>Mit entferntem System &amp;verbinden …</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Follow another ReplicaDesk engine or a Windows iSCSI target over WS-Management</source>
+        <translation>Eine andere ReplicaDesk-Engine oder ein Windows-iSCSI-Ziel über WS-Management verfolgen</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Verbunden mit %1.</translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::NavigatorModel</name>
@@ -2713,6 +2729,81 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Select a synchronization to fracture, resync, restore or detach it.</source>
         <translation>Wählen Sie eine Synchronisation, um sie zu trennen, neu zu synchronisieren, wiederherzustellen oder zu lösen.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ConnectSystemDialog</name>
+    <message>
+        <source>Plain &amp;HTTP (only on this computer or a network you trust)</source>
+        <translation>Unverschlüsseltes &amp;HTTP (nur auf diesem Computer oder in einem vertrauenswürdigen Netz)</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>I compared the fingerprint with the system&apos;s: &amp;trust this certificate</source>
+        <translation>Ich habe den Fingerabdruck mit dem des Systems verglichen: diesem Zertifikat &amp;vertrauen</translation>
+    </message>
+    <message>
+        <source>Connect to Remote System</source>
+        <translation>Mit entferntem System verbinden</translation>
+    </message>
+    <message>
+        <source>storage-01.example or https://storage-01.example:5986/wsman</source>
+        <translation>storage-01.example oder https://storage-01.example:5986/wsman</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>ReplicaDesk engines (replicadesk-engined) and Windows iSCSI targets answer over WS-Management on port 5986 (HTTPS). The password is kept for this session only.</source>
+        <translation>ReplicaDesk-Engines (replicadesk-engined) und Windows-iSCSI-Ziele antworten über WS-Management auf Port 5986 (HTTPS). Das Passwort wird nur für diese Sitzung aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>The system did not answer.</source>
+        <translation>Das System hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 showed a certificate that no authority this computer trusts has signed.
+Subject: %2
+SHA-256 fingerprint:
+%3
+Compare it with the fingerprint the system&apos;s administrator gives you (replicadesk-engined logs it when it starts).</source>
+        <translation>%1 hat ein Zertifikat vorgelegt, das keine Stelle signiert hat, der dieser Computer vertraut.
+Inhaber: %2
+SHA-256-Fingerabdruck:
+%3
+Vergleichen Sie ihn mit dem Fingerabdruck, den Ihnen die Administration des Systems nennt (replicadesk-engined protokolliert ihn beim Start).</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>The certificate is not trusted yet.</source>
+        <translation>Dem Zertifikat wird noch nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>Not connected. %1</source>
+        <translation>Nicht verbunden. %1</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "aboutbox.h"
 #include "cimclasses.h"
+#include "connectsystemdialog.h"
 #include "createreplicawizard.h"
 #include "detailspane.h"
 #include "enginehost.h"
@@ -15,6 +16,7 @@
 #include "systeminventory.h"
 #include "valueformat.h"
 #include "volumeactions.h"
+#include "wsman/wsmantransport.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -22,6 +24,7 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
@@ -33,6 +36,9 @@ namespace rd::ui {
 namespace {
 const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
 const QString kStateKey = QStringLiteral("MainWindow/state");
+const QString kFingerprintsKey = QStringLiteral("Remote/trustedFingerprints");
+const QString kLastAddressKey = QStringLiteral("Remote/lastAddress");
+const QString kLastUserKey = QStringLiteral("Remote/lastUser");
 constexpr int kStateVersion = 2; // 2: the synchronizations dock
 } // namespace
 
@@ -108,6 +114,8 @@ MainWindow::~MainWindow()
     m_local->disconnect(this);
     delete m_local;
     m_local = nullptr;
+    qDeleteAll(m_remotes); // before their transports
+    m_remotes.clear();
 }
 
 bool MainWindow::isLoaded() const
@@ -179,8 +187,18 @@ void MainWindow::createActions()
     aboutQt->setMenuRole(QAction::AboutQtRole);
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 
+    m_connect =
+        new QAction(themedIcon(QStringLiteral("computer")), tr("&Connect to Remote System…"), this);
+    m_connect->setObjectName(QStringLiteral("connectAction"));
+    m_connect->setIconText(tr("Connect"));
+    m_connect->setToolTip(tr("Follow another ReplicaDesk engine or a Windows iSCSI target over "
+                             "WS-Management"));
+    connect(m_connect, &QAction::triggered, this, &MainWindow::connectToRemoteSystem);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_connect);
+    file->addSeparator();
     file->addAction(quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -235,6 +253,7 @@ void MainWindow::createActions()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->setMovable(false);
     toolBar->addAction(refresh);
+    toolBar->addAction(m_connect);
     toolBar->addSeparator();
     toolBar->addAction(m_volumeActions->newVolumeAction());
     toolBar->addAction(m_createReplica);
@@ -316,7 +335,7 @@ void MainWindow::updateSelectionActions()
     const QModelIndex current = m_navigatorView->currentIndex();
     const bool item =
         current.isValid() && m_navigatorModel->kind(current) != NavigatorModel::Kind::Group;
-    m_volumeActions->setSelection(m_local,
+    m_volumeActions->setSelection(selectedSystem(),
                                   item ? m_navigatorModel->instance(current) : cim::Instance());
 }
 
@@ -344,7 +363,7 @@ void MainWindow::expandNewRows(const QModelIndex &parent, int first, int last)
 
 void MainWindow::createReplica()
 {
-    auto *wizard = new CreateReplicaWizard(m_local, this);
+    auto *wizard = new CreateReplicaWizard(selectedSystem(), this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     const QModelIndex current = m_navigatorView->currentIndex();
     if (current.isValid() && m_navigatorModel->kind(current) == NavigatorModel::Kind::Volume)
@@ -356,6 +375,55 @@ void MainWindow::createReplica()
                     m_jobsDock->followJob(job);
             });
     wizard->open();
+}
+
+SystemInventory *MainWindow::selectedSystem() const
+{
+    SystemInventory *system = m_navigatorModel->systemOf(m_navigatorView->currentIndex());
+    return system ? system : m_local;
+}
+
+void MainWindow::connectToRemoteSystem()
+{
+    auto *dialog = new ConnectSystemDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QSettings settings;
+    dialog->setKnownFingerprints(settings.value(kFingerprintsKey).toStringList());
+    dialog->addressEdit()->setText(settings.value(kLastAddressKey).toString());
+    dialog->userEdit()->setText(settings.value(kLastUserKey).toString());
+    connect(dialog, &ConnectSystemDialog::connected, this,
+            [this, dialog](wsman::WsmanTransport *transport, const QString &fingerprint) {
+                QSettings settings;
+                settings.setValue(kLastAddressKey, dialog->addressEdit()->text());
+                settings.setValue(kLastUserKey, dialog->userEdit()->text());
+                addRemoteSystem(transport, fingerprint);
+            });
+    dialog->open();
+}
+
+SystemInventory *MainWindow::addRemoteSystem(wsman::WsmanTransport *transport,
+                                             const QString &fingerprint)
+{
+    transport->setParent(this);
+    if (!fingerprint.isEmpty()) {
+        // Remembered, so the next connection to it needs no question (passwords are not kept).
+        QSettings settings;
+        QStringList known = settings.value(kFingerprintsKey).toStringList();
+        if (!known.contains(fingerprint)) {
+            known.append(fingerprint);
+            settings.setValue(kFingerprintsKey, known);
+        }
+    }
+    auto *inventory = new SystemInventory(transport, classes::watched(), this);
+    // WS-Man announces nothing: the views poll it.
+    inventory->setPollingInterval(3000);
+    m_remotes.append(inventory);
+    m_navigatorModel->addSystem(inventory);
+    m_jobsDock->addSystem(inventory);
+    m_syncDock->addSystem(inventory);
+    inventory->refresh();
+    statusBar()->showMessage(tr("Connected to %1.").arg(transport->displayName()), 8000);
+    return inventory;
 }
 
 void MainWindow::showAbout()

@@ -11,6 +11,9 @@ class QTreeView;
 namespace rd::engine {
 class EngineHost;
 }
+namespace rd::wsman {
+class WsmanTransport;
+}
 
 namespace rd::ui {
 
@@ -40,6 +43,9 @@ public:
     QAction *createReplicaAction() const { return m_createReplica; }
     SynchronizationsDock *synchronizationsDock() const { return m_syncDock; }
     SynchronizationActions *synchronizationActions() const { return m_syncActions; }
+    QAction *connectAction() const { return m_connect; }
+    // Follows a connected remote system (the window takes the transport); returns its inventory.
+    SystemInventory *addRemoteSystem(wsman::WsmanTransport *transport, const QString &fingerprint);
     // Every followed system has answered for every class at least once.
     bool isLoaded() const;
 
@@ -61,9 +67,13 @@ private:
     void showAbout();
     void updateSelectionActions();
     void createReplica();
+    void connectToRemoteSystem();
+    // The system the navigator's selection belongs to; this computer when nothing is selected.
+    SystemInventory *selectedSystem() const;
 
     engine::EngineHost *m_host;
     SystemInventory *m_local;
+    QList<SystemInventory *> m_remotes;
     NavigatorModel *m_navigatorModel;
     QTreeView *m_navigatorView;
     DetailsPane *m_details;
@@ -71,6 +81,7 @@ private:
     JobsDock *m_jobsDock;
     VolumeActions *m_volumeActions;
     QAction *m_createReplica = nullptr;
+    QAction *m_connect = nullptr;
     SynchronizationActions *m_syncActions;
     SynchronizationsDock *m_syncDock;
     QDockWidget *m_navigatorDock = nullptr;

@@ -147,6 +147,19 @@ cim::Instance NavigatorModel::instance(const QModelIndex &index) const
     return node ? node->instance : cim::Instance();
 }
 
+SystemInventory *NavigatorModel::systemOf(const QModelIndex &index) const
+{
+    // Every item below a group is keyed "<system's position>|…".
+    const Node *node = index.isValid() ? nodeOf(index) : nullptr;
+    if (!node || node->kind == Kind::Group)
+        return nullptr;
+    bool ok = false;
+    const int position = node->key.section(u'|', 0, 0).toInt(&ok);
+    return ok && position >= 0 && position < m_inventories.size()
+               ? m_inventories.at(position).data()
+               : nullptr;
+}
+
 void NavigatorModel::rebuild()
 {
     reconcile(m_systems, systemSpecs());

@@ -36,6 +36,8 @@ public:
     QModelIndex synchronizationsIndex() const;
     QModelIndex jobsIndex() const;
     Kind kind(const QModelIndex &index) const;
+    // The system an item belongs to; null for groups.
+    SystemInventory *systemOf(const QModelIndex &index) const;
     // The instance an item stands for; empty for groups (and a system not yet loaded).
     cim::Instance instance(const QModelIndex &index) const;
 

@@ -29,6 +29,17 @@ SystemInventory::SystemInventory(engine::CimClient *client, const QStringList &c
 
 SystemInventory::~SystemInventory() = default;
 
+void SystemInventory::setPollingInterval(int milliseconds)
+{
+    if (milliseconds <= 0) {
+        m_poll.stop();
+        return;
+    }
+    if (!m_poll.isActive())
+        connect(&m_poll, &QTimer::timeout, this, &SystemInventory::refresh, Qt::UniqueConnection);
+    m_poll.start(milliseconds);
+}
+
 QList<cim::Instance> SystemInventory::instances(const QString &className) const
 {
     return m_state.value(className).instances;

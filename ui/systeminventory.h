@@ -39,6 +39,8 @@ public:
 
     // How long change notifications are gathered before the classes are reloaded.
     void setCoalescingInterval(int milliseconds) { m_coalesce.setInterval(milliseconds); }
+    // Reloads every class this often (0: never), for systems that do not announce changes.
+    void setPollingInterval(int milliseconds);
 
 public Q_SLOTS:
     void refresh(); // reload every class now
@@ -67,6 +69,7 @@ private:
     QHash<QString, ClassState> m_state;
     QSet<QString> m_dirty;
     QTimer m_coalesce;
+    QTimer m_poll;
     bool m_loadedSignalled = false;
 };
 
