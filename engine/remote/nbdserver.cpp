@@ -642,8 +642,12 @@ NbdServer::NbdServer(PoolManager *pools, QObject *parent)
 NbdServer::~NbdServer()
 {
     // Connections live under their sockets, which may outlive the server by a deleteLater.
-    for (Connection *c : findChildren<Connection *>())
-        c->detach();
+    // Connection has no Q_OBJECT of its own, so findChildren<Connection *> would match every
+    // QObject; pick them out with dynamic_cast instead.
+    for (QObject *o : findChildren<QObject *>()) {
+        if (auto *c = dynamic_cast<Connection *>(o))
+            c->detach();
+    }
     close();
 }
 

@@ -178,13 +178,16 @@ private Q_SLOTS:
         mapsAgreeWithTheCatalog();
         const QString syncId = m_e->record(c.target)->id;
         // Only what was dirty at the fracture (and not yet copied) is copied again.
+        // The drain starts during recovery and may already be done here (fast machine, or a
+        // slow sanitizer build of this test): left can be 0, never more than was dirty.
         const quint64 left = m_e->replication()->mirrorDirtyBytes(syncId);
-        QVERIFY2(left > 0 && left <= c.firstDirty,
+        QVERIFY2(left <= c.firstDirty,
                  qPrintable(QStringLiteral("%1 of %2").arg(left).arg(c.firstDirty)));
         mirrorComesBackEqual(c);
         // (The drain starts during recovery, so left above may already miss a few chunks.)
         const quint64 copied = m_e->replication()->replicaBytesCopied(syncId);
-        QVERIFY2(copied >= left && copied <= c.firstDirty,
+        // The resync was killed before it finished, so recovery had to copy something.
+        QVERIFY2(copied > 0 && copied >= left && copied <= c.firstDirty,
                  qPrintable(QStringLiteral("%1 copied, %2 dirty at the fracture")
                                 .arg(copied)
                                 .arg(c.firstDirty)));
