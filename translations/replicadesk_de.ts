@@ -2782,18 +2782,6 @@ Datenverzeichnis: %2</translation>
         <translation>Das System hat nicht geantwortet.</translation>
     </message>
     <message>
-        <source>%1 showed a certificate that no authority this computer trusts has signed.
-Subject: %2
-SHA-256 fingerprint:
-%3
-Compare it with the fingerprint the system&apos;s administrator gives you (replicadesk-engined logs it when it starts).</source>
-        <translation>%1 hat ein Zertifikat vorgelegt, das keine Stelle signiert hat, der dieser Computer vertraut.
-Inhaber: %2
-SHA-256-Fingerabdruck:
-%3
-Vergleichen Sie ihn mit dem Fingerabdruck, den Ihnen die Administration des Systems nennt (replicadesk-engined protokolliert ihn beim Start).</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>(keiner)</translation>
     </message>
@@ -2804,6 +2792,10 @@ Vergleichen Sie ihn mit dem Fingerabdruck, den Ihnen die Administration des Syst
     <message>
         <source>Not connected. %1</source>
         <translation>Nicht verbunden. %1</translation>
+    </message>
+    <message>
+        <source>%1 showed a certificate that no authority this computer trusts has signed (subject: %2). Compare its SHA-256 fingerprint with the one the system&apos;s administrator gives you (replicadesk-engined logs it when it starts):</source>
+        <translation>%1 hat ein Zertifikat vorgelegt, das keine Stelle signiert hat, der dieser Computer vertraut (Inhaber: %2). Vergleichen Sie seinen SHA-256-Fingerabdruck mit dem, den Ihnen die Administration des Systems nennt (replicadesk-engined protokolliert ihn beim Start):</translation>
     </message>
 </context>
 </TS>

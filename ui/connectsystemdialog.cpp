@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -26,6 +27,7 @@ ConnectSystemDialog::ConnectSystemDialog(QWidget *parent)
     , m_plainHttp(
           new QCheckBox(tr("Plain &HTTP (only on this computer or a network you trust)"), this))
     , m_certificate(new QGroupBox(tr("Certificate"), this))
+    , m_certificateText(new QLabel(this))
     , m_fingerprint(new QLabel(this))
     , m_trust(new QCheckBox(tr("I compared the fingerprint with the system's: &trust this "
                                "certificate"),
@@ -42,8 +44,9 @@ ConnectSystemDialog::ConnectSystemDialog(QWidget *parent)
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_plainHttp->setObjectName(QStringLiteral("plainHttp"));
+    m_certificateText->setWordWrap(true);
     m_fingerprint->setObjectName(QStringLiteral("fingerprint"));
-    m_fingerprint->setWordWrap(true);
+    m_fingerprint->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_trust->setObjectName(QStringLiteral("trustCertificate"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
@@ -60,6 +63,7 @@ ConnectSystemDialog::ConnectSystemDialog(QWidget *parent)
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
     auto *certificateLayout = new QVBoxLayout(m_certificate);
+    certificateLayout->addWidget(m_certificateText);
     certificateLayout->addWidget(m_fingerprint);
     certificateLayout->addWidget(m_trust);
     m_certificate->hide();
@@ -170,17 +174,22 @@ void ConnectSystemDialog::onAnswer(bool ok, const QString &error)
         // Trust on first use: show what was offered and let the user decide.
         m_offeredFingerprint = m_rejectedFingerprint;
         m_trust->setChecked(false);
-        m_fingerprint->setText(
-            tr("%1 showed a certificate that no authority this computer trusts has signed.\n"
-               "Subject: %2\nSHA-256 fingerprint:\n%3\nCompare it with the fingerprint the "
-               "system's administrator gives you (replicadesk-engined logs it when it starts).")
-                .arg(name, m_rejectedSubject.isEmpty() ? tr("(none)") : m_rejectedSubject,
-                     m_rejectedFingerprint));
+        m_certificateText->setText(
+            tr("%1 showed a certificate that no authority this computer trusts has signed "
+               "(subject: %2). Compare its SHA-256 fingerprint with the one the system's "
+               "administrator gives you (replicadesk-engined logs it when it starts):")
+                .arg(name, m_rejectedSubject.isEmpty() ? tr("(none)") : m_rejectedSubject));
+        // 32 bytes as "AB:CD:…": two lines of 16, so it fits and reads in pairs.
+        const qsizetype half = m_rejectedFingerprint.size() / 2 + 1;
+        m_fingerprint->setText(m_rejectedFingerprint.left(half) + u'\n' +
+                               m_rejectedFingerprint.mid(half));
         m_certificate->show();
         m_banner->showMessage(tr("The certificate is not trusted yet."),
                               MessageBanner::Kind::Warning);
+        adjustSize();
     } else {
         m_banner->showMessage(tr("Not connected. %1").arg(error));
+        adjustSize();
     }
     updateState();
 }

@@ -57,6 +57,7 @@ private:
     QLineEdit *m_password;
     QCheckBox *m_plainHttp;
     QGroupBox *m_certificate;
+    QLabel *m_certificateText;
     QLabel *m_fingerprint;
     QCheckBox *m_trust;
     MessageBanner *m_banner;
