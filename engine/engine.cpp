@@ -27,8 +27,9 @@ cim::Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
     }
     for (const QString &dir : {options.dataDirectory, options.defaultPoolDirectory}) {
         if (!QDir().mkpath(dir)) {
-            return cim::Error(cim::ReturnCode::Failed,
-                              tr("Cannot create the directory %1.").arg(QDir::toNativeSeparators(dir)));
+            return cim::Error(
+                cim::ReturnCode::Failed,
+                tr("Cannot create the directory %1.").arg(QDir::toNativeSeparators(dir)));
         }
     }
     std::unique_ptr<Engine> engine(new Engine(options));
@@ -41,8 +42,7 @@ Engine::Engine(const EngineOptions &options)
     : m_options(options)
     , m_systemName(options.systemName.isEmpty() ? QSysInfo::machineHostName() : options.systemName)
     , m_registry(std::make_unique<ProviderRegistry>())
-{
-}
+{}
 
 Engine::~Engine() = default;
 
@@ -101,8 +101,8 @@ cim::Result<void> Engine::start()
             });
     // Remote collections live under the registry (RemoteCollections::of), so they go before the
     // jobs and catalog they use; their two methods are served on the ReplicationService's path.
-    auto *remote = new RemoteCollections(m_catalog.get(), m_jobs.get(), m_systemName,
-                                         m_registry.get());
+    auto *remote =
+        new RemoteCollections(m_catalog.get(), m_jobs.get(), m_systemName, m_registry.get());
     if (auto r = remote->load(); !r)
         return r;
     if (!m_registry->addProvider(std::make_shared<JobProvider>(m_jobs.get())) ||
@@ -115,8 +115,9 @@ cim::Result<void> Engine::start()
             [registry = m_registry.get()] {
                 Q_EMIT registry->classChanged(RemoteCollections::collectionClass());
             });
-    connect(m_jobs.get(), &JobManager::jobsChanged, m_registry.get(),
-            [registry = m_registry.get()] { Q_EMIT registry->classChanged(jobclass::concreteJob()); });
+    connect(
+        m_jobs.get(), &JobManager::jobsChanged, m_registry.get(),
+        [registry = m_registry.get()] { Q_EMIT registry->classChanged(jobclass::concreteJob()); });
     connect(m_replication.get(), &ReplicationService::synchronizationsChanged, m_registry.get(),
             [registry = m_registry.get()] {
                 Q_EMIT registry->classChanged(ReplicationService::synchronizedClass());

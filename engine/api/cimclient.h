@@ -26,12 +26,13 @@ public:
     virtual QString nameSpace() const = 0;
     virtual bool isLocal() const = 0;
 
-    virtual QFuture<cim::Result<QList<cim::Instance>>> enumerateInstances(const QString &className) = 0;
+    virtual QFuture<cim::Result<QList<cim::Instance>>>
+    enumerateInstances(const QString &className) = 0;
     virtual QFuture<cim::Result<cim::Instance>> getInstance(const cim::ObjectPath &path) = 0;
-    virtual QFuture<cim::Result<QList<cim::Instance>>> associators(const cim::ObjectPath &path,
-                                                                   const AssociationFilter &filter) = 0;
-    virtual QFuture<cim::Result<QList<cim::Instance>>> references(const cim::ObjectPath &path,
-                                                                  const AssociationFilter &filter) = 0;
+    virtual QFuture<cim::Result<QList<cim::Instance>>>
+    associators(const cim::ObjectPath &path, const AssociationFilter &filter) = 0;
+    virtual QFuture<cim::Result<QList<cim::Instance>>>
+    references(const cim::ObjectPath &path, const AssociationFilter &filter) = 0;
     virtual QFuture<cim::MethodResult> invokeMethod(const cim::MethodCall &call) = 0;
     virtual QFuture<cim::Result<void>> modifyInstance(const cim::Instance &instance,
                                                       const QStringList &propertyList) = 0;

@@ -63,7 +63,8 @@ LocalTransport::enumerateInstances(const QString &className)
     using R = cim::Result<QList<cim::Instance>>;
     if (!m_registry)
         return engineGone<R>();
-    return postTo<R>(m_registry, [r = m_registry, className] { return r->enumerateInstances(className); });
+    return postTo<R>(m_registry,
+                     [r = m_registry, className] { return r->enumerateInstances(className); });
 }
 
 QFuture<cim::Result<cim::Instance>> LocalTransport::getInstance(const cim::ObjectPath &path)
@@ -80,7 +81,8 @@ LocalTransport::associators(const cim::ObjectPath &path, const AssociationFilter
     using R = cim::Result<QList<cim::Instance>>;
     if (!m_registry)
         return engineGone<R>();
-    return postTo<R>(m_registry, [r = m_registry, path, filter] { return r->associators(path, filter); });
+    return postTo<R>(m_registry,
+                     [r = m_registry, path, filter] { return r->associators(path, filter); });
 }
 
 QFuture<cim::Result<QList<cim::Instance>>>
@@ -89,7 +91,8 @@ LocalTransport::references(const cim::ObjectPath &path, const AssociationFilter 
     using R = cim::Result<QList<cim::Instance>>;
     if (!m_registry)
         return engineGone<R>();
-    return postTo<R>(m_registry, [r = m_registry, path, filter] { return r->references(path, filter); });
+    return postTo<R>(m_registry,
+                     [r = m_registry, path, filter] { return r->references(path, filter); });
 }
 
 QFuture<cim::MethodResult> LocalTransport::invokeMethod(const cim::MethodCall &call)

@@ -18,10 +18,11 @@ public:
     QString nameSpace() const override;
     bool isLocal() const override { return true; }
 
-    QFuture<cim::Result<QList<cim::Instance>>> enumerateInstances(const QString &className) override;
+    QFuture<cim::Result<QList<cim::Instance>>>
+    enumerateInstances(const QString &className) override;
     QFuture<cim::Result<cim::Instance>> getInstance(const cim::ObjectPath &path) override;
-    QFuture<cim::Result<QList<cim::Instance>>> associators(const cim::ObjectPath &path,
-                                                           const AssociationFilter &filter) override;
+    QFuture<cim::Result<QList<cim::Instance>>>
+    associators(const cim::ObjectPath &path, const AssociationFilter &filter) override;
     QFuture<cim::Result<QList<cim::Instance>>> references(const cim::ObjectPath &path,
                                                           const AssociationFilter &filter) override;
     QFuture<cim::MethodResult> invokeMethod(const cim::MethodCall &call) override;

@@ -100,7 +100,13 @@ enum class OperationalStatus : quint16 {
 };
 
 // CIM_ConcreteJob.RequestStateChange RequestedState.
-enum class JobRequestedState : quint16 { Start = 2, Suspend = 3, Terminate = 4, Kill = 5, Service = 6 };
+enum class JobRequestedState : quint16 {
+    Start = 2,
+    Suspend = 3,
+    Terminate = 4,
+    Kill = 5,
+    Service = 6
+};
 
 // ModifyListSynchronization / ModifyReplicaSynchronization Operation.
 enum class SyncOperation : quint16 {

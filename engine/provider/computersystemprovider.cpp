@@ -17,8 +17,7 @@ cim::ObjectPath ComputerSystemProvider::pathFor(const QString &systemName)
 
 ComputerSystemProvider::ComputerSystemProvider(QString systemName)
     : m_systemName(std::move(systemName))
-{
-}
+{}
 
 QList<ClassInfo> ComputerSystemProvider::classes() const
 {
@@ -41,10 +40,10 @@ cim::Result<QList<cim::Instance>> ComputerSystemProvider::enumerateInstances(con
                        Value::array(cim::CimType::UInt16, {Value::uint16(3)}));
     system.setProperty(QStringLiteral("OperationalStatus"),
                        Value::array(cim::CimType::UInt16, {Value::uint16(2)}));
-    system.setProperty(QStringLiteral("OtherIdentifyingInfo"),
-                       Value::array(cim::CimType::String,
-                                    {Value::string(QSysInfo::prettyProductName()),
-                                     Value::string(QSysInfo::machineHostName())}));
+    system.setProperty(
+        QStringLiteral("OtherIdentifyingInfo"),
+        Value::array(cim::CimType::String, {Value::string(QSysInfo::prettyProductName()),
+                                            Value::string(QSysInfo::machineHostName())}));
     return QList<cim::Instance>{system};
 }
 

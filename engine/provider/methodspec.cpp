@@ -40,11 +40,11 @@ cim::Result<void> MethodSpec::checkInput(const cim::Parameters &in) const
         if (value.type() != spec->type || value.isArray() != spec->array) {
             const QString expected =
                 cim::cimTypeName(spec->type) + (spec->array ? QStringLiteral("[]") : QString());
-            const QString got =
-                cim::cimTypeName(value.type()) + (value.isArray() ? QStringLiteral("[]") : QString());
-            return cim::Error(ReturnCode::InvalidParameter,
-                              tr("Parameter %1 must be of type %2, not %3.")
-                                  .arg(spec->name, expected, got));
+            const QString got = cim::cimTypeName(value.type()) +
+                                (value.isArray() ? QStringLiteral("[]") : QString());
+            return cim::Error(
+                ReturnCode::InvalidParameter,
+                tr("Parameter %1 must be of type %2, not %3.").arg(spec->name, expected, got));
         }
     }
     for (const ParameterSpec &spec : parameters) {

@@ -18,8 +18,8 @@ namespace rd::engine {
 
 struct ClassInfo
 {
-    QString name;          // the name instances carry, e.g. MSISCSITARGET_StorageVolume
-    QStringList aliases;   // other names that reach it, e.g. CIM_StorageVolume
+    QString name;             // the name instances carry, e.g. MSISCSITARGET_StorageVolume
+    QStringList aliases;      // other names that reach it, e.g. CIM_StorageVolume
     bool association = false; // instances link others through REF properties
 };
 

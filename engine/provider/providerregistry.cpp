@@ -3,8 +3,8 @@
 #include "cim/objectpath.h"
 
 #include <QCoreApplication>
-#include <QSet>
 #include <QFuture>
+#include <QSet>
 
 namespace rd::engine {
 
@@ -31,8 +31,7 @@ QString ProviderRegistry::defaultNameSpace()
 ProviderRegistry::ProviderRegistry(QObject *parent)
     : QObject(parent)
     , m_nameSpace(defaultNameSpace())
-{
-}
+{}
 
 ProviderRegistry::~ProviderRegistry() = default;
 
@@ -162,8 +161,8 @@ cim::Result<QList<cim::Instance>> ProviderRegistry::associators(const cim::Objec
         for (const auto &[name, value] : assoc.properties()) {
             if (value.isNull() || value.isArray() || value.type() != cim::CimType::Reference)
                 continue;
-            if (!filter.resultRole.isEmpty()
-                && name.compare(filter.resultRole, Qt::CaseInsensitive) != 0)
+            if (!filter.resultRole.isEmpty() &&
+                name.compare(filter.resultRole, Qt::CaseInsensitive) != 0)
                 continue;
             const cim::ObjectPath other = value.toReference();
             if (other == source)
@@ -214,8 +213,8 @@ QFuture<cim::MethodResult> ProviderRegistry::invokeMethod(const cim::MethodCall 
         return fail(ok.error());
 
     cim::MethodCall canonical = call;
-    canonical.target =
-        cim::ObjectPath(m_nameSpace, canonicalClassName(call.target.className()), call.target.keys());
+    canonical.target = cim::ObjectPath(m_nameSpace, canonicalClassName(call.target.className()),
+                                       call.target.keys());
     canonical.method = spec->name;
     return providerFor(call.target.className())->invokeMethod(canonical);
 }

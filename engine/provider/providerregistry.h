@@ -47,7 +47,8 @@ public:
                                                  const AssociationFilter &filter);
     cim::Result<MethodSpec> methodSpec(const QString &className, QStringView method) const;
     QFuture<cim::MethodResult> invokeMethod(const cim::MethodCall &call);
-    cim::Result<void> modifyInstance(const cim::Instance &instance, const QStringList &propertyList);
+    cim::Result<void> modifyInstance(const cim::Instance &instance,
+                                     const QStringList &propertyList);
     cim::Result<void> deleteInstance(const cim::ObjectPath &path);
 
 Q_SIGNALS:
@@ -61,8 +62,8 @@ private:
 
     QString m_nameSpace;
     QList<std::shared_ptr<Provider>> m_providers;
-    QHash<QString, Provider *> m_byClass;   // lower-cased name or alias
-    QHash<QString, QString> m_canonical;    // lower-cased name or alias -> canonical name
+    QHash<QString, Provider *> m_byClass; // lower-cased name or alias
+    QHash<QString, QString> m_canonical;  // lower-cased name or alias -> canonical name
 };
 
 } // namespace rd::engine

@@ -5,8 +5,8 @@
 #include "provider/provider.h"
 #include "provider/providerregistry.h"
 
-#include <QThread>
 #include <QFuture>
+#include <QThread>
 
 namespace rd::test {
 
@@ -57,8 +57,10 @@ public:
         } else if (className == QStringLiteral("TEST_WidgetLink")) {
             // a -> b
             cim::Instance link(className);
-            link.setProperty(QStringLiteral("Antecedent"), Value::reference(widget(QStringLiteral("a"))));
-            link.setProperty(QStringLiteral("Dependent"), Value::reference(widget(QStringLiteral("b"))));
+            link.setProperty(QStringLiteral("Antecedent"),
+                             Value::reference(widget(QStringLiteral("a"))));
+            link.setProperty(QStringLiteral("Dependent"),
+                             Value::reference(widget(QStringLiteral("b"))));
             out << link;
         }
         return out;
@@ -68,12 +70,13 @@ public:
     {
         if (className != QStringLiteral("TEST_Service"))
             return {};
-        return {{QStringLiteral("Frobnicate"),
-                 {{QStringLiteral("Count"), CimType::UInt16, false, ParameterSpec::In, true, {}},
-                  {QStringLiteral("Names"), CimType::String, true, ParameterSpec::In, false, {}},
-                  {QStringLiteral("Target"), CimType::Reference, false, ParameterSpec::In, false,
-                   QStringLiteral("TEST_Widget")},
-                  {QStringLiteral("Result"), CimType::String, false, ParameterSpec::Out, false, {}}}}};
+        return {
+            {QStringLiteral("Frobnicate"),
+             {{QStringLiteral("Count"), CimType::UInt16, false, ParameterSpec::In, true, {}},
+              {QStringLiteral("Names"), CimType::String, true, ParameterSpec::In, false, {}},
+              {QStringLiteral("Target"), CimType::Reference, false, ParameterSpec::In, false,
+               QStringLiteral("TEST_Widget")},
+              {QStringLiteral("Result"), CimType::String, false, ParameterSpec::Out, false, {}}}}};
     }
 
     QFuture<cim::MethodResult> invokeMethod(const cim::MethodCall &call) override
@@ -82,8 +85,9 @@ public:
         ++invocations;
         lastCall = call;
         cim::MethodResult r;
-        r.out.set(QStringLiteral("Result"),
-                  Value::string(QStringLiteral("frobbed %1").arg(call.in.value(u"Count").toUInt64())));
+        r.out.set(
+            QStringLiteral("Result"),
+            Value::string(QStringLiteral("frobbed %1").arg(call.in.value(u"Count").toUInt64())));
         return QtFuture::makeReadyFuture(r);
     }
 };

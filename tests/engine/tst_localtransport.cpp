@@ -11,8 +11,8 @@
 
 using namespace rd;
 using namespace rd::engine;
-using rd::test::WidgetProvider;
 using cim::Value;
+using rd::test::WidgetProvider;
 
 // Waits by spinning the caller's event loop, the way the console waits without blocking; a
 // future that never finishes fails the test through the default-constructed "no result" value.
@@ -24,7 +24,8 @@ static T await(QFuture<T> future)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     if (!future.isFinished() || future.isCanceled() || future.resultCount() == 0) {
         if constexpr (std::is_same_v<T, cim::MethodResult>)
-            return cim::MethodResult::failure(quint32(cim::ReturnCode::Unknown), QStringLiteral("no answer"));
+            return cim::MethodResult::failure(quint32(cim::ReturnCode::Unknown),
+                                              QStringLiteral("no answer"));
         else
             return T();
     }
@@ -56,12 +57,14 @@ private Q_SLOTS:
 
         cim::Parameters in;
         in.set(QStringLiteral("Count"), Value::uint16(3));
-        auto result = await(client.invokeMethod({WidgetProvider::service(), QStringLiteral("Frobnicate"), in}));
+        auto result = await(
+            client.invokeMethod({WidgetProvider::service(), QStringLiteral("Frobnicate"), in}));
         QCOMPARE(result.returnValue, 0u);
         QCOMPARE(result.out.value(u"Result").toString(), QStringLiteral("frobbed 3"));
         QCOMPARE(provider->lastThread, &engineThread);
 
-        auto bad = await(client.invokeMethod({WidgetProvider::service(), QStringLiteral("Frobnicate"), {}}));
+        auto bad = await(
+            client.invokeMethod({WidgetProvider::service(), QStringLiteral("Frobnicate"), {}}));
         QCOMPARE(bad.returnValue, quint32(cim::ReturnCode::InvalidParameter));
 
         auto assoc = await(client.associators(WidgetProvider::widget(QStringLiteral("a")), {}));
@@ -69,7 +72,8 @@ private Q_SLOTS:
 
         // Change notifications cross the thread boundary.
         QSignalSpy changed(&client, &CimClient::classChanged);
-        QMetaObject::invokeMethod(registry, [registry] { Q_EMIT registry->classChanged(QStringLiteral("TEST_Widget")); });
+        QMetaObject::invokeMethod(
+            registry, [registry] { Q_EMIT registry->classChanged(QStringLiteral("TEST_Widget")); });
         QTRY_COMPARE(changed.size(), 1);
         QCOMPARE(changed.first().first().toString(), QStringLiteral("TEST_Widget"));
 
@@ -94,11 +98,13 @@ private Q_SLOTS:
         QVERIFY2(started.ok(), qPrintable(started.error().message));
         QVERIFY(QFileInfo(options.defaultPoolDirectory).isDir());
 
-        auto systems = await(host.client()->enumerateInstances(QStringLiteral("CIM_ComputerSystem")));
+        auto systems =
+            await(host.client()->enumerateInstances(QStringLiteral("CIM_ComputerSystem")));
         QVERIFY(systems.ok());
         QCOMPARE(systems->size(), 1);
         QCOMPARE(systems->first().property(u"Name").toString(), QStringLiteral("test-system"));
-        auto one = await(host.client()->getInstance(ComputerSystemProvider::pathFor(QStringLiteral("test-system"))));
+        auto one = await(host.client()->getInstance(
+            ComputerSystemProvider::pathFor(QStringLiteral("test-system"))));
         QVERIFY(one.ok());
         host.stop();
         QVERIFY(!host.isRunning());

@@ -4,9 +4,9 @@
 
 using namespace rd;
 using namespace rd::engine;
-using rd::test::WidgetProvider;
 using cim::CimType;
 using cim::Value;
+using rd::test::WidgetProvider;
 
 class TestProviderRegistry : public QObject
 {
@@ -16,7 +16,8 @@ private:
     ProviderRegistry registry;
     std::shared_ptr<WidgetProvider> provider = std::make_shared<WidgetProvider>();
 
-    cim::MethodResult call(const cim::Parameters &in, const QString &method = QStringLiteral("Frobnicate"),
+    cim::MethodResult call(const cim::Parameters &in,
+                           const QString &method = QStringLiteral("Frobnicate"),
                            cim::ObjectPath target = WidgetProvider::service())
     {
         auto f = registry.invokeMethod({target, method, in});
@@ -76,15 +77,22 @@ private Q_SLOTS:
 
         AssociationFilter asDependent;
         asDependent.role = QStringLiteral("Dependent");
-        QCOMPARE(registry.associators(WidgetProvider::widget(QStringLiteral("a")), asDependent)->size(), 0);
-        QCOMPARE(registry.references(WidgetProvider::widget(QStringLiteral("b")), asDependent)->size(), 1);
+        QCOMPARE(
+            registry.associators(WidgetProvider::widget(QStringLiteral("a")), asDependent)->size(),
+            0);
+        QCOMPARE(
+            registry.references(WidgetProvider::widget(QStringLiteral("b")), asDependent)->size(),
+            1);
 
         AssociationFilter wrongResult;
         wrongResult.resultClass = QStringLiteral("TEST_Service");
-        QCOMPARE(registry.associators(WidgetProvider::widget(QStringLiteral("a")), wrongResult)->size(), 0);
+        QCOMPARE(
+            registry.associators(WidgetProvider::widget(QStringLiteral("a")), wrongResult)->size(),
+            0);
         AssociationFilter unknownAssoc;
         unknownAssoc.assocClass = QStringLiteral("TEST_Nope");
-        QVERIFY(!registry.references(WidgetProvider::widget(QStringLiteral("a")), unknownAssoc).ok());
+        QVERIFY(
+            !registry.references(WidgetProvider::widget(QStringLiteral("a")), unknownAssoc).ok());
     }
 
     void wellFormedCallsReachTheProvider()
@@ -92,8 +100,10 @@ private Q_SLOTS:
         const int before = provider->invocations;
         cim::Parameters in;
         in.set(QStringLiteral("count"), Value::uint16(7)); // names are case-insensitive
-        in.set(QStringLiteral("Names"), Value::array(CimType::String, {Value::string(QStringLiteral("x"))}));
-        in.set(QStringLiteral("Target"), Value::reference(WidgetProvider::widget(QStringLiteral("a"))));
+        in.set(QStringLiteral("Names"),
+               Value::array(CimType::String, {Value::string(QStringLiteral("x"))}));
+        in.set(QStringLiteral("Target"),
+               Value::reference(WidgetProvider::widget(QStringLiteral("a"))));
         const cim::MethodResult r = call(in, QStringLiteral("FROBNICATE"));
         QCOMPARE(r.returnValue, 0u);
         QCOMPARE(r.out.value(u"Result").toString(), QStringLiteral("frobbed 7"));
@@ -127,7 +137,8 @@ private Q_SLOTS:
         QTest::newRow("scalar for array") << scalarForArray << QStringLiteral("Names");
 
         cim::Parameters arrayForScalar;
-        arrayForScalar.set(QStringLiteral("Count"), Value::array(CimType::UInt16, {Value::uint16(1)}));
+        arrayForScalar.set(QStringLiteral("Count"),
+                           Value::array(CimType::UInt16, {Value::uint16(1)}));
         QTest::newRow("array for scalar") << arrayForScalar << QStringLiteral("Count");
 
         cim::Parameters unknown;
