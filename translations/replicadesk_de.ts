@@ -41,6 +41,10 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>The catalog could not store the remote collection: %1</source>
+        <translation>Der Katalog konnte die entfernte Sammlung nicht speichern: %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -555,6 +559,54 @@ Datenverzeichnis: %2</translation>
         <source>Reset To Adaptive</source>
         <translation>Auf adaptiv zurücksetzen</translation>
     </message>
+    <message>
+        <source>Not Specified</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Full Copy</source>
+        <translation>Vollständige Kopie</translation>
+    </message>
+    <message>
+        <source>Before Delta</source>
+        <translation>Vorher-Delta</translation>
+    </message>
+    <message>
+        <source>After Delta</source>
+        <translation>Nachher-Delta</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Implementation Decides</source>
+        <translation>Implementierung entscheidet</translation>
+    </message>
+    <message>
+        <source>Incremental Copy</source>
+        <translation>Inkrementelle Kopie</translation>
+    </message>
+    <message>
+        <source>Differential Copy</source>
+        <translation>Differenzielle Kopie</translation>
+    </message>
+    <message>
+        <source>Copy On Write</source>
+        <translation>Copy-on-Write</translation>
+    </message>
+    <message>
+        <source>Copy On Access</source>
+        <translation>Copy-on-Access</translation>
+    </message>
+    <message>
+        <source>Delta Update</source>
+        <translation>Delta-Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Snap And Clone</source>
+        <translation>Snapshot und Klon</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine</name>
@@ -810,6 +862,88 @@ Datenverzeichnis: %2</translation>
     </message>
 </context>
 <context>
+    <name>rd::engine::NbdBlockDevice</name>
+    <message>
+        <source>Cannot create an NBD client: %1</source>
+        <translation>Ein NBD-Client kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the NBD export %1: %2</source>
+        <translation>Der NBD-Export %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The NBD export %1 has no usable size (%2 bytes).</source>
+        <translation>Der NBD-Export %1 hat keine verwendbare Größe (%2 Bytes).</translation>
+    </message>
+    <message>
+        <source>The NBD export %1 is read-only.</source>
+        <translation>Der NBD-Export %1 ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>NBD %1 on %2 failed: %3</source>
+        <translation>NBD-%1 auf %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>The range of %1 bytes at offset %2 lies beyond the end of the NBD export (%3 bytes).</source>
+        <translation>Der Bereich von %1 Bytes ab Position %2 liegt hinter dem Ende des NBD-Exports (%3 Bytes).</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::NbdServer</name>
+    <message>
+        <source>This server requires TLS.</source>
+        <translation>Dieser Server erfordert TLS.</translation>
+    </message>
+    <message>
+        <source>LIST takes no data.</source>
+        <translation>LIST nimmt keine Daten an.</translation>
+    </message>
+    <message>
+        <source>STRUCTURED_REPLY takes no data.</source>
+        <translation>STRUCTURED_REPLY nimmt keine Daten an.</translation>
+    </message>
+    <message>
+        <source>Option %1 is not supported.</source>
+        <translation>Die Option %1 wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>This server does not offer TLS.</source>
+        <translation>Dieser Server bietet kein TLS an.</translation>
+    </message>
+    <message>
+        <source>TLS is already on.</source>
+        <translation>TLS ist bereits aktiv.</translation>
+    </message>
+    <message>
+        <source>STARTTLS takes no data.</source>
+        <translation>STARTTLS nimmt keine Daten an.</translation>
+    </message>
+    <message>
+        <source>Malformed INFO/GO request.</source>
+        <translation>Fehlerhafte INFO/GO-Anfrage.</translation>
+    </message>
+    <message>
+        <source>No export %1.</source>
+        <translation>Es gibt keinen Export %1.</translation>
+    </message>
+    <message>
+        <source>Malformed meta context request.</source>
+        <translation>Fehlerhafte Meta-Context-Anfrage.</translation>
+    </message>
+    <message>
+        <source>Meta contexts need structured replies first.</source>
+        <translation>Meta-Contexts setzen zuerst strukturierte Antworten (Structured Replies) voraus.</translation>
+    </message>
+    <message>
+        <source>No volume %1.</source>
+        <translation>Es gibt kein Volume %1.</translation>
+    </message>
+    <message>
+        <source>The NBD server cannot listen on %1:%2: %3</source>
+        <translation>Der NBD-Server kann nicht auf %1:%2 lauschen: %3</translation>
+    </message>
+</context>
+<context>
     <name>rd::engine::PoolManager</name>
     <message>
         <source>Cannot create the pool directory %1.</source>
@@ -903,6 +1037,139 @@ Datenverzeichnis: %2</translation>
     </message>
 </context>
 <context>
+    <name>rd::engine::RemoteCloneWriter</name>
+    <message>
+        <source>The remote copy has already started.</source>
+        <translation>Die entfernte Kopie hat bereits begonnen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::RemoteCollectionProvider</name>
+    <message>
+        <source>The remote collections are shut down.</source>
+        <translation>Die entfernten Sammlungen sind heruntergefahren.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::RemoteCollections</name>
+    <message>
+        <source>Method %1 is not supported.</source>
+        <translation>Die Methode %1 wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>ConnectivityCollection names no RemoteReplicationCollection of this system.</source>
+        <translation>ConnectivityCollection nennt keine RemoteReplicationCollection dieses Systems.</translation>
+    </message>
+    <message>
+        <source>ElementName is longer than %1 characters.</source>
+        <translation>ElementName ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The local access point %1 does not exist.</source>
+        <translation>Der lokale Zugangspunkt %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The local access point %1 is named twice.</source>
+        <translation>Der lokale Zugangspunkt %1 ist zweimal angegeben.</translation>
+    </message>
+    <message>
+        <source>The remote access point %1 does not name a WS-Management (http, https) or NBD (nbd, nbds) URL in its Name.</source>
+        <translation>Der entfernte Zugangspunkt %1 nennt in seinem Name keine WS-Management-URL (http, https) oder NBD-URL (nbd, nbds).</translation>
+    </message>
+    <message>
+        <source>The remote access point %1 is this system&apos;s own endpoint.</source>
+        <translation>Der entfernte Zugangspunkt %1 ist der eigene Endpunkt dieses Systems.</translation>
+    </message>
+    <message>
+        <source>The remote access point %1 is named twice.</source>
+        <translation>Der entfernte Zugangspunkt %1 ist zweimal angegeben.</translation>
+    </message>
+    <message>
+        <source>A remote collection reaches its peer through one WS-Management endpoint; %1 were given.</source>
+        <translation>Eine entfernte Sammlung erreicht ihre Gegenstelle über einen einzigen WS-Management-Endpunkt; angegeben wurden %1.</translation>
+    </message>
+    <message>
+        <source>RemoteComputerSystem is not a ComputerSystem with a Name.</source>
+        <translation>RemoteComputerSystem ist kein ComputerSystem mit einem Name.</translation>
+    </message>
+    <message>
+        <source>RemoteComputerSystem names this system.</source>
+        <translation>RemoteComputerSystem nennt dieses System.</translation>
+    </message>
+    <message>
+        <source>The collection already reaches another system (%1).</source>
+        <translation>Die Sammlung erreicht bereits ein anderes System (%1).</translation>
+    </message>
+    <message>
+        <source>The remote collection %1 already reaches %2.</source>
+        <translation>Die entfernte Sammlung %1 erreicht bereits %2.</translation>
+    </message>
+    <message>
+        <source>No connection to %1 can be made.</source>
+        <translation>Zu %1 kann keine Verbindung hergestellt werden.</translation>
+    </message>
+    <message>
+        <source>%1 answers WS-Management but is not a ReplicaDesk engine (it says &quot;%2&quot;).</source>
+        <translation>%1 antwortet auf WS-Management, ist aber keine ReplicaDesk-Engine (meldet „%2“).</translation>
+    </message>
+    <message>
+        <source>The peer %1 does not show the system %2: %3</source>
+        <translation>Die Gegenstelle %1 zeigt das System %2 nicht an: %3</translation>
+    </message>
+    <message>
+        <source>Replication to %1</source>
+        <translation>Replikation nach %1</translation>
+    </message>
+    <message>
+        <source>Remote replication collection</source>
+        <translation>Entfernte Replikationssammlung</translation>
+    </message>
+    <message>
+        <source>The engine has no job manager.</source>
+        <translation>Die Engine hat keine Auftragsverwaltung.</translation>
+    </message>
+    <message>
+        <source>Create remote collection %1</source>
+        <translation>Entfernte Sammlung %1 anlegen</translation>
+    </message>
+    <message>
+        <source>Add to remote collection %1</source>
+        <translation>Zur entfernten Sammlung %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>The remote collection was deleted meanwhile.</source>
+        <translation>Die entfernte Sammlung wurde inzwischen gelöscht.</translation>
+    </message>
+    <message>
+        <source>The class %1 is not served here.</source>
+        <translation>Die Klasse %1 wird hier nicht bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>No remote collection %1.</source>
+        <translation>Es gibt keine entfernte Sammlung %1.</translation>
+    </message>
+    <message>
+        <source>Only Active and DeleteOnUnassociated of a remote collection can be changed, not %1.</source>
+        <translation>Von einer entfernten Sammlung können nur Active und DeleteOnUnassociated geändert werden, nicht %1.</translation>
+    </message>
+    <message>
+        <source>No remote access point %1.</source>
+        <translation>Es gibt keinen entfernten Zugangspunkt %1.</translation>
+    </message>
+    <message>
+        <source>Instances of %1 cannot be deleted.</source>
+        <translation>Instanzen von %1 können nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>%1 did not identify itself as a ReplicaDesk engine: %2</source>
+        <translation>%1 hat sich nicht als ReplicaDesk-Engine ausgewiesen: %2</translation>
+    </message>
+</context>
+<context>
     <name>rd::engine::ReplicationService</name>
     <message>
         <source>Replication service</source>
@@ -913,20 +1180,12 @@ Datenverzeichnis: %2</translation>
         <translation>Fähigkeiten des Replikationsdienstes</translation>
     </message>
     <message>
-        <source>%1 replicas are not supported yet; ReplicationServiceCapabilities lists what is (Clone).</source>
-        <translation>%1-Replikate werden noch nicht unterstützt; ReplicationServiceCapabilities nennt, was unterstützt wird (Klon).</translation>
-    </message>
-    <message>
         <source>SyncType %1 is not Mirror (6), Snapshot (7) or Clone (8).</source>
         <translation>SyncType %1 ist weder Spiegel (6) noch Snapshot (7) noch Klon (8).</translation>
     </message>
     <message>
         <source>Mode %1 is not Synchronous (2) or Asynchronous (3).</source>
         <translation>Mode %1 ist weder synchron (2) noch asynchron (3).</translation>
-    </message>
-    <message>
-        <source>A clone never reaches CopyState %1; WaitForCopyState may be Initialized (2), Unsynchronized (3) or Synchronized (4).</source>
-        <translation>Ein Klon erreicht CopyState %1 nie; WaitForCopyState darf Initialisiert (2), Nicht synchronisiert (3) oder Synchronisiert (4) sein.</translation>
     </message>
     <message>
         <source>Replication through access points (to or from another system) is not supported yet; leave %1 NULL.</source>
@@ -947,10 +1206,6 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>ReplicationSettingData.ConsistentPointInTime must be a boolean.</source>
         <translation>ReplicationSettingData.ConsistentPointInTime muss ein boolescher Wert sein.</translation>
-    </message>
-    <message>
-        <source>CopyPriority %1 is not Not Managed (0), Low (1), Same (2) or Urgent (3).</source>
-        <translation>CopyPriority %1 ist weder Nicht verwaltet (0) noch Niedrig (1), Gleich (2) oder Dringend (3).</translation>
     </message>
     <message>
         <source>TargetElementSupplier %1 is not a known value.</source>
@@ -1052,6 +1307,122 @@ Datenverzeichnis: %2</translation>
         <source>Some copies did not complete.</source>
         <translation>Einige Kopien wurden nicht abgeschlossen.</translation>
     </message>
+    <message>
+        <source>ReplicationType %1 is not supported; SupportedReplicationTypes lists what is.</source>
+        <translation>ReplicationType %1 wird nicht unterstützt; SupportedReplicationTypes führt die unterstützten Typen auf.</translation>
+    </message>
+    <message>
+        <source>The job was terminated before it completed.</source>
+        <translation>Der Auftrag wurde beendet, bevor er fertig war.</translation>
+    </message>
+    <message>
+        <source>Snapshot of %1</source>
+        <translation>Snapshot von %1</translation>
+    </message>
+    <message>
+        <source>Mirror of %1</source>
+        <translation>Spiegel von %1</translation>
+    </message>
+    <message>
+        <source>the mirror %1 is gone</source>
+        <translation>der Spiegel %1 existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>a volume is gone</source>
+        <translation>ein Volume existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>Operation %1 is not a ModifyListSynchronization operation; it exists only in ModifyReplicaSynchronization.</source>
+        <translation>Operation %1 ist keine Operation von ModifyListSynchronization; sie gibt es nur in ModifyReplicaSynchronization.</translation>
+    </message>
+    <message>
+        <source>Operation %1 is not a known operation.</source>
+        <translation>Operation %1 ist keine bekannte Operation.</translation>
+    </message>
+    <message>
+        <source>Synchronization names no synchronization.</source>
+        <translation>Synchronization nennt keine Synchronisation.</translation>
+    </message>
+    <message>
+        <source>Synchronization[%1] is NULL.</source>
+        <translation>Synchronization[%1] ist NULL.</translation>
+    </message>
+    <message>
+        <source>There is no synchronization %1.</source>
+        <translation>Es gibt keine Synchronisation %1.</translation>
+    </message>
+    <message>
+        <source>Synchronization %1 appears twice.</source>
+        <translation>Die Synchronisation %1 kommt zweimal vor.</translation>
+    </message>
+    <message>
+        <source>The synchronizations mix SyncTypes (%1 and %2); one request modifies one kind.</source>
+        <translation>Die Synchronisationen mischen SyncTypes (%1 und %2); eine Anfrage ändert nur eine Art.</translation>
+    </message>
+    <message>
+        <source>The synchronizations mix Modes (%1 and %2); one request modifies one kind.</source>
+        <translation>Die Synchronisationen mischen Modes (%1 und %2); eine Anfrage ändert nur eine Art.</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to %2 synchronizations here; GetSupportedOperations lists what does.</source>
+        <translation>%1 gilt hier nicht für %2-Synchronisationen; GetSupportedOperations führt auf, was gilt.</translation>
+    </message>
+    <message>
+        <source>%1 needs a synchronization that is %2; %3 is %4.</source>
+        <translation>%1 erfordert eine Synchronisation im Zustand %2; %3 ist im Zustand %4.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>A clone is still being copied from the snapshot %1.</source>
+        <translation>Aus dem Snapshot %1 wird noch ein Klon kopiert.</translation>
+    </message>
+    <message>
+        <source>%1 never leaves a synchronization in CopyState %2, so WaitForCopyState cannot be %3.</source>
+        <translation>%1 hinterlässt eine Synchronisation nie im CopyState %2, daher kann WaitForCopyState nicht %3 sein.</translation>
+    </message>
+    <message>
+        <source>Not supported.</source>
+        <translation>Nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The replica could not be brought up to date before the fracture: %1</source>
+        <translation>Das Replikat konnte vor dem Trennen nicht auf den neuesten Stand gebracht werden: %1</translation>
+    </message>
+    <message>
+        <source>Restore from %1</source>
+        <translation>Wiederherstellung aus %1</translation>
+    </message>
+    <message>
+        <source>Resync of %1</source>
+        <translation>Neusynchronisation von %1</translation>
+    </message>
+    <message>
+        <source>Resume of %1</source>
+        <translation>Fortsetzen von %1</translation>
+    </message>
+    <message>
+        <source>Asynchronous snapshots are not supported; leave Mode NULL or make it Synchronous (2).</source>
+        <translation>Asynchrone Snapshots werden nicht unterstützt; lassen Sie Mode NULL oder setzen Sie ihn auf synchron (2).</translation>
+    </message>
+    <message>
+        <source>A new replica never reaches CopyState %1; WaitForCopyState may be Initialized (2), Unsynchronized (3) or Synchronized (4).</source>
+        <translation>Ein neues Replikat erreicht nie den CopyState %1; WaitForCopyState darf Initialisiert (2), Nicht synchronisiert (3) oder Synchronisiert (4) sein.</translation>
+    </message>
+    <message>
+        <source>%1 is the replica of a mirror; detach the mirror before replicating it.</source>
+        <translation>%1 ist das Replikat eines Spiegels; lösen Sie den Spiegel, bevor Sie es replizieren.</translation>
+    </message>
+    <message>
+        <source>%1 is a snapshot, which is read-only: it can be cloned, not mirrored or snapshotted.</source>
+        <translation>%1 ist ein Snapshot und damit schreibgeschützt: Er kann geklont, aber nicht gespiegelt oder per Snapshot gesichert werden.</translation>
+    </message>
+    <message>
+        <source>CopyPriority %1 is not Not Managed (0), Low (1), Same (2), High (3) or Urgent (4).</source>
+        <translation>CopyPriority %1 ist weder Nicht verwaltet (0) noch Niedrig (1), Gleich (2), Hoch (3) oder Dringend (4).</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::StorageConfigurationProvider</name>
@@ -1134,6 +1505,92 @@ Datenverzeichnis: %2</translation>
     </message>
 </context>
 <context>
+    <name>rd::ui::ConnectSystemDialog</name>
+    <message>
+        <source>Plain &amp;HTTP (only on this computer or a network you trust)</source>
+        <translation>Unverschlüsseltes &amp;HTTP (nur auf diesem Computer oder in einem vertrauenswürdigen Netz)</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>I compared the fingerprint with the system&apos;s: &amp;trust this certificate</source>
+        <translation>Ich habe den Fingerabdruck mit dem des Systems verglichen: diesem Zertifikat &amp;vertrauen</translation>
+    </message>
+    <message>
+        <source>Connect to Remote System</source>
+        <translation>Mit entferntem System verbinden</translation>
+    </message>
+    <message>
+        <source>storage-01.example or https://storage-01.example:5986/wsman</source>
+        <translation>storage-01.example oder https://storage-01.example:5986/wsman</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>ReplicaDesk engines (replicadesk-engined) and Windows iSCSI targets answer over WS-Management on port 5986 (HTTPS). The password is kept for this session only.</source>
+        <translation>ReplicaDesk-Engines (replicadesk-engined) und Windows-iSCSI-Ziele antworten über WS-Management auf Port 5986 (HTTPS). Das Passwort wird nur für diese Sitzung aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>The system did not answer.</source>
+        <translation>Das System hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>The certificate is not trusted yet.</source>
+        <translation>Dem Zertifikat wird noch nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>Not connected. %1</source>
+        <translation>Nicht verbunden. %1</translation>
+    </message>
+    <message>
+        <source>%1 showed a certificate that no authority this computer trusts has signed (subject: %2). Compare its SHA-256 fingerprint with the one the system&apos;s administrator gives you (replicadesk-engined logs it when it starts):</source>
+        <translation>%1 hat ein Zertifikat vorgelegt, das keine Stelle signiert hat, der dieser Computer vertraut (Inhaber: %2). Vergleichen Sie seinen SHA-256-Fingerabdruck mit dem, den Ihnen die Administration des Systems nennt (replicadesk-engined protokolliert ihn beim Start):</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::CreateReplicaWizard</name>
+    <message>
+        <source>Create Replica</source>
+        <translation>Replikat erstellen</translation>
+    </message>
+    <message>
+        <source>The system is not connected.</source>
+        <translation>Das System ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>This system offers no replication service.</source>
+        <translation>Dieses System bietet keinen Replikationsdienst an.</translation>
+    </message>
+    <message>
+        <source>The system refused the request. %1</source>
+        <translation>Das System hat die Anfrage abgelehnt. %1</translation>
+    </message>
+</context>
+<context>
     <name>rd::ui::DetailsPane</name>
     <message>
         <source>Select a system, pool, volume, synchronization or job in the navigator to see its properties.</source>
@@ -1146,6 +1603,18 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ErrorText</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A return code&apos;s meaning, then the system&apos;s explanation.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The system did not answer.</source>
+        <translation>Das System hat nicht geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -1201,6 +1670,105 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>%1 “%2” failed: %3 — %4</source>
         <translation>%1 „%2“ fehlgeschlagen: %3 – %4</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::JobDetailsDialog</name>
+    <message>
+        <source>Asking the system…</source>
+        <translation>Das System wird gefragt …</translation>
+    </message>
+    <message>
+        <source>Job Details — %1</source>
+        <translation>Auftragsdetails — %1</translation>
+    </message>
+    <message>
+        <source>Job:</source>
+        <translation>Auftrag:</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>System:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Complete:</source>
+        <translation>Erledigt:</translation>
+    </message>
+    <message>
+        <source>Submitted:</source>
+        <translation>Eingereicht:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Gestartet:</translation>
+    </message>
+    <message>
+        <source>Running for:</source>
+        <translation>Laufzeit:</translation>
+    </message>
+    <message>
+        <source>Kept after it ends:</source>
+        <translation>Aufbewahrt nach dem Ende:</translation>
+    </message>
+    <message>
+        <source>Error (GetError)</source>
+        <translation>Fehler (GetError)</translation>
+    </message>
+    <message>
+        <source>What the job did (AffectedJobElement)</source>
+        <translation>Was der Auftrag bewirkt hat (AffectedJobElement)</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>The system is not connected.</source>
+        <translation>Das System ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>The system could not say: %1</source>
+        <translation>Das System konnte es nicht sagen: %1</translation>
+    </message>
+    <message>
+        <source>No error: the job has not failed.</source>
+        <translation>Kein Fehler: Der Auftrag ist nicht gescheitert.</translation>
+    </message>
+    <message>
+        <source>Message ID: %1</source>
+        <translation>Meldungs-ID: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>The system did not answer.</source>
+        <translation>Das System hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>Nothing yet.</source>
+        <translation>Noch nichts.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -1476,547 +2044,6 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-</context>
-<context>
-    <name>rd::ui::ValueFormat</name>
-    <message>
-        <source>%1 d %2</source>
-        <extracomment>An interval of days and a clock time, as in &quot;3 d 04:05:06&quot;.</extracomment>
-        <translation>%1 T %2</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(keiner)</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Ja</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Nein</translation>
-    </message>
-</context>
-<context>
-    <name>rd::wsman</name>
-    <message>
-        <source>The request is larger than the service accepts (%1 bytes).</source>
-        <translation>Die Anfrage ist größer, als der Dienst annimmt (%1 Bytes).</translation>
-    </message>
-    <message>
-        <source>Document type declarations are not accepted.</source>
-        <translation>Dokumenttyp-Deklarationen werden nicht angenommen.</translation>
-    </message>
-    <message>
-        <source>Entity references are not accepted.</source>
-        <translation>Entitätsreferenzen werden nicht angenommen.</translation>
-    </message>
-    <message>
-        <source>The XML nests deeper than %1 elements.</source>
-        <translation>Das XML ist tiefer als %1 Elemente verschachtelt.</translation>
-    </message>
-    <message>
-        <source>The XML has more than %1 elements.</source>
-        <translation>Das XML hat mehr als %1 Elemente.</translation>
-    </message>
-    <message>
-        <source>The request is not well-formed XML: %1 (line %2, column %3).</source>
-        <translation>Die Anfrage ist kein wohlgeformtes XML: %1 (Zeile %2, Spalte %3).</translation>
-    </message>
-    <message>
-        <source>%1 is not a valid date and time.</source>
-        <translation>%1 ist keine gültige Datums- und Zeitangabe.</translation>
-    </message>
-    <message>
-        <source>The value of %1 is not a valid %2.</source>
-        <translation>Der Wert von %1 ist kein gültiger Wert vom Typ %2.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1 is given more than once but is not an array.</source>
-        <translation>%1 ist mehrfach angegeben, aber kein Array.</translation>
-    </message>
-    <message>
-        <source>A selector has no Name.</source>
-        <translation>Ein Selektor hat keinen Namen (Name).</translation>
-    </message>
-    <message>
-        <source>The selector %1 is given twice.</source>
-        <translation>Der Selektor %1 ist doppelt angegeben.</translation>
-    </message>
-    <message>
-        <source>The selector %1 is not a valid %2.</source>
-        <translation>Der Selektor %1 ist kein gültiger Wert vom Typ %2.</translation>
-    </message>
-    <message>
-        <source>An endpoint reference has no ReferenceParameters.</source>
-        <translation>Eine Endpunktreferenz hat keine ReferenceParameters.</translation>
-    </message>
-    <message>
-        <source>An endpoint reference has no ResourceURI.</source>
-        <translation>Eine Endpunktreferenz hat keine ResourceURI.</translation>
-    </message>
-    <message>
-        <source>Only the anonymous FaultTo address is supported.</source>
-        <translation>Nur die anonyme FaultTo-Adresse wird unterstützt.</translation>
-    </message>
-    <message>
-        <source>OperationTimeout is not a valid duration.</source>
-        <translation>OperationTimeout ist keine gültige Zeitspanne.</translation>
-    </message>
-    <message>
-        <source>MaxEnvelopeSize is not a positive number.</source>
-        <translation>MaxEnvelopeSize ist keine positive Zahl.</translation>
-    </message>
-    <message>
-        <source>The option %1 is not supported.</source>
-        <translation>Die Option %1 wird nicht unterstützt.</translation>
-    </message>
-    <message>
-        <source>The header %1 must be understood but is not supported.</source>
-        <translation>Der Header %1 muss verstanden werden, wird aber nicht unterstützt.</translation>
-    </message>
-    <message>
-        <source>MaxElements must be a positive number.</source>
-        <translation>MaxElements muss eine positive Zahl sein.</translation>
-    </message>
-    <message>
-        <source>The body of an Enumerate request has no wsen:Enumerate.</source>
-        <translation>Der Rumpf einer Enumerate-Anfrage enthält kein wsen:Enumerate.</translation>
-    </message>
-    <message>
-        <source>The enumeration mode %1 is not supported.</source>
-        <translation>Der Aufzählungsmodus %1 wird nicht unterstützt.</translation>
-    </message>
-    <message>
-        <source>Only the CIM association filter dialect is supported.</source>
-        <translation>Nur der CIM-Assoziationsfilter-Dialekt wird unterstützt.</translation>
-    </message>
-    <message>
-        <source>The association filter names neither AssociatedInstances nor AssociationInstances.</source>
-        <translation>Der Assoziationsfilter nennt weder AssociatedInstances noch AssociationInstances.</translation>
-    </message>
-    <message>
-        <source>The association filter has no Object.</source>
-        <translation>Der Assoziationsfilter hat kein Object.</translation>
-    </message>
-    <message>
-        <source>The response has no &lt;Method&gt;_OUTPUT element.</source>
-        <translation>Die Antwort hat kein &lt;Methode&gt;_OUTPUT-Element.</translation>
-    </message>
-    <message>
-        <source>The request has no &lt;Method&gt;_INPUT element.</source>
-        <translation>Die Anfrage hat kein &lt;Methode&gt;_INPUT-Element.</translation>
-    </message>
-    <message>
-        <source>The body is for %1, the action for %2.</source>
-        <translation>Der Rumpf gilt %1, die Aktion %2.</translation>
-    </message>
-    <message>
-        <source>ReturnValue is not a number.</source>
-        <translation>ReturnValue ist keine Zahl.</translation>
-    </message>
-    <message>
-        <source>The request has no wsa:Action header.</source>
-        <translation>Die Anfrage hat keinen wsa:Action-Header.</translation>
-    </message>
-    <message>
-        <source>The body holds no instance.</source>
-        <translation>Der Rumpf enthält keine Instanz.</translation>
-    </message>
-    <message>
-        <source>The enumeration response has no body.</source>
-        <translation>Die Aufzählungsantwort hat keinen Rumpf.</translation>
-    </message>
-    <message>
-        <source>The request names no enumeration context.</source>
-        <translation>Die Anfrage nennt keinen Aufzählungskontext.</translation>
-    </message>
-    <message>
-        <source>The action %1 is not supported.</source>
-        <translation>Die Aktion %1 wird nicht unterstützt.</translation>
-    </message>
-    <message>
-        <source>The document is not a SOAP envelope.</source>
-        <translation>Das Dokument ist kein SOAP-Umschlag.</translation>
-    </message>
-    <message>
-        <source>Only SOAP 1.2 envelopes are accepted.</source>
-        <translation>Nur SOAP-1.2-Umschläge werden angenommen.</translation>
-    </message>
-    <message>
-        <source>The envelope has no Body.</source>
-        <translation>Der Umschlag hat keinen Rumpf (Body).</translation>
-    </message>
-    <message>
-        <source>Cannot make a key</source>
-        <translation>Es kann kein Schlüssel erzeugt werden</translation>
-    </message>
-    <message>
-        <source>Cannot make a certificate</source>
-        <translation>Es kann kein Zertifikat erzeugt werden</translation>
-    </message>
-    <message>
-        <source>Cannot make a serial number</source>
-        <translation>Es kann keine Seriennummer erzeugt werden</translation>
-    </message>
-    <message>
-        <source>Cannot add certificate extensions</source>
-        <translation>Zertifikatserweiterungen können nicht hinzugefügt werden</translation>
-    </message>
-    <message>
-        <source>Cannot sign the certificate</source>
-        <translation>Das Zertifikat kann nicht signiert werden</translation>
-    </message>
-    <message>
-        <source>Cannot encode the certificate</source>
-        <translation>Das Zertifikat kann nicht kodiert werden</translation>
-    </message>
-    <message>
-        <source>Qt cannot read the certificate it was given.</source>
-        <translation>Qt kann das übergebene Zertifikat nicht lesen.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 holds no PEM certificate.</source>
-        <translation>%1 enthält kein PEM-Zertifikat.</translation>
-    </message>
-    <message>
-        <source>%1 holds no unencrypted PEM private key.</source>
-        <translation>%1 enthält keinen unverschlüsselten privaten PEM-Schlüssel.</translation>
-    </message>
-    <message>
-        <source>Only one of %1 and %2 exists; remove it or supply the other.</source>
-        <translation>Nur eine der Dateien %1 und %2 existiert; entfernen Sie sie oder stellen Sie die andere bereit.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>The resource URI %1 does not name a class this service serves.</source>
-        <translation>Die Ressourcen-URI %1 nennt keine Klasse, die dieser Dienst bereitstellt.</translation>
-    </message>
-    <message>
-        <source>The class %1 is not served by this system.</source>
-        <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
-    </message>
-    <message>
-        <source>The namespace %1 is not served by this system; it serves %2.</source>
-        <translation>Der Namensraum %1 wird von diesem System nicht bereitgestellt; es stellt %2 bereit.</translation>
-    </message>
-    <message>
-        <source>%1 is not a key of %2.</source>
-        <translation>%1 ist kein Schlüssel von %2.</translation>
-    </message>
-    <message>
-        <source>The selector %1 of %2 is missing.</source>
-        <translation>Der Selektor %1 von %2 fehlt.</translation>
-    </message>
-</context>
-<context>
-    <name>rd::wsman::UserStore</name>
-    <message>
-        <source>Line %1 of the users file is not &quot;name:pbkdf2-sha256$...[:readonly]&quot;.</source>
-        <translation>Zeile %1 der Benutzerdatei hat nicht die Form „Name:pbkdf2-sha256$...[:readonly]“.</translation>
-    </message>
-    <message>
-        <source>Cannot read the users file %1: %2</source>
-        <translation>Die Benutzerdatei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>The users file %1 is too large.</source>
-        <translation>Die Benutzerdatei %1 ist zu groß.</translation>
-    </message>
-</context>
-<context>
-    <name>rd::wsman::WsmanServer</name>
-    <message>
-        <source>Plain HTTP is only served on a loopback address; give a certificate or allow insecure HTTP explicitly.</source>
-        <translation>Unverschlüsseltes HTTP wird nur auf einer Loopback-Adresse angeboten; geben Sie ein Zertifikat an oder erlauben Sie unsicheres HTTP ausdrücklich.</translation>
-    </message>
-    <message>
-        <source>The response (%1 bytes) is larger than MaxEnvelopeSize (%2 bytes).</source>
-        <translation>Die Antwort (%1 Bytes) ist größer als MaxEnvelopeSize (%2 Bytes).</translation>
-    </message>
-    <message>
-        <source>The WS-Management endpoint is /wsman.</source>
-        <translation>Der WS-Management-Endpunkt ist /wsman.</translation>
-    </message>
-    <message>
-        <source>Only POST is accepted.</source>
-        <translation>Nur POST wird angenommen.</translation>
-    </message>
-    <message>
-        <source>The content type must be application/soap+xml.</source>
-        <translation>Der Inhaltstyp muss application/soap+xml sein.</translation>
-    </message>
-    <message>
-        <source>Credentials are required.</source>
-        <translation>Anmeldedaten sind erforderlich.</translation>
-    </message>
-    <message>
-        <source>The user name or password is not accepted.</source>
-        <translation>Der Benutzername oder das Passwort wird nicht angenommen.</translation>
-    </message>
-    <message>
-        <source>The engine is not running.</source>
-        <translation>Die Engine läuft nicht.</translation>
-    </message>
-    <message>
-        <source>The action %1 is not a request.</source>
-        <translation>Die Aktion %1 ist keine Anfrage.</translation>
-    </message>
-    <message>
-        <source>The request has no wsa:MessageID header.</source>
-        <translation>Die Anfrage hat keinen wsa:MessageID-Header.</translation>
-    </message>
-    <message>
-        <source>Only the anonymous ReplyTo address is supported.</source>
-        <translation>Nur die anonyme ReplyTo-Adresse wird unterstützt.</translation>
-    </message>
-    <message>
-        <source>MaxEnvelopeSize is below 8192 bytes.</source>
-        <translation>MaxEnvelopeSize ist kleiner als 8192 Bytes.</translation>
-    </message>
-    <message>
-        <source>The user %1 may only read.</source>
-        <translation>Der Benutzer %1 darf nur lesen.</translation>
-    </message>
-    <message>
-        <source>The action %1 is not supported.</source>
-        <translation>Die Aktion %1 wird nicht unterstützt.</translation>
-    </message>
-    <message>
-        <source>The body describes %1, not %2.</source>
-        <translation>Der Rumpf beschreibt %1, nicht %2.</translation>
-    </message>
-    <message>
-        <source>The resource URI %1 does not name a class this service serves.</source>
-        <translation>Die Ressourcen-URI %1 nennt keine Klasse, die dieser Dienst bereitstellt.</translation>
-    </message>
-    <message>
-        <source>The class %1 is not served by this system.</source>
-        <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
-    </message>
-    <message>
-        <source>Too many enumerations are open; release some.</source>
-        <translation>Zu viele Aufzählungen sind offen; geben Sie einige frei.</translation>
-    </message>
-    <message>
-        <source>One item is larger than MaxEnvelopeSize (%1 bytes).</source>
-        <translation>Ein Element ist größer als MaxEnvelopeSize (%1 Bytes).</translation>
-    </message>
-    <message>
-        <source>The enumeration context %1 is not valid: it is unknown, finished, released or expired.</source>
-        <translation>Der Aufzählungskontext %1 ist ungültig: Er ist unbekannt, beendet, freigegeben oder abgelaufen.</translation>
-    </message>
-    <message>
-        <source>The method did not finish within OperationTimeout (%1 ms).</source>
-        <translation>Die Methode wurde nicht innerhalb von OperationTimeout (%1 ms) beendet.</translation>
-    </message>
-    <message>
-        <source>The method was abandoned by the engine.</source>
-        <translation>Die Methode wurde von der Engine aufgegeben.</translation>
-    </message>
-</context>
-<context>
-    <name>rd::wsman::WsmanTransport</name>
-    <message>
-        <source>The certificate of %1 is not trusted (SHA-256 fingerprint %2).</source>
-        <translation>Dem Zertifikat von %1 wird nicht vertraut (SHA-256-Fingerabdruck %2).</translation>
-    </message>
-    <message>
-        <source>%1 did not answer in time.</source>
-        <translation>%1 hat nicht rechtzeitig geantwortet.</translation>
-    </message>
-    <message>
-        <source>Cannot reach %1: %2</source>
-        <translation>%1 ist nicht erreichbar: %2</translation>
-    </message>
-    <message>
-        <source>%1 did not accept the user name or password.</source>
-        <translation>%1 hat den Benutzernamen oder das Passwort nicht angenommen.</translation>
-    </message>
-    <message>
-        <source>%1 answered HTTP %2: %3</source>
-        <translation>%1 hat mit HTTP %2 geantwortet: %3</translation>
-    </message>
-    <message>
-        <source>The answer from %1 cannot be read: %2</source>
-        <translation>Die Antwort von %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 answered another request.</source>
-        <translation>%1 hat auf eine andere Anfrage geantwortet.</translation>
-    </message>
-    <message>
-        <source>%1 answered HTTP %2.</source>
-        <translation>%1 hat mit HTTP %2 geantwortet.</translation>
-    </message>
-    <message>
-        <source>The answer is not an IdentifyResponse.</source>
-        <translation>Die Antwort ist keine IdentifyResponse.</translation>
-    </message>
-    <message>
-        <source>The enumeration from %1 does not end.</source>
-        <translation>Die Aufzählung von %1 endet nicht.</translation>
-    </message>
-    <message>
-        <source>%1 returned %2.</source>
-        <translation>%1 hat %2 zurückgegeben.</translation>
-    </message>
-</context>
-<context>
-    <name>rd::ui::ErrorText</name>
-    <message>
-        <source>%1: %2</source>
-        <extracomment>A return code&apos;s meaning, then the system&apos;s explanation.</extracomment>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>The system did not answer.</source>
-        <translation>Das System hat nicht geantwortet.</translation>
-    </message>
-</context>
-<context>
-    <name>rd::ui::StorageFigures</name>
-    <message>
-        <source>%1, %2 allocated (%3 %)</source>
-        <extracomment>A volume&apos;s size, then how much of it its thin image takes: &quot;4 MiB, 1 MiB allocated (25 %)&quot;.</extracomment>
-        <translation>%1, davon %2 belegt (%3 %)</translation>
-    </message>
-    <message>
-        <source>%1 free of %2</source>
-        <translation>%1 von %2 frei</translation>
-    </message>
-</context>
-<context>
-    <name>rd::ui::VolumeActions</name>
-    <message>
-        <source>&amp;New Volume…</source>
-        <translation>&amp;Neues Volume …</translation>
-    </message>
-    <message>
-        <source>&amp;Delete Volume…</source>
-        <translation>Volume &amp;löschen …</translation>
-    </message>
-    <message>
-        <source>New Volume</source>
-        <translation>Neues Volume</translation>
-    </message>
-    <message>
-        <source>Create a volume in a storage pool</source>
-        <translation>Ein Volume in einem Speicherpool anlegen</translation>
-    </message>
-    <message>
-        <source>Delete the selected volume and free its space in the pool</source>
-        <translation>Das ausgewählte Volume löschen und seinen Platz im Pool freigeben</translation>
-    </message>
-    <message>
-        <source>Volume %1 created.</source>
-        <translation>Volume %1 wurde angelegt.</translation>
-    </message>
-    <message>
-        <source>Delete Volume</source>
-        <translation>Volume löschen</translation>
-    </message>
-    <message>
-        <source>Delete the volume “%1”?</source>
-        <translation>Das Volume „%1“ löschen?</translation>
-    </message>
-    <message>
-        <source>Its data is lost and its space returns to the pool. This cannot be undone.</source>
-        <translation>Seine Daten gehen verloren, und sein Platz geht an den Pool zurück. Das lässt sich nicht rückgängig machen.</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <source>Volume %1 deleted.</source>
-        <translation>Volume %1 wurde gelöscht.</translation>
-    </message>
-    <message>
-        <source>Volume %1 was not deleted: %2</source>
-        <translation>Volume %1 wurde nicht gelöscht: %2</translation>
-    </message>
-    <message>
-        <source>The volume “%1” was not deleted.</source>
-        <translation>Das Volume „%1“ wurde nicht gelöscht.</translation>
-    </message>
-</context>
-<context>
-    <name>rd::ui::VolumeDialog</name>
-    <message>
-        <source>New Volume</source>
-        <translation>Neues Volume</translation>
-    </message>
-    <message>
-        <source>for example Database</source>
-        <translation>zum Beispiel Datenbank</translation>
-    </message>
-    <message>
-        <source>MiB</source>
-        <translation>MiB</translation>
-    </message>
-    <message>
-        <source>GiB</source>
-        <translation>GiB</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Anlegen</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
-        <source>&amp;Size:</source>
-        <translation>&amp;Größe:</translation>
-    </message>
-    <message>
-        <source>&amp;Pool:</source>
-        <translation>&amp;Pool:</translation>
-    </message>
-    <message>
-        <source>Volumes are thin: the image takes space in its pool only as data is written to it.</source>
-        <translation>Volumes sind schlank (thin): Das Abbild belegt erst dann Platz im Pool, wenn Daten hineingeschrieben werden.</translation>
-    </message>
-    <message>
-        <source>This system offers no storage configuration service, so it cannot create volumes.</source>
-        <translation>Dieses System bietet keinen Speicherkonfigurationsdienst an und kann daher keine Volumes anlegen.</translation>
-    </message>
-    <message>
-        <source>The volume was not created. %1</source>
-        <translation>Das Volume wurde nicht angelegt. %1</translation>
-    </message>
-</context>
-<context>
-    <name>rd::ui::CreateReplicaWizard</name>
-    <message>
-        <source>Create Replica</source>
-        <translation>Replikat erstellen</translation>
-    </message>
-    <message>
-        <source>The system is not connected.</source>
-        <translation>Das System ist nicht verbunden.</translation>
-    </message>
-    <message>
-        <source>This system offers no replication service.</source>
-        <translation>Dieses System bietet keinen Replikationsdienst an.</translation>
-    </message>
-    <message>
-        <source>The system refused the request. %1</source>
-        <translation>Das System hat die Anfrage abgelehnt. %1</translation>
     </message>
 </context>
 <context>
@@ -2469,137 +2496,15 @@ Datenverzeichnis: %2</translation>
     </message>
 </context>
 <context>
-    <name>rd::ui::JobDetailsDialog</name>
+    <name>rd::ui::StorageFigures</name>
     <message>
-        <source>Asking the system…</source>
-        <translation>Das System wird gefragt …</translation>
+        <source>%1, %2 allocated (%3 %)</source>
+        <extracomment>A volume&apos;s size, then how much of it its thin image takes: &quot;4 MiB, 1 MiB allocated (25 %)&quot;.</extracomment>
+        <translation>%1, davon %2 belegt (%3 %)</translation>
     </message>
     <message>
-        <source>Job Details — %1</source>
-        <translation>Auftragsdetails — %1</translation>
-    </message>
-    <message>
-        <source>Job:</source>
-        <translation>Auftrag:</translation>
-    </message>
-    <message>
-        <source>System:</source>
-        <translation>System:</translation>
-    </message>
-    <message>
-        <source>State:</source>
-        <translation>Zustand:</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <source>Complete:</source>
-        <translation>Erledigt:</translation>
-    </message>
-    <message>
-        <source>Submitted:</source>
-        <translation>Eingereicht:</translation>
-    </message>
-    <message>
-        <source>Started:</source>
-        <translation>Gestartet:</translation>
-    </message>
-    <message>
-        <source>Running for:</source>
-        <translation>Laufzeit:</translation>
-    </message>
-    <message>
-        <source>Kept after it ends:</source>
-        <translation>Aufbewahrt nach dem Ende:</translation>
-    </message>
-    <message>
-        <source>Error (GetError)</source>
-        <translation>Fehler (GetError)</translation>
-    </message>
-    <message>
-        <source>What the job did (AffectedJobElement)</source>
-        <translation>Was der Auftrag bewirkt hat (AffectedJobElement)</translation>
-    </message>
-    <message>
-        <source>Element</source>
-        <translation>Element</translation>
-    </message>
-    <message>
-        <source>Class</source>
-        <translation>Klasse</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <source>The system is not connected.</source>
-        <translation>Das System ist nicht verbunden.</translation>
-    </message>
-    <message>
-        <source>The system could not say: %1</source>
-        <translation>Das System konnte es nicht sagen: %1</translation>
-    </message>
-    <message>
-        <source>No error: the job has not failed.</source>
-        <translation>Kein Fehler: Der Auftrag ist nicht gescheitert.</translation>
-    </message>
-    <message>
-        <source>Message ID: %1</source>
-        <translation>Meldungs-ID: %1</translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation>Status: %1</translation>
-    </message>
-    <message>
-        <source>The system did not answer.</source>
-        <translation>Das System hat nicht geantwortet.</translation>
-    </message>
-    <message>
-        <source>Nothing yet.</source>
-        <translation>Noch nichts.</translation>
-    </message>
-    <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-</context>
-<context>
-    <name>rd::ui::ThroughputChart</name>
-    <message>
-        <source>Throughput of the selected job</source>
-        <translation>Durchsatz des ausgewählten Auftrags</translation>
-    </message>
-    <message>
-        <source>Throughput</source>
-        <translation>Durchsatz</translation>
-    </message>
-    <message>
-        <source>Throughput — %1</source>
-        <translation>Durchsatz — %1</translation>
-    </message>
-    <message>
-        <source>Select a running job to see how fast it copies.</source>
-        <translation>Wählen Sie einen laufenden Auftrag, um zu sehen, wie schnell er kopiert.</translation>
-    </message>
-    <message>
-        <source>%1/s</source>
-        <translation>%1/s</translation>
-    </message>
-    <message>
-        <source>0</source>
-        <translation>0</translation>
-    </message>
-    <message>
-        <source>0 s</source>
-        <translation>0 s</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
+        <source>%1 free of %2</source>
+        <translation>%1 von %2 frei</translation>
     </message>
 </context>
 <context>
@@ -2732,70 +2637,540 @@ Datenverzeichnis: %2</translation>
     </message>
 </context>
 <context>
-    <name>rd::ui::ConnectSystemDialog</name>
+    <name>rd::ui::ThroughputChart</name>
     <message>
-        <source>Plain &amp;HTTP (only on this computer or a network you trust)</source>
-        <translation>Unverschlüsseltes &amp;HTTP (nur auf diesem Computer oder in einem vertrauenswürdigen Netz)</translation>
+        <source>Throughput of the selected job</source>
+        <translation>Durchsatz des ausgewählten Auftrags</translation>
     </message>
     <message>
-        <source>Certificate</source>
-        <translation>Zertifikat</translation>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
     </message>
     <message>
-        <source>I compared the fingerprint with the system&apos;s: &amp;trust this certificate</source>
-        <translation>Ich habe den Fingerabdruck mit dem des Systems verglichen: diesem Zertifikat &amp;vertrauen</translation>
+        <source>Throughput — %1</source>
+        <translation>Durchsatz — %1</translation>
     </message>
     <message>
-        <source>Connect to Remote System</source>
-        <translation>Mit entferntem System verbinden</translation>
+        <source>Select a running job to see how fast it copies.</source>
+        <translation>Wählen Sie einen laufenden Auftrag, um zu sehen, wie schnell er kopiert.</translation>
     </message>
     <message>
-        <source>storage-01.example or https://storage-01.example:5986/wsman</source>
-        <translation>storage-01.example oder https://storage-01.example:5986/wsman</translation>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
     </message>
     <message>
-        <source>&amp;Connect</source>
-        <translation>&amp;Verbinden</translation>
+        <source>0</source>
+        <translation>0</translation>
     </message>
     <message>
-        <source>&amp;Address:</source>
-        <translation>&amp;Adresse:</translation>
+        <source>0 s</source>
+        <translation>0 s</translation>
     </message>
     <message>
-        <source>&amp;User:</source>
-        <translation>&amp;Benutzer:</translation>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
+</context>
+<context>
+    <name>rd::ui::ValueFormat</name>
     <message>
-        <source>&amp;Password:</source>
-        <translation>&amp;Passwort:</translation>
-    </message>
-    <message>
-        <source>ReplicaDesk engines (replicadesk-engined) and Windows iSCSI targets answer over WS-Management on port 5986 (HTTPS). The password is kept for this session only.</source>
-        <translation>ReplicaDesk-Engines (replicadesk-engined) und Windows-iSCSI-Ziele antworten über WS-Management auf Port 5986 (HTTPS). Das Passwort wird nur für diese Sitzung aufbewahrt.</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>Verbindung mit %1 wird hergestellt …</translation>
-    </message>
-    <message>
-        <source>The system did not answer.</source>
-        <translation>Das System hat nicht geantwortet.</translation>
+        <source>%1 d %2</source>
+        <extracomment>An interval of days and a clock time, as in &quot;3 d 04:05:06&quot;.</extracomment>
+        <translation>%1 T %2</translation>
     </message>
     <message>
         <source>(none)</source>
         <translation>(keiner)</translation>
     </message>
     <message>
-        <source>The certificate is not trusted yet.</source>
-        <translation>Dem Zertifikat wird noch nicht vertraut.</translation>
+        <source>Yes</source>
+        <translation>Ja</translation>
     </message>
     <message>
-        <source>Not connected. %1</source>
-        <translation>Nicht verbunden. %1</translation>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::VolumeActions</name>
+    <message>
+        <source>&amp;New Volume…</source>
+        <translation>&amp;Neues Volume …</translation>
     </message>
     <message>
-        <source>%1 showed a certificate that no authority this computer trusts has signed (subject: %2). Compare its SHA-256 fingerprint with the one the system&apos;s administrator gives you (replicadesk-engined logs it when it starts):</source>
-        <translation>%1 hat ein Zertifikat vorgelegt, das keine Stelle signiert hat, der dieser Computer vertraut (Inhaber: %2). Vergleichen Sie seinen SHA-256-Fingerabdruck mit dem, den Ihnen die Administration des Systems nennt (replicadesk-engined protokolliert ihn beim Start):</translation>
+        <source>&amp;Delete Volume…</source>
+        <translation>Volume &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>New Volume</source>
+        <translation>Neues Volume</translation>
+    </message>
+    <message>
+        <source>Create a volume in a storage pool</source>
+        <translation>Ein Volume in einem Speicherpool anlegen</translation>
+    </message>
+    <message>
+        <source>Delete the selected volume and free its space in the pool</source>
+        <translation>Das ausgewählte Volume löschen und seinen Platz im Pool freigeben</translation>
+    </message>
+    <message>
+        <source>Volume %1 created.</source>
+        <translation>Volume %1 wurde angelegt.</translation>
+    </message>
+    <message>
+        <source>Delete Volume</source>
+        <translation>Volume löschen</translation>
+    </message>
+    <message>
+        <source>Delete the volume “%1”?</source>
+        <translation>Das Volume „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Its data is lost and its space returns to the pool. This cannot be undone.</source>
+        <translation>Seine Daten gehen verloren, und sein Platz geht an den Pool zurück. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Volume %1 deleted.</source>
+        <translation>Volume %1 wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Volume %1 was not deleted: %2</source>
+        <translation>Volume %1 wurde nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>The volume “%1” was not deleted.</source>
+        <translation>Das Volume „%1“ wurde nicht gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::VolumeDialog</name>
+    <message>
+        <source>New Volume</source>
+        <translation>Neues Volume</translation>
+    </message>
+    <message>
+        <source>for example Database</source>
+        <translation>zum Beispiel Datenbank</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Größe:</translation>
+    </message>
+    <message>
+        <source>&amp;Pool:</source>
+        <translation>&amp;Pool:</translation>
+    </message>
+    <message>
+        <source>Volumes are thin: the image takes space in its pool only as data is written to it.</source>
+        <translation>Volumes sind schlank (thin): Das Abbild belegt erst dann Platz im Pool, wenn Daten hineingeschrieben werden.</translation>
+    </message>
+    <message>
+        <source>This system offers no storage configuration service, so it cannot create volumes.</source>
+        <translation>Dieses System bietet keinen Speicherkonfigurationsdienst an und kann daher keine Volumes anlegen.</translation>
+    </message>
+    <message>
+        <source>The volume was not created. %1</source>
+        <translation>Das Volume wurde nicht angelegt. %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::wsman</name>
+    <message>
+        <source>The request is larger than the service accepts (%1 bytes).</source>
+        <translation>Die Anfrage ist größer, als der Dienst annimmt (%1 Bytes).</translation>
+    </message>
+    <message>
+        <source>Document type declarations are not accepted.</source>
+        <translation>Dokumenttyp-Deklarationen werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Entity references are not accepted.</source>
+        <translation>Entitätsreferenzen werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The XML nests deeper than %1 elements.</source>
+        <translation>Das XML ist tiefer als %1 Elemente verschachtelt.</translation>
+    </message>
+    <message>
+        <source>The XML has more than %1 elements.</source>
+        <translation>Das XML hat mehr als %1 Elemente.</translation>
+    </message>
+    <message>
+        <source>The request is not well-formed XML: %1 (line %2, column %3).</source>
+        <translation>Die Anfrage ist kein wohlgeformtes XML: %1 (Zeile %2, Spalte %3).</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid date and time.</source>
+        <translation>%1 ist keine gültige Datums- und Zeitangabe.</translation>
+    </message>
+    <message>
+        <source>The value of %1 is not a valid %2.</source>
+        <translation>Der Wert von %1 ist kein gültiger Wert vom Typ %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is given more than once but is not an array.</source>
+        <translation>%1 ist mehrfach angegeben, aber kein Array.</translation>
+    </message>
+    <message>
+        <source>A selector has no Name.</source>
+        <translation>Ein Selektor hat keinen Namen (Name).</translation>
+    </message>
+    <message>
+        <source>The selector %1 is given twice.</source>
+        <translation>Der Selektor %1 ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>The selector %1 is not a valid %2.</source>
+        <translation>Der Selektor %1 ist kein gültiger Wert vom Typ %2.</translation>
+    </message>
+    <message>
+        <source>An endpoint reference has no ReferenceParameters.</source>
+        <translation>Eine Endpunktreferenz hat keine ReferenceParameters.</translation>
+    </message>
+    <message>
+        <source>An endpoint reference has no ResourceURI.</source>
+        <translation>Eine Endpunktreferenz hat keine ResourceURI.</translation>
+    </message>
+    <message>
+        <source>Only the anonymous FaultTo address is supported.</source>
+        <translation>Nur die anonyme FaultTo-Adresse wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>OperationTimeout is not a valid duration.</source>
+        <translation>OperationTimeout ist keine gültige Zeitspanne.</translation>
+    </message>
+    <message>
+        <source>MaxEnvelopeSize is not a positive number.</source>
+        <translation>MaxEnvelopeSize ist keine positive Zahl.</translation>
+    </message>
+    <message>
+        <source>The option %1 is not supported.</source>
+        <translation>Die Option %1 wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The header %1 must be understood but is not supported.</source>
+        <translation>Der Header %1 muss verstanden werden, wird aber nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>MaxElements must be a positive number.</source>
+        <translation>MaxElements muss eine positive Zahl sein.</translation>
+    </message>
+    <message>
+        <source>The body of an Enumerate request has no wsen:Enumerate.</source>
+        <translation>Der Rumpf einer Enumerate-Anfrage enthält kein wsen:Enumerate.</translation>
+    </message>
+    <message>
+        <source>The enumeration mode %1 is not supported.</source>
+        <translation>Der Aufzählungsmodus %1 wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Only the CIM association filter dialect is supported.</source>
+        <translation>Nur der CIM-Assoziationsfilter-Dialekt wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>The association filter names neither AssociatedInstances nor AssociationInstances.</source>
+        <translation>Der Assoziationsfilter nennt weder AssociatedInstances noch AssociationInstances.</translation>
+    </message>
+    <message>
+        <source>The association filter has no Object.</source>
+        <translation>Der Assoziationsfilter hat kein Object.</translation>
+    </message>
+    <message>
+        <source>The response has no &lt;Method&gt;_OUTPUT element.</source>
+        <translation>Die Antwort hat kein &lt;Methode&gt;_OUTPUT-Element.</translation>
+    </message>
+    <message>
+        <source>The request has no &lt;Method&gt;_INPUT element.</source>
+        <translation>Die Anfrage hat kein &lt;Methode&gt;_INPUT-Element.</translation>
+    </message>
+    <message>
+        <source>The body is for %1, the action for %2.</source>
+        <translation>Der Rumpf gilt %1, die Aktion %2.</translation>
+    </message>
+    <message>
+        <source>ReturnValue is not a number.</source>
+        <translation>ReturnValue ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>The request has no wsa:Action header.</source>
+        <translation>Die Anfrage hat keinen wsa:Action-Header.</translation>
+    </message>
+    <message>
+        <source>The body holds no instance.</source>
+        <translation>Der Rumpf enthält keine Instanz.</translation>
+    </message>
+    <message>
+        <source>The enumeration response has no body.</source>
+        <translation>Die Aufzählungsantwort hat keinen Rumpf.</translation>
+    </message>
+    <message>
+        <source>The request names no enumeration context.</source>
+        <translation>Die Anfrage nennt keinen Aufzählungskontext.</translation>
+    </message>
+    <message>
+        <source>The action %1 is not supported.</source>
+        <translation>Die Aktion %1 wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The document is not a SOAP envelope.</source>
+        <translation>Das Dokument ist kein SOAP-Umschlag.</translation>
+    </message>
+    <message>
+        <source>Only SOAP 1.2 envelopes are accepted.</source>
+        <translation>Nur SOAP-1.2-Umschläge werden angenommen.</translation>
+    </message>
+    <message>
+        <source>The envelope has no Body.</source>
+        <translation>Der Umschlag hat keinen Rumpf (Body).</translation>
+    </message>
+    <message>
+        <source>Cannot make a key</source>
+        <translation>Es kann kein Schlüssel erzeugt werden</translation>
+    </message>
+    <message>
+        <source>Cannot make a certificate</source>
+        <translation>Es kann kein Zertifikat erzeugt werden</translation>
+    </message>
+    <message>
+        <source>Cannot make a serial number</source>
+        <translation>Es kann keine Seriennummer erzeugt werden</translation>
+    </message>
+    <message>
+        <source>Cannot add certificate extensions</source>
+        <translation>Zertifikatserweiterungen können nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Cannot sign the certificate</source>
+        <translation>Das Zertifikat kann nicht signiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot encode the certificate</source>
+        <translation>Das Zertifikat kann nicht kodiert werden</translation>
+    </message>
+    <message>
+        <source>Qt cannot read the certificate it was given.</source>
+        <translation>Qt kann das übergebene Zertifikat nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key.</source>
+        <translation>%1 enthält keinen unverschlüsselten privaten PEM-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Only one of %1 and %2 exists; remove it or supply the other.</source>
+        <translation>Nur eine der Dateien %1 und %2 existiert; entfernen Sie sie oder stellen Sie die andere bereit.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The resource URI %1 does not name a class this service serves.</source>
+        <translation>Die Ressourcen-URI %1 nennt keine Klasse, die dieser Dienst bereitstellt.</translation>
+    </message>
+    <message>
+        <source>The class %1 is not served by this system.</source>
+        <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>The namespace %1 is not served by this system; it serves %2.</source>
+        <translation>Der Namensraum %1 wird von diesem System nicht bereitgestellt; es stellt %2 bereit.</translation>
+    </message>
+    <message>
+        <source>%1 is not a key of %2.</source>
+        <translation>%1 ist kein Schlüssel von %2.</translation>
+    </message>
+    <message>
+        <source>The selector %1 of %2 is missing.</source>
+        <translation>Der Selektor %1 von %2 fehlt.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::wsman::UserStore</name>
+    <message>
+        <source>Line %1 of the users file is not &quot;name:pbkdf2-sha256$...[:readonly]&quot;.</source>
+        <translation>Zeile %1 der Benutzerdatei hat nicht die Form „Name:pbkdf2-sha256$...[:readonly]“.</translation>
+    </message>
+    <message>
+        <source>Cannot read the users file %1: %2</source>
+        <translation>Die Benutzerdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The users file %1 is too large.</source>
+        <translation>Die Benutzerdatei %1 ist zu groß.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::wsman::WsmanServer</name>
+    <message>
+        <source>Plain HTTP is only served on a loopback address; give a certificate or allow insecure HTTP explicitly.</source>
+        <translation>Unverschlüsseltes HTTP wird nur auf einer Loopback-Adresse angeboten; geben Sie ein Zertifikat an oder erlauben Sie unsicheres HTTP ausdrücklich.</translation>
+    </message>
+    <message>
+        <source>The response (%1 bytes) is larger than MaxEnvelopeSize (%2 bytes).</source>
+        <translation>Die Antwort (%1 Bytes) ist größer als MaxEnvelopeSize (%2 Bytes).</translation>
+    </message>
+    <message>
+        <source>The WS-Management endpoint is /wsman.</source>
+        <translation>Der WS-Management-Endpunkt ist /wsman.</translation>
+    </message>
+    <message>
+        <source>Only POST is accepted.</source>
+        <translation>Nur POST wird angenommen.</translation>
+    </message>
+    <message>
+        <source>The content type must be application/soap+xml.</source>
+        <translation>Der Inhaltstyp muss application/soap+xml sein.</translation>
+    </message>
+    <message>
+        <source>Credentials are required.</source>
+        <translation>Anmeldedaten sind erforderlich.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not accepted.</source>
+        <translation>Der Benutzername oder das Passwort wird nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The engine is not running.</source>
+        <translation>Die Engine läuft nicht.</translation>
+    </message>
+    <message>
+        <source>The action %1 is not a request.</source>
+        <translation>Die Aktion %1 ist keine Anfrage.</translation>
+    </message>
+    <message>
+        <source>The request has no wsa:MessageID header.</source>
+        <translation>Die Anfrage hat keinen wsa:MessageID-Header.</translation>
+    </message>
+    <message>
+        <source>Only the anonymous ReplyTo address is supported.</source>
+        <translation>Nur die anonyme ReplyTo-Adresse wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>MaxEnvelopeSize is below 8192 bytes.</source>
+        <translation>MaxEnvelopeSize ist kleiner als 8192 Bytes.</translation>
+    </message>
+    <message>
+        <source>The user %1 may only read.</source>
+        <translation>Der Benutzer %1 darf nur lesen.</translation>
+    </message>
+    <message>
+        <source>The action %1 is not supported.</source>
+        <translation>Die Aktion %1 wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The body describes %1, not %2.</source>
+        <translation>Der Rumpf beschreibt %1, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The resource URI %1 does not name a class this service serves.</source>
+        <translation>Die Ressourcen-URI %1 nennt keine Klasse, die dieser Dienst bereitstellt.</translation>
+    </message>
+    <message>
+        <source>The class %1 is not served by this system.</source>
+        <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>Too many enumerations are open; release some.</source>
+        <translation>Zu viele Aufzählungen sind offen; geben Sie einige frei.</translation>
+    </message>
+    <message>
+        <source>One item is larger than MaxEnvelopeSize (%1 bytes).</source>
+        <translation>Ein Element ist größer als MaxEnvelopeSize (%1 Bytes).</translation>
+    </message>
+    <message>
+        <source>The enumeration context %1 is not valid: it is unknown, finished, released or expired.</source>
+        <translation>Der Aufzählungskontext %1 ist ungültig: Er ist unbekannt, beendet, freigegeben oder abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The method did not finish within OperationTimeout (%1 ms).</source>
+        <translation>Die Methode wurde nicht innerhalb von OperationTimeout (%1 ms) beendet.</translation>
+    </message>
+    <message>
+        <source>The method was abandoned by the engine.</source>
+        <translation>Die Methode wurde von der Engine aufgegeben.</translation>
+    </message>
+    <message>
+        <source>Too many logins at once; try again.</source>
+        <translation>Zu viele gleichzeitige Anmeldungen; versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::wsman::WsmanTransport</name>
+    <message>
+        <source>The certificate of %1 is not trusted (SHA-256 fingerprint %2).</source>
+        <translation>Dem Zertifikat von %1 wird nicht vertraut (SHA-256-Fingerabdruck %2).</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the user name or password.</source>
+        <translation>%1 hat den Benutzernamen oder das Passwort nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 hat mit HTTP %2 geantwortet: %3</translation>
+    </message>
+    <message>
+        <source>The answer from %1 cannot be read: %2</source>
+        <translation>Die Antwort von %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered another request.</source>
+        <translation>%1 hat auf eine andere Anfrage geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2.</source>
+        <translation>%1 hat mit HTTP %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The answer is not an IdentifyResponse.</source>
+        <translation>Die Antwort ist keine IdentifyResponse.</translation>
+    </message>
+    <message>
+        <source>The enumeration from %1 does not end.</source>
+        <translation>Die Aufzählung von %1 endet nicht.</translation>
+    </message>
+    <message>
+        <source>%1 returned %2.</source>
+        <translation>%1 hat %2 zurückgegeben.</translation>
     </message>
 </context>
 </TS>
