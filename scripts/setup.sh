@@ -42,6 +42,7 @@ packages=(
     extra-cmake-modules
     xvfb xauth fonts-dejavu-core adwaita-icon-theme
     desktop-file-utils appstream librsvg2-bin
+    dbus dbus-x11 gnome-keyring
 )
 
 apt_updated=0

@@ -1,6 +1,7 @@
 #include "connectsystemdialog.h"
 
 #include "asynccall.h"
+#include "credentialstore.h"
 #include "errortext.h"
 #include "messagebanner.h"
 #include "wsman/wsmantransport.h"
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSslCertificate>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -32,8 +34,10 @@ ConnectSystemDialog::ConnectSystemDialog(QWidget *parent)
     , m_trust(new QCheckBox(tr("I compared the fingerprint with the system's: &trust this "
                                "certificate"),
                             this))
+    , m_remember(new QCheckBox(tr("&Remember password in the keychain"), this))
     , m_banner(new MessageBanner(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_lookUp(new QTimer(this))
 {
     setObjectName(QStringLiteral("connectSystemDialog"));
     setWindowTitle(tr("Connect to Remote System"));
@@ -44,6 +48,12 @@ ConnectSystemDialog::ConnectSystemDialog(QWidget *parent)
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_plainHttp->setObjectName(QStringLiteral("plainHttp"));
+    m_remember->setObjectName(QStringLiteral("rememberPassword"));
+    m_remember->setChecked(true);
+    m_remember->setToolTip(tr("Kept in the desktop's keychain (Secret Service), never in a file. "
+                              "Untick to remove a password kept before."));
+    m_lookUp->setSingleShot(true);
+    m_lookUp->setInterval(300);
     m_certificateText->setWordWrap(true);
     m_fingerprint->setObjectName(QStringLiteral("fingerprint"));
     m_fingerprint->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -55,10 +65,11 @@ ConnectSystemDialog::ConnectSystemDialog(QWidget *parent)
     form->addRow(tr("&Address:"), m_address);
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("&Password:"), m_password);
+    form->addRow(QString(), m_remember);
     form->addRow(QString(), m_plainHttp);
     auto *note = new QLabel(tr("ReplicaDesk engines (replicadesk-engined) and Windows iSCSI "
-                               "targets answer over WS-Management on port 5986 (HTTPS). The "
-                               "password is kept for this session only."),
+                               "targets answer over WS-Management on port 5986 (HTTPS). A "
+                               "remembered password is kept in the keychain, never in a file."),
                             this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
@@ -82,6 +93,20 @@ ConnectSystemDialog::ConnectSystemDialog(QWidget *parent)
     for (QLineEdit *edit : {m_address, m_user, m_password})
         connect(edit, &QLineEdit::textChanged, this, &ConnectSystemDialog::updateState);
     connect(m_trust, &QCheckBox::toggled, this, &ConnectSystemDialog::updateState);
+    connect(m_password, &QLineEdit::textChanged, this, [this] {
+        if (!m_filling)
+            m_passwordFromKeychain = false; // the user's own now
+    });
+    for (QLineEdit *edit : {m_address, m_user})
+        connect(edit, &QLineEdit::textChanged, this, [this] {
+            if (m_store)
+                m_lookUp->start();
+        });
+    connect(m_plainHttp, &QCheckBox::toggled, this, [this] {
+        if (m_store)
+            m_lookUp->start();
+    });
+    connect(m_lookUp, &QTimer::timeout, this, &ConnectSystemDialog::lookUpPassword);
     connect(m_address, &QLineEdit::textChanged, this, [this] {
         // Another system: another certificate.
         m_offeredFingerprint.clear();
@@ -92,6 +117,51 @@ ConnectSystemDialog::ConnectSystemDialog(QWidget *parent)
 }
 
 ConnectSystemDialog::~ConnectSystemDialog() = default;
+
+void ConnectSystemDialog::setCredentialStore(CredentialStore *store)
+{
+    m_store = store;
+    if (m_store)
+        lookUpPassword();
+}
+
+QString ConnectSystemDialog::credentialKey() const
+{
+    const QUrl url = endpoint();
+    return CredentialStore::key(m_user->text(), url.host(), url.port());
+}
+
+void ConnectSystemDialog::lookUpPassword()
+{
+    m_lookUp->stop();
+    const QUrl url = endpoint();
+    const QString key = credentialKey();
+    if (m_passwordFromKeychain && key != m_filledKey) {
+        // Another user or system: the password filled in was not theirs.
+        m_filling = true;
+        m_password->clear();
+        m_filling = false;
+        m_passwordFromKeychain = false;
+    }
+    if (!m_store || m_pending || m_user->text().isEmpty() || !url.isValid() || url.host().isEmpty())
+        return;
+    if (!m_password->text().isEmpty())
+        return; // never over what the user typed
+    whenReady(m_store->readPassword(key), this,
+              [this, key](const std::optional<CredentialResult> &result) {
+                  // Only for the entry still shown, into a field still empty.
+                  if (!result || !result->ok() || m_pending || key != credentialKey() ||
+                      !m_password->text().isEmpty())
+                      return;
+                  m_filling = true;
+                  m_password->setText(result->password);
+                  m_filling = false;
+                  m_passwordFromKeychain = true;
+                  m_filledKey = key;
+                  m_banner->showMessage(tr("The password was filled in from the keychain."),
+                                        MessageBanner::Kind::Information);
+              });
+}
 
 QUrl ConnectSystemDialog::endpoint() const
 {
@@ -116,8 +186,8 @@ void ConnectSystemDialog::updateState()
                        !m_user->text().isEmpty() &&
                        (m_offeredFingerprint.isEmpty() || m_trust->isChecked());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ready);
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_address, m_user, m_password, m_plainHttp, m_trust})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_address, m_user, m_password, m_plainHttp,
+                                                       m_trust, m_remember})
         w->setEnabled(!m_pending);
 }
 
@@ -186,6 +256,14 @@ void ConnectSystemDialog::onAnswer(bool ok, const QString &error)
         m_certificate->show();
         m_banner->showMessage(tr("The certificate is not trusted yet."),
                               MessageBanner::Kind::Warning);
+        adjustSize();
+    } else if (m_passwordFromKeychain) {
+        // The stored password stays stored: the user decides (type another one, or untick
+        // "Remember password" and connect).
+        m_banner->showMessage(
+            tr("Not connected. %1 The password was the one kept in the keychain for %2; it is "
+               "still kept there. Type the right one to replace it.")
+                .arg(error, credentialKey()));
         adjustSize();
     } else {
         m_banner->showMessage(tr("Not connected. %1").arg(error));

@@ -2,7 +2,9 @@
 // "Connect to Remote System": an address, a user and a password, checked with an authenticated
 // WS-Man Identify. A certificate nothing vouches for is shown by its SHA-256 fingerprint and is
 // trusted only when the user says so (trust on first use); then the connected transport is handed
-// over. Nothing waits on the network in the GUI thread.
+// over. With "Remember password" the password is kept in the keychain (CredentialStore), never in
+// a file, and filled in from it for a known user on a known system. Nothing waits on the network
+// or the keychain in the GUI thread.
 
 #include <QDialog>
 
@@ -13,6 +15,7 @@ class QDialogButtonBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QTimer;
 
 namespace rd::wsman {
 class WsmanTransport;
@@ -20,6 +23,7 @@ class WsmanTransport;
 
 namespace rd::ui {
 
+class CredentialStore;
 class MessageBanner;
 
 class ConnectSystemDialog final : public QDialog
@@ -34,6 +38,7 @@ public:
     QLineEdit *passwordEdit() const { return m_password; }
     QCheckBox *plainHttpCheck() const { return m_plainHttp; }
     QCheckBox *trustCheck() const { return m_trust; }
+    QCheckBox *rememberCheck() const { return m_remember; }
     QLabel *fingerprintLabel() const { return m_fingerprint; }
     MessageBanner *banner() const { return m_banner; }
 
@@ -41,6 +46,12 @@ public:
     QUrl endpoint() const;
     // Fingerprints trusted before (from the settings), so a known system connects unasked.
     void setKnownFingerprints(const QStringList &fingerprints) { m_known = fingerprints; }
+    // The keychain the password is filled in from (for the address and user shown, as they change).
+    void setCredentialStore(CredentialStore *store);
+    // The keychain entry of the user on the system: "user@host:port".
+    QString credentialKey() const;
+    // Whether the password shown came from the keychain (and was not edited since).
+    bool passwordFromKeychain() const { return m_passwordFromKeychain; }
 
     void accept() override; // connects; closes once connected
 
@@ -51,6 +62,7 @@ Q_SIGNALS:
 private:
     void updateState();
     void onAnswer(bool ok, const QString &error);
+    void lookUpPassword();
 
     QLineEdit *m_address;
     QLineEdit *m_user;
@@ -60,6 +72,7 @@ private:
     QLabel *m_certificateText;
     QLabel *m_fingerprint;
     QCheckBox *m_trust;
+    QCheckBox *m_remember;
     MessageBanner *m_banner;
     QDialogButtonBox *m_buttons;
     std::unique_ptr<wsman::WsmanTransport> m_transport;
@@ -67,6 +80,11 @@ private:
     QString m_rejectedFingerprint; // what the last attempt refused
     QString m_rejectedSubject;
     QStringList m_known;
+    CredentialStore *m_store = nullptr;
+    QTimer *m_lookUp;    // a pause in typing before the keychain is asked
+    QString m_filledKey; // the entry the password was filled in from
+    bool m_passwordFromKeychain = false;
+    bool m_filling = false; // the password is being set from the keychain
     bool m_pending = false;
 };
 

@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
 #include "aboutbox.h"
+#include "asynccall.h"
 #include "cimclasses.h"
 #include "connectsystemdialog.h"
 #include "createreplicawizard.h"
+#include "credentialstore.h"
 #include "detailspane.h"
 #include "enginehost.h"
 #include "icons.h"
@@ -19,6 +21,7 @@
 #include "wsman/wsmantransport.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -391,11 +394,36 @@ void MainWindow::connectToRemoteSystem()
     dialog->setKnownFingerprints(settings.value(kFingerprintsKey).toStringList());
     dialog->addressEdit()->setText(settings.value(kLastAddressKey).toString());
     dialog->userEdit()->setText(settings.value(kLastUserKey).toString());
+    if (!m_credentials)
+        m_credentials = new CredentialStore(this);
+    dialog->setCredentialStore(m_credentials);
     connect(dialog, &ConnectSystemDialog::connected, this,
             [this, dialog](wsman::WsmanTransport *transport, const QString &fingerprint) {
+                // Address and user in the settings; the password only ever in the keychain.
                 QSettings settings;
                 settings.setValue(kLastAddressKey, dialog->addressEdit()->text());
                 settings.setValue(kLastUserKey, dialog->userEdit()->text());
+                const QString key = dialog->credentialKey();
+                if (dialog->rememberCheck()->isChecked()) {
+                    whenReady(m_credentials->writePassword(key, dialog->passwordEdit()->text()),
+                              this, [this](const std::optional<CredentialResult> &result) {
+                                  if (result && !result->ok())
+                                      statusBar()->showMessage(
+                                          tr("The password could not be kept in the keychain: %1")
+                                              .arg(result->error));
+                              });
+                } else {
+                    // Not to be remembered: one kept before goes (none kept is fine).
+                    whenReady(m_credentials->deletePassword(key), this,
+                              [this](const std::optional<CredentialResult> &result) {
+                                  if (result && !result->ok() &&
+                                      result->status != CredentialResult::Status::NotFound)
+                                      statusBar()->showMessage(
+                                          tr("The password could not be removed from the "
+                                             "keychain: %1")
+                                              .arg(result->error));
+                              });
+                }
                 addRemoteSystem(transport, fingerprint);
             });
     dialog->open();
@@ -406,7 +434,8 @@ SystemInventory *MainWindow::addRemoteSystem(wsman::WsmanTransport *transport,
 {
     transport->setParent(this);
     if (!fingerprint.isEmpty()) {
-        // Remembered, so the next connection to it needs no question (passwords are not kept).
+        // Remembered, so the next connection to it needs no question (passwords only in the
+        // keychain).
         QSettings settings;
         QStringList known = settings.value(kFingerprintsKey).toStringList();
         if (!known.contains(fingerprint)) {

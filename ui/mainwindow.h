@@ -17,6 +17,7 @@ class WsmanTransport;
 
 namespace rd::ui {
 
+class CredentialStore;
 class DetailsPane;
 class JobActions;
 class JobsDock;
@@ -74,6 +75,7 @@ private:
     engine::EngineHost *m_host;
     SystemInventory *m_local;
     QList<SystemInventory *> m_remotes;
+    CredentialStore *m_credentials = nullptr; // remote systems' passwords, in the keychain
     NavigatorModel *m_navigatorModel;
     QTreeView *m_navigatorView;
     DetailsPane *m_details;
