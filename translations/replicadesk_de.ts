@@ -1543,10 +1543,6 @@ Datenverzeichnis: %2</translation>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <source>ReplicaDesk engines (replicadesk-engined) and Windows iSCSI targets answer over WS-Management on port 5986 (HTTPS). The password is kept for this session only.</source>
-        <translation>ReplicaDesk-Engines (replicadesk-engined) und Windows-iSCSI-Ziele antworten über WS-Management auf Port 5986 (HTTPS). Das Passwort wird nur für diese Sitzung aufbewahrt.</translation>
-    </message>
-    <message>
         <source>Connecting to %1…</source>
         <translation>Verbindung mit %1 wird hergestellt …</translation>
     </message>
@@ -1569,6 +1565,26 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>%1 showed a certificate that no authority this computer trusts has signed (subject: %2). Compare its SHA-256 fingerprint with the one the system&apos;s administrator gives you (replicadesk-engined logs it when it starts):</source>
         <translation>%1 hat ein Zertifikat vorgelegt, das keine Stelle signiert hat, der dieser Computer vertraut (Inhaber: %2). Vergleichen Sie seinen SHA-256-Fingerabdruck mit dem, den Ihnen die Administration des Systems nennt (replicadesk-engined protokolliert ihn beim Start):</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password in the keychain</source>
+        <translation>Passwort im Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>Kept in the desktop&apos;s keychain (Secret Service), never in a file. Untick to remove a password kept before.</source>
+        <translation>Wird im Schlüsselbund der Arbeitsumgebung (Secret Service) aufbewahrt, nie in einer Datei. Abwählen, um ein zuvor gemerktes Passwort zu entfernen.</translation>
+    </message>
+    <message>
+        <source>ReplicaDesk engines (replicadesk-engined) and Windows iSCSI targets answer over WS-Management on port 5986 (HTTPS). A remembered password is kept in the keychain, never in a file.</source>
+        <translation>ReplicaDesk-Engines (replicadesk-engined) und Windows-iSCSI-Ziele antworten über WS-Management auf Port 5986 (HTTPS). Ein gemerktes Passwort wird im Schlüsselbund aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>The password was filled in from the keychain.</source>
+        <translation>Das Passwort wurde aus dem Schlüsselbund eingetragen.</translation>
+    </message>
+    <message>
+        <source>Not connected. %1 The password was the one kept in the keychain for %2; it is still kept there. Type the right one to replace it.</source>
+        <translation>Nicht verbunden. %1 Verwendet wurde das im Schlüsselbund für %2 gemerkte Passwort; es bleibt dort gespeichert. Geben Sie das richtige ein, um es zu ersetzen.</translation>
     </message>
 </context>
 <context>
@@ -1986,6 +2002,14 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Connected to %1.</source>
         <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in the keychain: %1</source>
+        <translation>Das Passwort konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The password could not be removed from the keychain: %1</source>
+        <translation>Das Passwort konnte nicht aus dem Schlüsselbund entfernt werden: %1</translation>
     </message>
 </context>
 <context>
