@@ -344,16 +344,12 @@ QFuture<cim::MethodResult> ReplicationService::createSnapshots(const Request &re
     }
 
     // With ConsistentPointInTime every source is held still while all the snapshots arm.
-    QList<BlockDevice *> held;
+    std::optional<WriteHold> held;
     if (req.consistentPointInTime) {
-        for (const ReplicaVolume &v : req.sources) {
-            BlockDevice *d = m_storage->device(v.deviceId).get();
-            if (!held.contains(d))
-                held.append(d);
-        }
-        std::sort(held.begin(), held.end());
-        for (BlockDevice *d : held)
-            d->holdWrites();
+        QList<BlockDevice *> sources;
+        for (const ReplicaVolume &v : req.sources)
+            sources.append(m_storage->device(v.deviceId).get());
+        held.emplace(sources);
     }
     cim::Result<void> armed;
     for (qsizetype i = 0; i < copiers.size() && armed; ++i) {
@@ -362,8 +358,7 @@ QFuture<cim::MethodResult> ReplicationService::createSnapshots(const Request &re
             m_snapshots.insert(syncIds[i], copiers[i]);
     }
     const QDateTime pointInTime = QDateTime::currentDateTimeUtc();
-    for (BlockDevice *d : held)
-        d->releaseWrites();
+    held.reset();
     if (!armed)
         return fail(armed.error());
 
@@ -1106,15 +1101,10 @@ QFuture<cim::MethodResult> ReplicationService::modify(const cim::Parameters &in,
 // copied (a synchronous one has none), so that instant is the same for every pair of a Split.
 cim::Result<void> ReplicationService::fracture(const Modify &m)
 {
-    QList<BlockDevice *> held;
-    for (const QString &id : m.syncIds) {
-        BlockDevice *d = m_storage->device(sync(id)->sourceDeviceId).get();
-        if (d && !held.contains(d))
-            held.append(d);
-    }
-    std::sort(held.begin(), held.end());
-    for (BlockDevice *d : held)
-        d->holdWrites();
+    QList<BlockDevice *> sources;
+    for (const QString &id : m.syncIds)
+        sources.append(m_storage->device(sync(id)->sourceDeviceId).get());
+    WriteHold held(sources);
     cim::Result<void> drained;
     for (const QString &id : m.syncIds) {
         if (drained = m_mirrors.value(id)->drainNow(); !drained)
@@ -1133,8 +1123,7 @@ cim::Result<void> ReplicationService::fracture(const Modify &m)
             applyMirrorState(*s);
         }
     }
-    for (BlockDevice *d : held)
-        d->releaseWrites();
+    held.release();
     if (!drained)
         return cim::Error(ReturnCode::Failed, tr("The replica could not be brought up to date "
                                                  "before the fracture: %1")

@@ -704,16 +704,12 @@ QFuture<cim::MethodResult> ReplicationService::createListReplica(const cim::Para
     // The point in time. With ConsistentPointInTime every source is held still while all the
     // copies arm, so the replicas hold one instant across the list; otherwise each arms on its
     // own, microseconds apart.
-    QList<BlockDevice *> held;
+    std::optional<WriteHold> held;
     if (req.consistentPointInTime) {
-        for (const ReplicaVolume &s : req.sources) {
-            BlockDevice *d = m_storage->device(s.deviceId).get();
-            if (!held.contains(d))
-                held.append(d);
-        }
-        std::sort(held.begin(), held.end());
-        for (BlockDevice *d : held)
-            d->holdWrites();
+        QList<BlockDevice *> sources;
+        for (const ReplicaVolume &s : req.sources)
+            sources.append(m_storage->device(s.deviceId).get());
+        held.emplace(sources);
     }
     cim::Result<void> armed;
     for (auto &pair : task->pairs) {
@@ -722,8 +718,7 @@ QFuture<cim::MethodResult> ReplicationService::createListReplica(const cim::Para
             break;
     }
     const QDateTime pointInTime = QDateTime::currentDateTimeUtc();
-    for (BlockDevice *d : held)
-        d->releaseWrites();
+    held.reset();
     if (!armed)
         return rollback(armed.error());
 

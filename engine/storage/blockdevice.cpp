@@ -1,5 +1,7 @@
 #include "blockdevice.h"
 
+#include <algorithm>
+
 namespace rd::engine {
 
 template<class Change>
@@ -54,6 +56,23 @@ void BlockDevice::removeObserver(WriteObserver *observer)
         m_observers.removeAll(observer);
     }
     QWriteLocker drain(&m_writeGate);
+}
+
+WriteHold::WriteHold(QList<BlockDevice *> devices)
+    : m_devices(std::move(devices))
+{
+    m_devices.removeAll(nullptr);
+    std::sort(m_devices.begin(), m_devices.end());
+    m_devices.erase(std::unique(m_devices.begin(), m_devices.end()), m_devices.end());
+    for (BlockDevice *d : std::as_const(m_devices))
+        d->holdWrites();
+}
+
+void WriteHold::release()
+{
+    for (BlockDevice *d : std::as_const(m_devices))
+        d->releaseWrites();
+    m_devices.clear();
 }
 
 } // namespace rd::engine

@@ -98,4 +98,20 @@ private:
     QReadWriteLock m_writeGate{QReadWriteLock::Recursive};
 };
 
+// Holds the writes of several devices for one instant across them (a consistent point in time,
+// a list-wide fracture). Each device is held once, in address order, so two holders never wait
+// on each other; the hold ends with release() or the object.
+class WriteHold
+{
+public:
+    explicit WriteHold(QList<BlockDevice *> devices);
+    ~WriteHold() { release(); }
+    Q_DISABLE_COPY_MOVE(WriteHold)
+
+    void release();
+
+private:
+    QList<BlockDevice *> m_devices;
+};
+
 } // namespace rd::engine
