@@ -3,6 +3,7 @@
 #include "jobs/jobmanager.h"
 #include "jobs/jobprovider.h"
 #include "provider/computersystemprovider.h"
+#include "remote/peerdirectory.h"
 #include "remote/remotecollectionprovider.h"
 #include "replication/poolreplicastorage.h"
 #include "replication/replicationprovider.h"
@@ -41,6 +42,7 @@ cim::Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
 Engine::Engine(const EngineOptions &options)
     : m_options(options)
     , m_systemName(options.systemName.isEmpty() ? QSysInfo::machineHostName() : options.systemName)
+    , m_peers(std::make_unique<PeerDirectory>())
     , m_registry(std::make_unique<ProviderRegistry>())
 {}
 
@@ -105,6 +107,7 @@ cim::Result<void> Engine::start()
         new RemoteCollections(m_catalog.get(), m_jobs.get(), m_systemName, m_registry.get());
     if (auto r = remote->load(); !r)
         return r;
+    remote->setPeerConnector(m_peers->connector());
     if (!m_registry->addProvider(std::make_shared<JobProvider>(m_jobs.get())) ||
         !m_registry->addProvider(std::make_shared<ReplicationServiceRouter>(
             std::make_shared<ReplicationProvider>(m_replication.get()), remote,

@@ -14,6 +14,7 @@
 namespace rd::engine {
 
 class Catalog;
+class PeerDirectory;
 class PoolManager;
 class JobManager;
 class ReplicaStorage;
@@ -40,6 +41,8 @@ public:
     PoolManager *poolManager() const { return m_pools.get(); }
     JobManager *jobManager() const { return m_jobs.get(); }
     ReplicationService *replication() const { return m_replication.get(); }
+    // Credentials and pinned certificates for the peers this engine contacts; thread-safe.
+    PeerDirectory *peers() const { return m_peers.get(); }
     const EngineOptions &options() const { return m_options; }
     QString systemName() const { return m_systemName; }
 
@@ -55,6 +58,7 @@ private:
     QString m_systemName;
     // Destroyed bottom-up: the registry's providers first, then replication (its copies stop),
     // jobs, pools, and the catalog they all persist to last.
+    std::unique_ptr<PeerDirectory> m_peers; // outlives RemoteCollections, which asks it
     std::unique_ptr<Catalog> m_catalog;
     std::unique_ptr<PoolManager> m_pools;
     std::unique_ptr<JobManager> m_jobs;

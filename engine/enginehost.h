@@ -28,6 +28,8 @@ public:
     // Valid while running; lives on the caller's thread.
     CimClient *client() const { return m_client.get(); }
     const EngineOptions &options() const { return m_options; }
+    // What the engine presents to its peers; safe to fill from the GUI thread. Null when stopped.
+    PeerDirectory *peers() const { return m_engine ? m_engine->peers() : nullptr; }
 
 private:
     QThread m_thread;

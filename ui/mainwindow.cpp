@@ -13,6 +13,7 @@
 #include "jobsdock.h"
 #include "navigatormodel.h"
 #include "propertytablemodel.h"
+#include "remotecollectionwizard.h"
 #include "synchronizationactions.h"
 #include "synchronizationsdock.h"
 #include "systeminventory.h"
@@ -196,7 +197,7 @@ void MainWindow::createActions()
     m_connect->setIconText(tr("Connect"));
     m_connect->setToolTip(tr("Follow another ReplicaDesk engine or a Windows iSCSI target over "
                              "WS-Management"));
-    connect(m_connect, &QAction::triggered, this, &MainWindow::connectToRemoteSystem);
+    connect(m_connect, &QAction::triggered, this, [this] { connectToRemoteSystem(); });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
@@ -236,6 +237,14 @@ void MainWindow::createActions()
     QMenu *replication = menuBar()->addMenu(tr("&Replication"));
     replication->setObjectName(QStringLiteral("replicationMenu"));
     replication->addAction(m_createReplica);
+    m_remoteCollection = new QAction(themedIcon(QStringLiteral("network-workgroup")),
+                                     tr("New Remote &Collection…"), this);
+    m_remoteCollection->setObjectName(QStringLiteral("remoteCollectionAction"));
+    m_remoteCollection->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    m_remoteCollection->setToolTip(
+        tr("Record a peer system that replicas can be made on, and how it is reached"));
+    connect(m_remoteCollection, &QAction::triggered, this, &MainWindow::createRemoteCollection);
+    replication->addAction(m_remoteCollection);
     replication->addSeparator();
     replication->addActions(m_syncActions->actions());
     m_navigatorView->addAction(m_createReplica);
@@ -386,9 +395,29 @@ SystemInventory *MainWindow::selectedSystem() const
     return system ? system : m_local;
 }
 
-void MainWindow::connectToRemoteSystem()
+void MainWindow::createRemoteCollection()
 {
-    auto *dialog = new ConnectSystemDialog(this);
+    SystemInventory *local = selectedSystem();
+    // Only the embedded engine takes credentials from this console; a remote engine keeps its own.
+    engine::PeerDirectory *directory = local == m_local ? m_host->peers() : nullptr;
+    auto *wizard = new RemoteCollectionWizard(
+        local, [this] { return m_remotes; }, directory, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(this, &MainWindow::remoteSystemsChanged, wizard, &RemoteCollectionWizard::peersChanged);
+    connect(wizard, &RemoteCollectionWizard::connectRequested, this,
+            [this, wizard] { connectToRemoteSystem(wizard); });
+    connect(wizard, &RemoteCollectionWizard::collectionRequested, this,
+            [this](SystemInventory *, const cim::ObjectPath &job) {
+                statusBar()->showMessage(tr("Remote collection request accepted."), 8000);
+                if (!job.isEmpty())
+                    m_jobsDock->followJob(job);
+            });
+    wizard->open();
+}
+
+void MainWindow::connectToRemoteSystem(QWidget *parent)
+{
+    auto *dialog = new ConnectSystemDialog(parent ? parent : this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QSettings settings;
     dialog->setKnownFingerprints(settings.value(kFingerprintsKey).toStringList());
@@ -452,6 +481,7 @@ SystemInventory *MainWindow::addRemoteSystem(wsman::WsmanTransport *transport,
     m_syncDock->addSystem(inventory);
     inventory->refresh();
     statusBar()->showMessage(tr("Connected to %1.").arg(transport->displayName()), 8000);
+    Q_EMIT remoteSystemsChanged();
     return inventory;
 }
 

@@ -45,6 +45,7 @@ public:
     SynchronizationsDock *synchronizationsDock() const { return m_syncDock; }
     SynchronizationActions *synchronizationActions() const { return m_syncActions; }
     QAction *connectAction() const { return m_connect; }
+    QAction *remoteCollectionAction() const { return m_remoteCollection; }
     // Follows a connected remote system (the window takes the transport); returns its inventory.
     SystemInventory *addRemoteSystem(wsman::WsmanTransport *transport, const QString &fingerprint);
     // Every followed system has answered for every class at least once.
@@ -52,6 +53,7 @@ public:
 
 Q_SIGNALS:
     void loaded(); // once, when isLoaded() becomes true
+    void remoteSystemsChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -68,7 +70,9 @@ private:
     void showAbout();
     void updateSelectionActions();
     void createReplica();
-    void connectToRemoteSystem();
+    // parent: the window the dialog is modal to (a wizard that asked for it); this one if null.
+    void connectToRemoteSystem(QWidget *parent = nullptr);
+    void createRemoteCollection();
     // The system the navigator's selection belongs to; this computer when nothing is selected.
     SystemInventory *selectedSystem() const;
 
@@ -84,6 +88,7 @@ private:
     VolumeActions *m_volumeActions;
     QAction *m_createReplica = nullptr;
     QAction *m_connect = nullptr;
+    QAction *m_remoteCollection = nullptr;
     SynchronizationActions *m_syncActions;
     SynchronizationsDock *m_syncDock;
     QDockWidget *m_navigatorDock = nullptr;

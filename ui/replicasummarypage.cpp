@@ -23,6 +23,8 @@ ReplicaSummaryPage::ReplicaSummaryPage(SystemInventory *system, RequestSource re
                                        QWidget *parent)
     : ReplicaWizardPage(system, parent)
     , m_request(std::move(request))
+    , m_describe(&describeCreateListReplica)
+    , m_xmlLabel(new QLabel(this))
     , m_words(new QTextBrowser(this))
     , m_xml(new QPlainTextEdit(this))
     , m_copy(new QPushButton(tr("&Copy XML"), this))
@@ -43,8 +45,6 @@ ReplicaSummaryPage::ReplicaSummaryPage(SystemInventory *system, RequestSource re
     m_xml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_copy->setObjectName(QStringLiteral("copyXml"));
 
-    auto *xmlLabel =
-        new QLabel(tr("As WS-Management XML (the Invoke of CreateListReplica):"), this);
     auto *row = new QHBoxLayout;
     auto *note = new QLabel(
         system && system->client() && system->client()->isLocal()
@@ -56,7 +56,7 @@ ReplicaSummaryPage::ReplicaSummaryPage(SystemInventory *system, RequestSource re
     row->addWidget(note, 1);
     row->addWidget(m_copy);
     contentLayout()->addWidget(m_words, 2);
-    contentLayout()->addWidget(xmlLabel);
+    contentLayout()->addWidget(m_xmlLabel);
     contentLayout()->addWidget(m_xml, 3);
     contentLayout()->addLayout(row);
 
@@ -68,7 +68,8 @@ void ReplicaSummaryPage::initializePage()
 {
     m_accepted = false;
     const cim::MethodCall call = m_request();
-    m_words->setHtml(describeCreateListReplica(call, system()));
+    m_words->setHtml(m_describe(call, system()));
+    m_xmlLabel->setText(tr("As WS-Management XML (the Invoke of %1):").arg(call.method));
     m_xml->setPlainText(invokeEnvelopeText(call, system() ? system()->client() : nullptr));
     // Open at the body, the request itself; the addressing headers are above it.
     QTextCursor body = m_xml->document()->find(QStringLiteral(":Body>"));

@@ -1,13 +1,14 @@
 #pragma once
-// Create Replica, page 5 (the commit page): the exact CreateListReplica call in plain words and as
-// the WS-Man XML it would send (copyable). "Run" asks the wizard to send it; the page moves on
-// only once the system has accepted it.
+// A wizard's commit page: the exact call in plain words and as the WS-Man XML it would send
+// (copyable); CreateListReplica by default, any method with setDescriber. "Run" asks the wizard to
+// send it; the page moves on only once the system has accepted it.
 
 #include "cim/methodcall.h"
 #include "replicawizardpage.h"
 
 #include <functional>
 
+class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
@@ -19,7 +20,10 @@ class ReplicaSummaryPage final : public ReplicaWizardPage
     Q_OBJECT
 public:
     using RequestSource = std::function<cim::MethodCall()>;
+    // The call in plain words (rich text).
+    using Describer = std::function<QString(const cim::MethodCall &, const SystemInventory *)>;
     ReplicaSummaryPage(SystemInventory *system, RequestSource request, QWidget *parent = nullptr);
+    void setDescriber(Describer describe) { m_describe = std::move(describe); }
 
     QTextBrowser *wordsView() const { return m_words; }
     QPlainTextEdit *xmlView() const { return m_xml; }
@@ -39,6 +43,8 @@ Q_SIGNALS:
 
 private:
     RequestSource m_request;
+    Describer m_describe;
+    QLabel *m_xmlLabel;
     QTextBrowser *m_words;
     QPlainTextEdit *m_xml;
     QPushButton *m_copy;

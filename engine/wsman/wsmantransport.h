@@ -39,6 +39,9 @@ public:
 
     // Kept in memory only; the console keeps passwords in the OS keychain.
     void setCredentials(const QString &user, const QString &password);
+    QString user() const { return m_user; }
+    // For handing the same access to the engine (PeerDirectory); never written anywhere.
+    QString password() const { return m_password; }
     void setNameSpace(const QString &nameSpace);
     void setUriStyle(UriStyle style) { m_style = style; }
     void setOperationTimeout(int milliseconds) { m_operationTimeoutMs = milliseconds; }

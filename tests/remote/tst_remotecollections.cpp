@@ -9,10 +9,12 @@
 #include "jobs/concretejob.h"
 #include "jobs/jobmanager.h"
 #include "provider/computersystemprovider.h"
+#include "remote/peerdirectory.h"
 #include "replication/replicationservice.h"
 #include "wsman/wsmanserver.h"
 #include "wsman/wsmantransport.h"
 
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -157,6 +159,11 @@ class TstRemoteCollections : public QObject
         QVERIFY(remote());
         remote()->setLocalEndpoints({m_localWsman, m_localNbd});
         remote()->setPeerTimeout(5000);
+        useTestConnector();
+    }
+
+    void useTestConnector()
+    {
         remote()->setPeerConnector([this](const QUrl &url) {
             auto t = std::make_unique<wsman::WsmanTransport>(url);
             t->setCredentials(QStringLiteral("admin"), m_password);
@@ -384,6 +391,34 @@ private Q_SLOTS:
                      qPrintable(job->error()->message));
         QVERIFY(job->affectedElements().isEmpty());
         QCOMPARE(collectionCount(), 0);
+    }
+
+    void engineSignsInWithWhatItsPeerDirectoryHolds()
+    {
+        // The engine's own connector (no test connector): what the console handed its
+        // PeerDirectory, found again for the same endpoint written another way.
+        remote()->setPeerConnector(m_local->peers()->connector());
+        const auto restore = qScopeGuard([this] { useTestConnector(); });
+        const cim::Parameters in = createParams({remotePoint(m_peerUrl)});
+        ConcreteJob *refused =
+            awaitJob(call(QStringLiteral("CreateRemoteReplicationCollection"), in));
+        QVERIFY(refused);
+        QCOMPARE(refused->state(),
+                 cim::JobState::Exception); // anonymous: the peer's Get is refused
+        QCOMPARE(collectionCount(), 0);
+
+        QUrl written = m_peerUrl;
+        written.setPath(written.path() + u'/');
+        m_local->peers()->set(written, {QStringLiteral("admin"), QStringLiteral("pw"), {}});
+        QVERIFY(m_local->peers()->find(m_peerUrl));
+        ConcreteJob *accepted =
+            awaitJob(call(QStringLiteral("CreateRemoteReplicationCollection"), in));
+        QVERIFY(accepted);
+        QVERIFY2(accepted->state() == cim::JobState::Completed,
+                 qPrintable(accepted->error() ? accepted->error()->message : QString()));
+        QCOMPARE(collectionCount(), 1);
+        m_local->peers()->remove(m_peerUrl);
+        QVERIFY(!m_local->peers()->find(written));
     }
 
     void modifyActiveAndDeleteOnUnassociated()

@@ -1,0 +1,401 @@
+// The Remote Collection wizard driven end to end: the console's embedded engine records a peer
+// engine (in this process, behind a real HTTPS WS-Man server and a real NBD server on loopback)
+// through CreateRemoteReplicationCollection. The peer's identity and certificate are checked
+// before Next is allowed, the access points come from both sides, the job is followed to its end,
+// and the embedded engine signs in to the peer with what the console handed it. A refusal comes
+// back on the page that can fix it; a peer gone before the job reaches it leaves nothing behind.
+
+#include "cimclasses.h"
+#include "engine.h"
+#include "enginehost.h"
+#include "jobsdock.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "remote/nbdserver.h"
+#include "remote/peerdirectory.h"
+#include "remote/remotecollections.h"
+#include "remoteaccesspointspage.h"
+#include "remotecollectionresultpage.h"
+#include "remotecollectionwizard.h"
+#include "remoteoptionspage.h"
+#include "remotepeerpage.h"
+#include "remotetrustpage.h"
+#include "replicasummarypage.h"
+#include "systeminventory.h"
+#include "translations.h"
+#include "wsman/selfsignedcertificate.h"
+#include "wsman/userstore.h"
+#include "wsman/wsmanserver.h"
+#include "wsman/wsmantransport.h"
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QSslSocket>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+using namespace rd;
+using namespace rd::ui;
+
+template<class T>
+static T await(QFuture<T> future)
+{
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
+        qFatal("The engine did not answer in time.");
+    return future.result();
+}
+
+class TestRemoteCollectionWizard : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    engine::EngineHost m_host;              // the console's own engine
+    std::unique_ptr<engine::Engine> m_peer; // the engine on "another host"
+    std::unique_ptr<wsman::WsmanServer> m_server;
+    std::unique_ptr<engine::NbdServer> m_nbd;
+    QString m_fingerprint;
+    QUrl m_wsmanUrl;
+    QUrl m_nbdUrl;
+
+    static wsman::UserStore users(const QString &password)
+    {
+        wsman::UserStore store;
+        store.addUser(QStringLiteral("admin"), wsman::UserStore::hashPassword(password, 1000));
+        return store;
+    }
+
+    QList<cim::Instance> collections()
+    {
+        auto r = await(
+            m_host.client()->enumerateInstances(engine::RemoteCollections::collectionClass()));
+        return r ? *r : QList<cim::Instance>();
+    }
+
+    // A window following the peer as the Connect dialog would hand it over.
+    SystemInventory *connectPeer(MainWindow &window)
+    {
+        auto transport = std::make_unique<wsman::WsmanTransport>(m_wsmanUrl);
+        transport->setCredentials(QStringLiteral("admin"), QStringLiteral("secret"));
+        transport->setTrustedFingerprints({m_fingerprint});
+        return window.addRemoteSystem(transport.release(), m_fingerprint);
+    }
+
+    static RemoteCollectionWizard *openWizard(MainWindow &window)
+    {
+        window.remoteCollectionAction()->trigger();
+        RemoteCollectionWizard *wizard = window.findChild<RemoteCollectionWizard *>();
+        return wizard && wizard->isVisible() ? wizard : nullptr;
+    }
+
+    // With RD_SCREENSHOT_DIR set (under Xvfb, QT_QPA_PLATFORM=xcb), each page is saved as the
+    // README shows it.
+    static void shoot(QWidget *widget, const char *name)
+    {
+        const QString dir = qEnvironmentVariable("RD_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(200); // let the style finish painting
+        QVERIFY(widget->grab().save(dir + u'/' + QLatin1String(name) + u".png", "PNG"));
+    }
+
+    static QTreeWidgetItem *pointItem(QTreeWidget *tree, const QUrl &url)
+    {
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            if (tree->topLevelItem(i)->text(0) == url.toString())
+                return tree->topLevelItem(i);
+        }
+        return nullptr;
+    }
+
+    // Peer → trust → access points → options → summary, with the defaults.
+    static bool walkToSummary(RemoteCollectionWizard *wizard)
+    {
+        if (wizard->currentId() != RemoteCollectionWizard::PeerPage ||
+            !wizard->button(QWizard::NextButton)->isEnabled())
+            return false;
+        wizard->next();
+        if (!QTest::qWaitFor([&] { return wizard->trustPage()->isVerified(); }, 10000))
+            return false;
+        wizard->next();
+        if (!QTest::qWaitFor([&] { return wizard->accessPointsPage()->isComplete(); }, 10000))
+            return false;
+        wizard->next();
+        wizard->next();
+        return wizard->currentId() == RemoteCollectionWizard::SummaryPage;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend here");
+        QVERIFY(m_dir.isValid());
+        QCoreApplication::setOrganizationName(QStringLiteral("ReplicaDeskTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_remotecollectionwizard"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
+        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates));
+
+        engine::EngineOptions local;
+        local.dataDirectory = m_dir.filePath(QStringLiteral("local"));
+        local.defaultPoolDirectory = m_dir.filePath(QStringLiteral("local/pools/default"));
+        local.systemName = QStringLiteral("console-host");
+        QVERIFY(m_host.start(local).ok());
+        QVERIFY(m_host.peers());
+
+        engine::EngineOptions remote;
+        remote.dataDirectory = m_dir.filePath(QStringLiteral("peer"));
+        remote.defaultPoolDirectory = m_dir.filePath(QStringLiteral("peer/pools/default"));
+        remote.systemName = QStringLiteral("storage-02");
+        auto opened = engine::Engine::open(remote);
+        QVERIFY2(opened.ok(), qPrintable(opened.error().message));
+        m_peer = std::move(opened).value();
+        auto identity = wsman::makeSelfSignedCertificate(QStringLiteral("storage-02"),
+                                                         {QStringLiteral("storage-02")}, {});
+        QVERIFY(identity.ok());
+        m_fingerprint = wsman::certificateFingerprint(identity->certificate);
+        m_server = std::make_unique<wsman::WsmanServer>(m_peer->registry(),
+                                                        users(QStringLiteral("secret")));
+        wsman::WsmanServerOptions options;
+        options.tls = identity.value();
+        const auto listening = m_server->listen(options);
+        QVERIFY2(listening.ok(), qPrintable(listening.error().message));
+        m_wsmanUrl = m_server->url();
+        m_nbd = std::make_unique<engine::NbdServer>(m_peer->poolManager());
+        m_nbd->setTls(identity.value(), true);
+        QVERIFY(m_nbd->listen().ok());
+        m_nbdUrl = m_nbd->url();
+        // What the peer's daemon advertises: its WS-Man and NBD endpoints.
+        engine::RemoteCollections::of(m_peer->registry())
+            ->setLocalEndpoints({m_wsmanUrl, m_nbdUrl});
+    }
+
+    void cleanupTestCase()
+    {
+        m_nbd.reset();
+        m_server.reset();
+        m_peer.reset();
+    }
+
+    void withoutAPeerNextStaysDisabled()
+    {
+        MainWindow window(&m_host);
+        window.show();
+        QTRY_VERIFY(window.isLoaded());
+        RemoteCollectionWizard *wizard = openWizard(window);
+        QVERIFY(wizard);
+        QVERIFY(wizard->handsOverCredentials()); // the embedded engine is the local side
+        QCOMPARE(wizard->peerPage()->list()->count(), 0);
+        QVERIFY(wizard->peerPage()->findChild<QLabel *>(QStringLiteral("noPeers"))->isVisible());
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        // Connecting from the page (the main window's dialog, modal to the wizard) lists the
+        // new system and selects it.
+        QVERIFY(wizard->peerPage()->connectButton()->isEnabled());
+        SystemInventory *peer = connectPeer(window);
+        QCOMPARE(wizard->peerPage()->list()->count(), 1);
+        QCOMPARE(wizard->peer(), peer);
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        wizard->reject();
+    }
+
+    void wrongCredentialsAreRefusedBeforeAnythingIsAsked()
+    {
+        MainWindow window(&m_host);
+        window.show();
+        QTRY_VERIFY(window.isLoaded());
+        connectPeer(window);
+        RemoteCollectionWizard *wizard = openWizard(window);
+        QVERIFY(wizard);
+        // The peer's administrator changes the password after the console connected.
+        m_server->setUsers(users(QStringLiteral("changed")));
+        const auto restore =
+            qScopeGuard([this] { m_server->setUsers(users(QStringLiteral("secret"))); });
+        wizard->next();
+        RemoteTrustPage *trust = wizard->trustPage();
+        QCOMPARE(trust->addressLabel()->text(), m_wsmanUrl.toString());
+        QCOMPARE(trust->userLabel()->text(), QStringLiteral("admin"));
+        QTRY_VERIFY_WITH_TIMEOUT(trust->banner()->isVisible(), 10000);
+        // The certificate was shown during the refused attempt: it is still the pinned one.
+        QVERIFY2(trust->certificateLabel()->text().contains(m_fingerprint),
+                 qPrintable(trust->certificateLabel()->text()));
+        QVERIFY(trust->certificateLabel()->text().contains(QStringLiteral("trust on first use")));
+        QVERIFY2(trust->banner()->text().contains(QStringLiteral("did not confirm")) &&
+                     trust->banner()->text().contains(QStringLiteral("user name or password")),
+                 qPrintable(trust->banner()->text()));
+        QVERIFY(!trust->isVerified());
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        shoot(wizard, "collection-2-trust-refused");
+        // Put right on the peer, checked again from the page.
+        m_server->setUsers(users(QStringLiteral("secret")));
+        QTRY_VERIFY(trust->checkButton()->isEnabled());
+        trust->checkButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(trust->isVerified(), 10000);
+        QVERIFY(!trust->banner()->isVisible());
+        QVERIFY2(trust->identityLabel()->text().contains(QStringLiteral("ReplicaDesk engine")) &&
+                     trust->identityLabel()->text().contains(QStringLiteral("storage-02")),
+                 qPrintable(trust->identityLabel()->text()));
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY(collections().isEmpty());
+        wizard->reject();
+    }
+
+    void collectionMadeThroughTheWizardReachesThePeer()
+    {
+        MainWindow window(&m_host);
+        window.show();
+        QTRY_VERIFY(window.isLoaded());
+        connectPeer(window);
+        RemoteCollectionWizard *wizard = openWizard(window);
+        QVERIFY(wizard);
+        QCOMPARE(wizard->peerPage()->list()->count(), 1);
+        shoot(wizard, "collection-1-peer");
+        wizard->next();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->trustPage()->isVerified(), 10000);
+        QCOMPARE(wizard->trustPage()->peerSystemName(), QStringLiteral("storage-02"));
+        shoot(wizard, "collection-2-trust");
+        wizard->next();
+
+        // Access points: the peer's two (the one the console connected to, checked), none here.
+        RemoteAccessPointsPage *points = wizard->accessPointsPage();
+        QTRY_VERIFY_WITH_TIMEOUT(!points->isLoading(), 10000);
+        QTreeWidgetItem *management = pointItem(points->peerTree(), m_wsmanUrl);
+        QTreeWidgetItem *data = pointItem(points->peerTree(), m_nbdUrl);
+        QVERIFY(management && data);
+        QCOMPARE(points->peerTree()->topLevelItemCount(), 2);
+        QCOMPARE(management->checkState(0), Qt::Checked);
+        QCOMPARE(data->checkState(0), Qt::Checked);
+        QCOMPARE(points->localTree()->topLevelItemCount(), 0);
+        QVERIFY(points->hintLabel()->text().contains(QStringLiteral("no endpoint of its own")));
+        QCOMPARE(points->managementUrl(), m_wsmanUrl);
+        shoot(wizard, "collection-3-access-points");
+        // Without the management endpoint the collection could not reach its peer.
+        management->setCheckState(0, Qt::Unchecked);
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY(points->hintLabel()->text().contains(QStringLiteral("management address")));
+        management->setCheckState(0, Qt::Checked);
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        wizard->next();
+
+        RemoteOptionsPage *options = wizard->optionsPage();
+        QCOMPARE(options->nameEdit()->text(), QStringLiteral("Replication to storage-02"));
+        QVERIFY(options->activeCheck()->isChecked());
+        QVERIFY(!options->deleteOnUnassociatedCheck()->isChecked());
+        QVERIFY(options->verifySystemCheck()->isChecked());
+        options->nameEdit()->clear();
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        options->nameEdit()->setText(QStringLiteral("Backup site"));
+        options->deleteOnUnassociatedCheck()->setChecked(true);
+        shoot(wizard, "collection-4-options");
+        wizard->next();
+
+        // The summary says it in words and shows the envelope.
+        ReplicaSummaryPage *summary = wizard->summaryPage();
+        QCOMPARE(wizard->currentId(), int(RemoteCollectionWizard::SummaryPage));
+        const QString words = summary->wordsView()->toPlainText();
+        QVERIFY2(words.contains(QStringLiteral("Backup site")) &&
+                     words.contains(QStringLiteral("storage-02")) &&
+                     words.contains(m_nbdUrl.toString()),
+                 qPrintable(words));
+        const QString xml = summary->xmlView()->toPlainText();
+        QVERIFY(xml.contains(QStringLiteral("CreateRemoteReplicationCollection_INPUT")));
+        QVERIFY(xml.contains(m_wsmanUrl.toString()));
+        shoot(wizard, "collection-5-summary");
+        QVERIFY2(xml.contains(QStringLiteral("DeleteOnUnassociated rd:t=\"boolean\">true<")),
+                 qPrintable(xml));
+
+        // Run: the job signs in to the peer and is followed to its end.
+        wizard->next();
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(RemoteCollectionWizard::ResultPage),
+                                  10000);
+        RemoteCollectionResultPage *result = wizard->resultPage();
+        QTRY_VERIFY_WITH_TIMEOUT(result->isFinished(), 20000);
+        QVERIFY2(result->succeeded(), qPrintable(result->banner()->text()));
+        QCOMPARE(result->progressBar()->value(), 100);
+        QTRY_VERIFY(result->findChild<QLabel *>(QStringLiteral("collectionDetails"))
+                        ->text()
+                        .contains(QStringLiteral("the peer answers")));
+        QTRY_VERIFY(window.jobsDock()->view()->currentIndex().isValid());
+        shoot(wizard, "collection-6-result");
+
+        // What the engine recorded is what the wizard showed.
+        const QList<cim::Instance> made = collections();
+        QCOMPARE(made.size(), 1);
+        QCOMPARE(made.constFirst().property(u"ElementName").toString(),
+                 QStringLiteral("Backup site"));
+        QCOMPARE(made.constFirst().path().key(u"InstanceID"),
+                 result->collection().key(u"InstanceID"));
+        // The embedded engine now signs in to the peer as the console did.
+        const auto access = m_host.peers()->find(m_wsmanUrl);
+        QVERIFY(access);
+        QCOMPARE(access->user, QStringLiteral("admin"));
+        QCOMPARE(access->password, QStringLiteral("secret"));
+        QVERIFY(access->trustedFingerprints.contains(m_fingerprint));
+        wizard->accept();
+    }
+
+    void refusalIsShownOnThePageThatCanFixIt()
+    {
+        // The peer's management endpoint already belongs to the collection made above.
+        QCOMPARE(collections().size(), 1);
+        MainWindow window(&m_host);
+        window.show();
+        QTRY_VERIFY(window.isLoaded());
+        connectPeer(window);
+        RemoteCollectionWizard *wizard = openWizard(window);
+        QVERIFY(wizard);
+        QVERIFY(walkToSummary(wizard));
+        wizard->next();
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(),
+                                  int(RemoteCollectionWizard::AccessPointsPage), 10000);
+        MessageBanner *banner = wizard->accessPointsPage()->banner();
+        QVERIFY(banner->isVisible());
+        shoot(wizard, "collection-refusal");
+        QVERIFY2(banner->text().contains(QStringLiteral("In Use (6)")) &&
+                     banner->text().contains(QStringLiteral("Backup site")),
+                 qPrintable(banner->text()));
+        QCOMPARE(collections().size(), 1);
+        wizard->reject();
+    }
+
+    void peerGoneBeforeTheJobLeavesNothingBehind()
+    {
+        // Start clean: the earlier collection would refuse this one.
+        for (const cim::Instance &c : collections())
+            QVERIFY(await(m_host.client()->deleteInstance(c.path())).ok());
+        MainWindow window(&m_host);
+        window.show();
+        QTRY_VERIFY(window.isLoaded());
+        connectPeer(window);
+        RemoteCollectionWizard *wizard = openWizard(window);
+        QVERIFY(wizard);
+        QVERIFY(walkToSummary(wizard));
+        m_server->close(); // the peer goes away after it was checked
+        wizard->next();
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(RemoteCollectionWizard::ResultPage),
+                                  10000);
+        RemoteCollectionResultPage *result = wizard->resultPage();
+        QTRY_VERIFY_WITH_TIMEOUT(result->isFinished(), 30000);
+        QVERIFY(!result->succeeded());
+        QVERIFY(result->banner()->isVisible());
+        QVERIFY2(result->banner()->text().startsWith(QStringLiteral("The job failed:")),
+                 qPrintable(result->banner()->text()));
+        QVERIFY(collections().isEmpty());
+        wizard->accept();
+    }
+};
+
+QTEST_MAIN(TestRemoteCollectionWizard)
+#include "tst_remotecollectionwizard.moc"
