@@ -76,8 +76,9 @@ void RemoteTrustPage::initializePage()
         w && w->handsOverCredentials()
             ? tr("The engine on this computer signs in to the peer with this user and trusts only "
                  "this certificate. It keeps the password in memory, never in a file.")
-            : tr("%1 signs in to the peer with the credentials configured on it; this console "
-                 "does not hand its own over to another system.")
+            : tr("%1 signs in to the peer with the credentials in its own peers file "
+                 "(replicadesk-engined --peers); this console does not hand its own over to "
+                 "another system.")
                   .arg(here));
     check();
 }

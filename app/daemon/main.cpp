@@ -12,6 +12,7 @@
 
 #include "engine.h"
 #include "remote/nbdserver.h"
+#include "remote/peerdirectory.h"
 #include "remote/remotecollections.h"
 #include "storage/poolmanager.h"
 #include "wsman/selfsignedcertificate.h"
@@ -155,8 +156,13 @@ int main(int argc, char *argv[])
         QStringLiteral("nbd-insecure"),
         tr("Serve NBD on an address other than loopback. NBD clients are not authenticated: "
            "anyone who reaches the port can read and write the volumes."));
+    const QCommandLineOption peers(
+        QStringLiteral("peers"),
+        tr("Peers file (JSON, mode 600): how this engine signs in to the peers its remote "
+           "collections reach (default: peers.json in the data directory, when it exists)."),
+        tr("file"));
     parser.addOptions({listen, port, tlsCert, tlsKey, users, hashPassword, user, pool, dataDir,
-                       systemName, http, insecureHttp, nbdPort, nbdInsecure});
+                       systemName, http, insecureHttp, nbdPort, nbdInsecure, peers});
     parser.process(app);
 
     if (parser.isSet(hashPassword)) {
@@ -191,6 +197,18 @@ int main(int argc, char *argv[])
                     tr("Make one with --hash-password --user NAME."));
     if (store->isEmpty())
         return fail(tr("The users file %1 has no users.").arg(usersFile));
+    // Peers' credentials: a daemon has no desktop keychain, so they live in a file only its
+    // owner can read, as ssh keys do.
+    const QString peersFile = parser.isSet(peers)
+                                  ? parser.value(peers)
+                                  : QDir(data).absoluteFilePath(QStringLiteral("peers.json"));
+    QList<engine::PeerEntry> peerEntries;
+    if (parser.isSet(peers) || QFileInfo::exists(peersFile)) {
+        auto read = engine::PeerDirectory::readFile(peersFile);
+        if (!read)
+            return fail(read.error().message);
+        peerEntries = std::move(read).value();
+    }
 
     wsman::WsmanServerOptions serverOptions;
     const bool plain = parser.isSet(http) || parser.isSet(insecureHttp);
@@ -231,6 +249,10 @@ int main(int argc, char *argv[])
     if (!opened)
         return fail(tr("Cannot open the engine: %1").arg(opened.error().message));
     std::unique_ptr<engine::Engine> engine = std::move(opened).value();
+    engine->peers()->replaceAll(peerEntries);
+    if (!peerEntries.isEmpty())
+        qCInfo(lcDaemon).noquote()
+            << tr("Read %1 peers from %2.").arg(peerEntries.size()).arg(peersFile);
     for (qsizetype i = 1; i < pools.size(); ++i) {
         const QString dir = QFileInfo(pools[i]).absoluteFilePath();
         bool known = false;
@@ -295,6 +317,16 @@ int main(int argc, char *argv[])
                 qCWarning(lcDaemon).noquote()
                     << tr("Kept the old users: %1")
                            .arg(reloaded ? tr("the file has no users.") : reloaded.error().message);
+            }
+            if (QFileInfo::exists(peersFile)) {
+                if (auto read = engine::PeerDirectory::readFile(peersFile)) {
+                    qCInfo(lcDaemon).noquote()
+                        << tr("Re-read %1 peers from %2.").arg(read->size()).arg(peersFile);
+                    engine->peers()->replaceAll(*read);
+                } else {
+                    qCWarning(lcDaemon).noquote()
+                        << tr("Kept the old peers: %1").arg(read.error().message);
+                }
             }
             return;
         }

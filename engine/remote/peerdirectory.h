@@ -4,6 +4,7 @@
 // keychain and its connect dialog); read on the engine thread when a peer must be contacted, so
 // every member is safe to call from any thread. Passwords are kept in memory only.
 
+#include "cim/result.h"
 #include "remote/remotecollections.h"
 
 #include <QHash>
@@ -23,9 +24,20 @@ struct PeerAccess
     friend bool operator==(const PeerAccess &, const PeerAccess &) = default;
 };
 
+struct PeerEntry
+{
+    QUrl endpoint;
+    PeerAccess access;
+};
+
 class PeerDirectory final
 {
 public:
+    // A headless engine's peers file: a JSON array of objects {"endpoint": "https://…/wsman",
+    // "user": …, "password": …, "fingerprints": ["AB:CD:…"]}. It holds passwords, so it is refused
+    // unless only its owner may read it; any malformed entry refuses the whole file, naming it.
+    static cim::Result<QList<PeerEntry>> readFile(const QString &path);
+
     PeerDirectory() = default;
     Q_DISABLE_COPY_MOVE(PeerDirectory)
 
@@ -34,6 +46,8 @@ public:
     static QString key(const QUrl &endpoint);
 
     void set(const QUrl &endpoint, const PeerAccess &access);
+    // Everything known is replaced by these (a peers file read again).
+    void replaceAll(const QList<PeerEntry> &entries);
     void remove(const QUrl &endpoint);
     std::optional<PeerAccess> find(const QUrl &endpoint) const;
     QList<QUrl> endpoints() const;

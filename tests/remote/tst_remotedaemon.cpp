@@ -28,6 +28,7 @@
 #include <libnbd.h>
 
 #include <atomic>
+#include <csignal>
 #include <thread>
 
 using namespace rd;
@@ -75,6 +76,82 @@ class TstRemoteDaemon : public QObject
         if (!p.waitForFinished(60000) || p.exitCode() != 0)
             return {};
         return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    }
+
+    struct Daemon
+    {
+        QProcess process;
+        QByteArray log;
+        QUrl wsman;
+        QUrl nbd;
+        QString fingerprint;
+    };
+
+    // Starts replicadesk-engined on loopback ports of its choosing; false (with the log in the
+    // test's output) when it does not come up.
+    bool start(Daemon &d, const QString &name, const QStringList &extra = {})
+    {
+        connect(&d.process, &QProcess::readyReadStandardError, this,
+                [&d] { d.log += d.process.readAllStandardError(); });
+        d.process.start(
+            kDaemon,
+            QStringList{QStringLiteral("--data-dir"), m_dir.filePath(name),
+                        QStringLiteral("--users"), m_dir.filePath(QStringLiteral("users")),
+                        QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
+                        QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--nbd-port"),
+                        QStringLiteral("0"), QStringLiteral("--system-name"), name} +
+                extra);
+        if (!QTest::qWaitFor(
+                [&d] {
+                    return d.log.contains("serving NBD on") ||
+                           d.process.state() == QProcess::NotRunning;
+                },
+                30000))
+            return false;
+        const QString text = QString::fromUtf8(d.log);
+        const auto w =
+            QRegularExpression(QStringLiteral("serving WS-Management on (\\S+)")).match(text);
+        const auto n = QRegularExpression(QStringLiteral("serving NBD on (\\S+)")).match(text);
+        const auto f = QRegularExpression(QStringLiteral("fingerprint: ([0-9A-F:]+)")).match(text);
+        if (!w.hasMatch() || !n.hasMatch() || !f.hasMatch()) {
+            qWarning().noquote() << text;
+            return false;
+        }
+        d.wsman = QUrl(w.captured(1));
+        d.nbd = QUrl(n.captured(1));
+        d.fingerprint = f.captured(1);
+        return true;
+    }
+
+    bool writePeers(const QString &path, const Daemon &peer, const QString &password,
+                    QFileDevice::Permissions permissions = QFileDevice::ReadOwner |
+                                                           QFileDevice::WriteOwner)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        const QString json = QStringLiteral(R"([{"endpoint": "%1", "user": "admin", )"
+                                            R"("password": "%2", "fingerprints": ["%3"]}])")
+                                 .arg(peer.wsman.toString(), password, peer.fingerprint);
+        file.write(json.toUtf8());
+        file.close();
+        return file.setPermissions(permissions);
+    }
+
+    static std::optional<cim::Instance> awaitJob(wsman::WsmanTransport &client,
+                                                 const cim::ObjectPath &job)
+    {
+        std::optional<cim::Instance> last;
+        const bool ended = QTest::qWaitFor(
+            [&] {
+                auto got = await(client.getInstance(job));
+                if (!got || !got->ok())
+                    return false;
+                last = got->value();
+                return last->property(u"JobState").toUInt64() >= quint64(cim::JobState::Completed);
+            },
+            30000);
+        return ended ? last : std::nullopt;
     }
 
 private Q_SLOTS:
@@ -243,6 +320,89 @@ private Q_SLOTS:
         daemon.terminate();
         QVERIFY(daemon.waitForFinished(30000));
         QCOMPARE(daemon.exitCode(), 0);
+    }
+
+    // Two daemons: the source signs in to its peer with the credentials of its peers file
+    // (refused while the password there is wrong, accepted once the file is put right and
+    // re-read on SIGHUP); a peers file others may read keeps the daemon from starting.
+    void daemonSignsInToItsPeerWithThePeersFile()
+    {
+        Daemon peer;
+        QVERIFY(start(peer, QStringLiteral("peer-b")));
+        const QString peersFile = m_dir.filePath(QStringLiteral("source-a-peers.json"));
+
+        QVERIFY(
+            writePeers(peersFile, peer, QStringLiteral("pw"),
+                       QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+        Daemon refused;
+        QVERIFY(
+            !start(refused, QStringLiteral("source-a"), {QStringLiteral("--peers"), peersFile}));
+        QTRY_VERIFY_WITH_TIMEOUT(refused.process.state() == QProcess::NotRunning, 30000);
+        QVERIFY(refused.process.exitCode() != 0);
+        QVERIFY2(refused.log.contains("chmod 600"), refused.log.constData());
+
+        QVERIFY(writePeers(peersFile, peer, QStringLiteral("wrong")));
+        Daemon source;
+        QVERIFY(start(source, QStringLiteral("source-a"), {QStringLiteral("--peers"), peersFile}));
+        QVERIFY(source.log.contains("Read 1 peers"));
+
+        wsman::WsmanTransport client(source.wsman);
+        client.setCredentials(QStringLiteral("admin"), QStringLiteral("pw"));
+        client.setTrustedFingerprints({source.fingerprint});
+        auto services = await(client.enumerateInstances(ReplicationService::serviceClass()));
+        QVERIFY(services && services->ok() && !services->value().isEmpty());
+        const cim::ObjectPath service = services->value().front().path();
+        cim::Parameters in;
+        in.set(QStringLiteral("ElementName"), Value::string(QStringLiteral("to peer-b")));
+        in.set(
+            QStringLiteral("RemoteAccessPoints"),
+            refs({RemoteCollections::remoteAccessPointPath(QStringLiteral("peer-b"), peer.wsman),
+                  RemoteCollections::remoteAccessPointPath(QStringLiteral("peer-b"), peer.nbd)}));
+        in.set(QStringLiteral("RemoteComputerSystem"),
+               Value::reference(cim::ObjectPath(
+                   ProviderRegistry::defaultNameSpace(), ComputerSystemProvider::className(),
+                   {{QStringLiteral("CreationClassName"),
+                     Value::string(ComputerSystemProvider::className())},
+                    {QStringLiteral("Name"), Value::string(QStringLiteral("peer-b"))}})));
+        const cim::MethodCall call{service, QStringLiteral("CreateRemoteReplicationCollection"),
+                                   in};
+        auto collections = [&client] {
+            auto r = await(client.enumerateInstances(RemoteCollections::collectionClass()));
+            return r && r->ok() ? int(r->value().size()) : -1;
+        };
+
+        // The wrong password: the job says so, nothing is recorded.
+        auto first = await(client.invokeMethod(call));
+        QVERIFY(first);
+        QCOMPARE(first->returnValue, quint32(cim::ReturnCode::JobStarted));
+        auto failedJob = awaitJob(client, first->out.value(u"Job").toReference());
+        QVERIFY(failedJob);
+        QCOMPARE(failedJob->property(u"JobState").toUInt64(), quint64(cim::JobState::Exception));
+        QVERIFY2(failedJob->property(u"ErrorDescription")
+                     .toString()
+                     .contains(QStringLiteral("user name or password")),
+                 qPrintable(failedJob->property(u"ErrorDescription").toString()));
+        QCOMPARE(collections(), 0);
+
+        // Put right and re-read without a restart.
+        QVERIFY(writePeers(peersFile, peer, QStringLiteral("pw")));
+        source.log.clear();
+        QCOMPARE(::kill(pid_t(source.process.processId()), SIGHUP), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(source.log.contains("Re-read 1 peers"), 10000);
+        auto second = await(client.invokeMethod(call));
+        QVERIFY(second);
+        QCOMPARE(second->returnValue, quint32(cim::ReturnCode::JobStarted));
+        auto doneJob = awaitJob(client, second->out.value(u"Job").toReference());
+        QVERIFY(doneJob);
+        QVERIFY2(doneJob->property(u"JobState").toUInt64() == quint64(cim::JobState::Completed),
+                 qPrintable(doneJob->property(u"ErrorDescription").toString()));
+        QCOMPARE(collections(), 1);
+
+        for (Daemon *d : {&source, &peer}) {
+            d->process.terminate();
+            QVERIFY(d->process.waitForFinished(30000));
+            QCOMPARE(d->process.exitCode(), 0);
+        }
     }
 
     void nbdStaysOnLoopbackUnlessTold()
