@@ -1,10 +1,8 @@
 #include "createreplicawizard.h"
 
-#include "asynccall.h"
 #include "cim/result.h"
 #include "cimclasses.h"
 #include "createreplicarequest.h"
-#include "errortext.h"
 #include "replicaresultpage.h"
 #include "replicasettingspage.h"
 #include "replicasourcespage.h"
@@ -12,6 +10,7 @@
 #include "replicatargetspage.h"
 #include "replicatypepage.h"
 #include "systeminventory.h"
+#include "wizardcommit.h"
 
 namespace rd::ui {
 
@@ -102,46 +101,18 @@ int CreateReplicaWizard::pageForError(const cim::MethodResult &result)
 
 void CreateReplicaWizard::run()
 {
-    if (!m_system || !m_system->client()) {
-        showRefusal(tr("The system is not connected."), SummaryPage);
-        return;
-    }
-    const cim::MethodCall call = request();
-    if (call.target.isEmpty()) {
-        showRefusal(tr("This system offers no replication service."), SummaryPage);
-        return;
-    }
-    m_summary->setRunning(true);
-    QPointer<SystemInventory> system = m_system;
-    whenReady(m_system->client()->invokeMethod(call), this,
-              [this, system](const std::optional<cim::MethodResult> &answer) {
-                  m_summary->setRunning(false);
-                  const bool accepted =
-                      answer && (answer->returnValue == quint32(cim::ReturnCode::Completed) ||
-                                 answer->returnValue == quint32(cim::ReturnCode::JobStarted));
-                  if (!accepted) {
-                      const QString text =
-                          tr("The system refused the request. %1").arg(methodErrorText(answer));
-                      showRefusal(text, answer ? pageForError(*answer) : int(SummaryPage));
-                      return;
-                  }
-                  if (system)
-                      system->refresh();
-                  m_result->setResult(*answer);
-                  m_summary->setAccepted(true);
-                  next();
-                  Q_EMIT replicaRequested(system, answer->out.value(u"Job").toReference());
-              });
-}
-
-void CreateReplicaWizard::showRefusal(const QString &text, int pageId)
-{
-    // Back to the page that can fix it (the summary is before the commit, so Back works), and
-    // say it there.
-    while (currentId() != pageId && currentId() != startId() && visitedIds().contains(pageId))
-        back();
-    if (auto *target = qobject_cast<ReplicaWizardPage *>(currentPage()))
-        target->showEngineError(text);
+    WizardCommit commit;
+    commit.wizard = this;
+    commit.system = m_system;
+    commit.summary = m_summary;
+    commit.summaryPage = SummaryPage;
+    commit.pageForError = &CreateReplicaWizard::pageForError;
+    commit.accepted = [this](SystemInventory *system, const cim::MethodResult &answer) {
+        m_result->setResult(answer);
+        next();
+        Q_EMIT replicaRequested(system, answer.out.value(u"Job").toReference());
+    };
+    commitWizardRequest(commit, request());
 }
 
 } // namespace rd::ui

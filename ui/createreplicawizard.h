@@ -41,7 +41,6 @@ Q_SIGNALS:
 
 private:
     void run();
-    void showRefusal(const QString &text, int page);
     cim::ObjectPath servicePath() const;
 
     QPointer<SystemInventory> m_system;

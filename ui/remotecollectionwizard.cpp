@@ -1,9 +1,7 @@
 #include "remotecollectionwizard.h"
 
-#include "asynccall.h"
 #include "cim/result.h"
 #include "cimclasses.h"
-#include "errortext.h"
 #include "remote/peerdirectory.h"
 #include "remote/remotecollections.h"
 #include "remoteaccesspointspage.h"
@@ -14,6 +12,7 @@
 #include "remotetrustpage.h"
 #include "replicasummarypage.h"
 #include "systeminventory.h"
+#include "wizardcommit.h"
 #include "wsman/wsmantransport.h"
 
 #include <QCheckBox>
@@ -130,15 +129,6 @@ int RemoteCollectionWizard::pageForError(const cim::MethodResult &result)
 
 void RemoteCollectionWizard::run()
 {
-    if (!m_local || !m_local->client()) {
-        showRefusal(tr("The system is not connected."), SummaryPage);
-        return;
-    }
-    const cim::MethodCall call = request();
-    if (call.target.isEmpty()) {
-        showRefusal(tr("This system offers no replication service."), SummaryPage);
-        return;
-    }
     // The engine signs in to the peer as the console did: the same user, password and pinned
     // certificate, for the management endpoint the collection records.
     if (m_directory) {
@@ -149,35 +139,18 @@ void RemoteCollectionWizard::run()
             m_directory->set(transport->endpoint(), access);
         }
     }
-    m_summary->setRunning(true);
-    QPointer<SystemInventory> system = m_local;
-    whenReady(m_local->client()->invokeMethod(call), this,
-              [this, system](const std::optional<cim::MethodResult> &answer) {
-                  m_summary->setRunning(false);
-                  const bool accepted =
-                      answer && (answer->returnValue == quint32(cim::ReturnCode::Completed) ||
-                                 answer->returnValue == quint32(cim::ReturnCode::JobStarted));
-                  if (!accepted) {
-                      showRefusal(
-                          tr("The system refused the request. %1").arg(methodErrorText(answer)),
-                          answer ? pageForError(*answer) : int(SummaryPage));
-                      return;
-                  }
-                  if (system)
-                      system->refresh();
-                  m_result->setResult(*answer);
-                  m_summary->setAccepted(true);
-                  next();
-                  Q_EMIT collectionRequested(system, answer->out.value(u"Job").toReference());
-              });
-}
-
-void RemoteCollectionWizard::showRefusal(const QString &text, int pageId)
-{
-    while (currentId() != pageId && currentId() != startId() && visitedIds().contains(pageId))
-        back();
-    if (auto *target = qobject_cast<ReplicaWizardPage *>(currentPage()))
-        target->showEngineError(text);
+    WizardCommit commit;
+    commit.wizard = this;
+    commit.system = m_local;
+    commit.summary = m_summary;
+    commit.summaryPage = SummaryPage;
+    commit.pageForError = &RemoteCollectionWizard::pageForError;
+    commit.accepted = [this](SystemInventory *system, const cim::MethodResult &answer) {
+        m_result->setResult(answer);
+        next();
+        Q_EMIT collectionRequested(system, answer.out.value(u"Job").toReference());
+    };
+    commitWizardRequest(commit, request());
 }
 
 } // namespace rd::ui

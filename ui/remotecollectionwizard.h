@@ -73,7 +73,6 @@ Q_SIGNALS:
 
 private:
     void run();
-    void showRefusal(const QString &text, int page);
     cim::ObjectPath servicePath() const;
 
     QPointer<SystemInventory> m_local;

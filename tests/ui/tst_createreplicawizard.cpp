@@ -23,6 +23,7 @@
 #include "systeminventory.h"
 #include "translations.h"
 
+#include "uitestsupport.h"
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -42,14 +43,7 @@
 
 using namespace rd;
 using namespace rd::ui;
-
-template<class T>
-static T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
-        qFatal("The engine did not answer in time.");
-    return future.result();
-}
+using rd::ui::test::await;
 
 class TestCreateReplicaWizard : public QObject
 {
@@ -133,12 +127,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QCoreApplication::setOrganizationName(QStringLiteral("ReplicaDeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_createreplicawizard"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("settings")));
-        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates));
+        test::isolateConsole(m_dir, QStringLiteral("tst_createreplicawizard"));
         engine::EngineOptions options;
         options.dataDirectory = m_dir.filePath(QStringLiteral("data"));
         m_poolDir = m_dir.filePath(QStringLiteral("data/pools/default"));

@@ -16,6 +16,7 @@
 #include "systeminventory.h"
 #include "translations.h"
 
+#include "uitestsupport.h"
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDir>
@@ -28,15 +29,7 @@
 
 using namespace rd;
 using namespace rd::ui;
-
-template<class T>
-static T await(QFuture<T> future)
-{
-    // The GUI's way of waiting: the event loop runs while the engine answers.
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
-        qFatal("The engine did not answer in time.");
-    return future.result();
-}
+using rd::ui::test::await;
 
 class TestMainWindow : public QObject
 {
@@ -63,12 +56,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QCoreApplication::setOrganizationName(QStringLiteral("ReplicaDeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("settings")));
-        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates));
+        test::isolateConsole(m_dir, QStringLiteral("tst_mainwindow"));
 
         engine::EngineOptions options;
         options.dataDirectory = m_dir.filePath(QStringLiteral("data"));

@@ -28,6 +28,7 @@
 #include "wsman/wsmanserver.h"
 #include "wsman/wsmantransport.h"
 
+#include "uitestsupport.h"
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QLabel>
@@ -47,34 +48,21 @@
 
 using namespace rd;
 using namespace rd::ui;
-
-template<class T>
-static T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
-        qFatal("The engine did not answer in time.");
-    return future.result();
-}
+using rd::ui::test::await;
 
 class TestRemoteCollectionWizard : public QObject
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    engine::EngineHost m_host;              // the console's own engine
-    std::unique_ptr<engine::Engine> m_peer; // the engine on "another host"
-    std::unique_ptr<wsman::WsmanServer> m_server;
+    engine::EngineHost m_host;     // the console's own engine
+    test::PeerEngine m_peerEngine; // the engine on "another host"
+    engine::Engine *m_peer = nullptr;
+    wsman::WsmanServer *m_server = nullptr;
     std::unique_ptr<engine::NbdServer> m_nbd;
     QString m_fingerprint;
     QUrl m_wsmanUrl;
     QUrl m_nbdUrl;
-
-    static wsman::UserStore users(const QString &password)
-    {
-        wsman::UserStore store;
-        store.addUser(QStringLiteral("admin"), wsman::UserStore::hashPassword(password, 1000));
-        return store;
-    }
 
     QList<cim::Instance> collections()
     {
@@ -90,6 +78,16 @@ class TestRemoteCollectionWizard : public QObject
         transport->setCredentials(QStringLiteral("admin"), QStringLiteral("secret"));
         transport->setTrustedFingerprints({m_fingerprint});
         return window.addRemoteSystem(transport.release(), m_fingerprint);
+    }
+
+    // The window shown and loaded, the peer connected, the wizard open on its first page.
+    RemoteCollectionWizard *openWizardWithPeer(MainWindow &window)
+    {
+        window.show();
+        if (!QTest::qWaitFor([&window] { return window.isLoaded(); }, 10000))
+            return nullptr;
+        connectPeer(window);
+        return openWizard(window);
     }
 
     static RemoteCollectionWizard *openWizard(MainWindow &window)
@@ -142,12 +140,7 @@ private Q_SLOTS:
         if (!QSslSocket::supportsSsl())
             QSKIP("Qt has no TLS backend here");
         QVERIFY(m_dir.isValid());
-        QCoreApplication::setOrganizationName(QStringLiteral("ReplicaDeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_remotecollectionwizard"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("settings")));
-        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates));
+        test::isolateConsole(m_dir, QStringLiteral("tst_remotecollectionwizard"));
 
         engine::EngineOptions local;
         local.dataDirectory = m_dir.filePath(QStringLiteral("local"));
@@ -156,26 +149,15 @@ private Q_SLOTS:
         QVERIFY(m_host.start(local).ok());
         QVERIFY(m_host.peers());
 
-        engine::EngineOptions remote;
-        remote.dataDirectory = m_dir.filePath(QStringLiteral("peer"));
-        remote.defaultPoolDirectory = m_dir.filePath(QStringLiteral("peer/pools/default"));
-        remote.systemName = QStringLiteral("storage-02");
-        auto opened = engine::Engine::open(remote);
-        QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-        m_peer = std::move(opened).value();
-        auto identity = wsman::makeSelfSignedCertificate(QStringLiteral("storage-02"),
-                                                         {QStringLiteral("storage-02")}, {});
-        QVERIFY(identity.ok());
-        m_fingerprint = wsman::certificateFingerprint(identity->certificate);
-        m_server = std::make_unique<wsman::WsmanServer>(m_peer->registry(),
-                                                        users(QStringLiteral("secret")));
-        wsman::WsmanServerOptions options;
-        options.tls = identity.value();
-        const auto listening = m_server->listen(options);
-        QVERIFY2(listening.ok(), qPrintable(listening.error().message));
+        const auto started =
+            m_peerEngine.start(m_dir, QStringLiteral("storage-02"), QStringLiteral("secret"));
+        QVERIFY2(started.ok(), qPrintable(started.error().message));
+        m_peer = m_peerEngine.engine.get();
+        m_server = m_peerEngine.server.get();
+        m_fingerprint = m_peerEngine.fingerprint;
         m_wsmanUrl = m_server->url();
         m_nbd = std::make_unique<engine::NbdServer>(m_peer->poolManager());
-        m_nbd->setTls(identity.value(), true);
+        m_nbd->setTls(m_peerEngine.identity, true);
         QVERIFY(m_nbd->listen().ok());
         m_nbdUrl = m_nbd->url();
         // What the peer's daemon advertises: its WS-Man and NBD endpoints.
@@ -186,8 +168,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_nbd.reset();
-        m_server.reset();
-        m_peer.reset();
+        m_peerEngine.stop();
     }
 
     void withoutAPeerNextStaysDisabled()
@@ -214,15 +195,12 @@ private Q_SLOTS:
     void wrongCredentialsAreRefusedBeforeAnythingIsAsked()
     {
         MainWindow window(&m_host);
-        window.show();
-        QTRY_VERIFY(window.isLoaded());
-        connectPeer(window);
-        RemoteCollectionWizard *wizard = openWizard(window);
+        RemoteCollectionWizard *wizard = openWizardWithPeer(window);
         QVERIFY(wizard);
         // The peer's administrator changes the password after the console connected.
-        m_server->setUsers(users(QStringLiteral("changed")));
-        const auto restore =
-            qScopeGuard([this] { m_server->setUsers(users(QStringLiteral("secret"))); });
+        m_server->setUsers(test::PeerEngine::users(QStringLiteral("changed")));
+        const auto restore = qScopeGuard(
+            [this] { m_server->setUsers(test::PeerEngine::users(QStringLiteral("secret"))); });
         wizard->next();
         RemoteTrustPage *trust = wizard->trustPage();
         QCOMPARE(trust->addressLabel()->text(), m_wsmanUrl.toString());
@@ -239,7 +217,7 @@ private Q_SLOTS:
         QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
         shoot(wizard, "collection-2-trust-refused");
         // Put right on the peer, checked again from the page.
-        m_server->setUsers(users(QStringLiteral("secret")));
+        m_server->setUsers(test::PeerEngine::users(QStringLiteral("secret")));
         QTRY_VERIFY(trust->checkButton()->isEnabled());
         trust->checkButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(trust->isVerified(), 10000);
@@ -255,10 +233,7 @@ private Q_SLOTS:
     void collectionMadeThroughTheWizardReachesThePeer()
     {
         MainWindow window(&m_host);
-        window.show();
-        QTRY_VERIFY(window.isLoaded());
-        connectPeer(window);
-        RemoteCollectionWizard *wizard = openWizard(window);
+        RemoteCollectionWizard *wizard = openWizardWithPeer(window);
         QVERIFY(wizard);
         QCOMPARE(wizard->peerPage()->list()->count(), 1);
         shoot(wizard, "collection-1-peer");
@@ -351,10 +326,7 @@ private Q_SLOTS:
         // The peer's management endpoint already belongs to the collection made above.
         QCOMPARE(collections().size(), 1);
         MainWindow window(&m_host);
-        window.show();
-        QTRY_VERIFY(window.isLoaded());
-        connectPeer(window);
-        RemoteCollectionWizard *wizard = openWizard(window);
+        RemoteCollectionWizard *wizard = openWizardWithPeer(window);
         QVERIFY(wizard);
         QVERIFY(walkToSummary(wizard));
         wizard->next();
@@ -376,10 +348,7 @@ private Q_SLOTS:
         for (const cim::Instance &c : collections())
             QVERIFY(await(m_host.client()->deleteInstance(c.path())).ok());
         MainWindow window(&m_host);
-        window.show();
-        QTRY_VERIFY(window.isLoaded());
-        connectPeer(window);
-        RemoteCollectionWizard *wizard = openWizard(window);
+        RemoteCollectionWizard *wizard = openWizardWithPeer(window);
         QVERIFY(wizard);
         QVERIFY(walkToSummary(wizard));
         m_server->close(); // the peer goes away after it was checked

@@ -25,6 +25,7 @@
 #include "wsman/wsmanserver.h"
 #include "wsman/wsmantransport.h"
 
+#include "uitestsupport.h"
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
@@ -50,9 +51,9 @@ class TestRemoteSystem : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    engine::EngineHost m_host;                // the console's own engine
-    std::unique_ptr<engine::Engine> m_remote; // the engine on "another host"
-    std::unique_ptr<wsman::WsmanServer> m_server;
+    engine::EngineHost m_host; // the console's own engine
+    test::PeerEngine m_peer;   // the engine on "another host"
+    wsman::WsmanServer *m_server = nullptr;
     QString m_fingerprint;
 
     // Fills the dialog and connects; returns the banner's text when it does not.
@@ -77,12 +78,7 @@ private Q_SLOTS:
         if (!QSslSocket::supportsSsl())
             QSKIP("Qt has no TLS backend here");
         QVERIFY(m_dir.isValid());
-        QCoreApplication::setOrganizationName(QStringLiteral("ReplicaDeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_remotesystem"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("settings")));
-        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates));
+        test::isolateConsole(m_dir, QStringLiteral("tst_remotesystem"));
 
         engine::EngineOptions local;
         local.dataDirectory = m_dir.filePath(QStringLiteral("local"));
@@ -90,32 +86,14 @@ private Q_SLOTS:
         local.systemName = QStringLiteral("console-host");
         QVERIFY(m_host.start(local).ok());
 
-        engine::EngineOptions remote;
-        remote.dataDirectory = m_dir.filePath(QStringLiteral("remote"));
-        remote.defaultPoolDirectory = m_dir.filePath(QStringLiteral("remote/pools/default"));
-        remote.systemName = QStringLiteral("storage-01");
-        auto opened = engine::Engine::open(remote);
-        QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-        m_remote = std::move(opened).value();
-        auto identity = wsman::makeSelfSignedCertificate(QStringLiteral("storage-01"),
-                                                         {QStringLiteral("storage-01")}, {});
-        QVERIFY(identity.ok());
-        m_fingerprint = wsman::certificateFingerprint(identity->certificate);
-        wsman::UserStore users;
-        users.addUser(QStringLiteral("admin"),
-                      wsman::UserStore::hashPassword(QStringLiteral("secret"), 1000));
-        m_server = std::make_unique<wsman::WsmanServer>(m_remote->registry(), users);
-        wsman::WsmanServerOptions options;
-        options.tls = identity.value();
-        const auto listening = m_server->listen(options);
-        QVERIFY2(listening.ok(), qPrintable(listening.error().message));
+        const auto started =
+            m_peer.start(m_dir, QStringLiteral("storage-01"), QStringLiteral("secret"));
+        QVERIFY2(started.ok(), qPrintable(started.error().message));
+        m_server = m_peer.server.get();
+        m_fingerprint = m_peer.fingerprint;
     }
 
-    void cleanupTestCase()
-    {
-        m_server.reset();
-        m_remote.reset();
-    }
+    void cleanupTestCase() { m_peer.stop(); }
 
     void certificateIsTrustedOnlyWhenTheUserSaysSo()
     {

@@ -13,6 +13,7 @@
 #include "volumeactions.h"
 #include "volumedialog.h"
 
+#include "uitestsupport.h"
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
@@ -28,14 +29,7 @@
 
 using namespace rd;
 using namespace rd::ui;
-
-template<class T>
-static T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
-        qFatal("The engine did not answer in time.");
-    return future.result();
-}
+using rd::ui::test::await;
 
 class TestVolumes : public QObject
 {
@@ -80,12 +74,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QCoreApplication::setOrganizationName(QStringLiteral("ReplicaDeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_volumes"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("settings")));
-        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates));
+        test::isolateConsole(m_dir, QStringLiteral("tst_volumes"));
         engine::EngineOptions options;
         options.dataDirectory = m_dir.filePath(QStringLiteral("data"));
         options.defaultPoolDirectory = m_dir.filePath(QStringLiteral("data/pools/default"));
