@@ -108,10 +108,16 @@ cim::Result<void> Engine::start()
     if (auto r = remote->load(); !r)
         return r;
     remote->setPeerConnector(m_peers->connector());
+    // Replicas on peers: children of the registry too, so their copies stop before the jobs go.
+    auto *remoteReplicas =
+        new RemoteReplicas(remote, m_replicaStorage.get(), m_jobs.get(), m_peers.get(),
+                           m_options.dataDirectory, m_registry.get());
+    auto router = std::make_shared<ReplicationServiceRouter>(
+        std::make_shared<ReplicationProvider>(m_replication.get()), remote,
+        ReplicationService::serviceClass());
+    router->setRemoteReplicas(remoteReplicas);
     if (!m_registry->addProvider(std::make_shared<JobProvider>(m_jobs.get())) ||
-        !m_registry->addProvider(std::make_shared<ReplicationServiceRouter>(
-            std::make_shared<ReplicationProvider>(m_replication.get()), remote,
-            ReplicationService::serviceClass())) ||
+        !m_registry->addProvider(router) ||
         !m_registry->addProvider(std::make_shared<RemoteCollectionProvider>(remote)))
         return cim::Error(cim::ReturnCode::Failed, tr("Provider classes overlap."));
     connect(remote, &RemoteCollections::collectionsChanged, m_registry.get(),

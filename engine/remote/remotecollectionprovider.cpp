@@ -95,6 +95,8 @@ QFuture<cim::MethodResult> ReplicationServiceRouter::invokeMethod(const cim::Met
 {
     if (isRemoteMethod(call.target.className(), call.method))
         return m_collections->invoke(call);
+    if (m_replicas && RemoteReplicas::handles(call))
+        return m_replicas->invoke(call);
     return m_inner->invokeMethod(call);
 }
 

@@ -3,6 +3,7 @@
 // RemoteCollections; ReplicationServiceRouter adds its two methods to the ReplicationService.
 
 #include "remotecollections.h"
+#include "remotereplicas.h"
 
 #include "provider/provider.h"
 
@@ -44,6 +45,8 @@ public:
     {
         return m_inner->getInstance(path);
     }
+    // CreateListReplica with a TargetAccessPoint goes to these (replicas on a peer).
+    void setRemoteReplicas(RemoteReplicas *replicas) { m_replicas = replicas; }
     QList<MethodSpec> methods(const QString &className) const override;
     QFuture<cim::MethodResult> invokeMethod(const cim::MethodCall &call) override;
     cim::Result<void> modifyInstance(const cim::Instance &instance,
@@ -61,6 +64,7 @@ private:
 
     std::shared_ptr<Provider> m_inner;
     QPointer<RemoteCollections> m_collections;
+    QPointer<RemoteReplicas> m_replicas;
     QString m_serviceClass;
 };
 

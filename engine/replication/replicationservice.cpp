@@ -45,6 +45,8 @@ constexpr quint16 AsynchronousMirrorLocal = 3;
 constexpr quint16 SynchronousSnapshotLocal = 6;
 constexpr quint16 SynchronousCloneLocal = 10;
 constexpr quint16 AsynchronousCloneLocal = 11;
+constexpr quint16 SynchronousCloneRemote = 12;
+constexpr quint16 AsynchronousCloneRemote = 13;
 constexpr quint16 ActionModifyReplicaSynchronization = 5;
 constexpr quint16 ActionModifyListSynchronization = 6;
 constexpr quint16 ActionCreateListReplica = 19;
@@ -215,14 +217,16 @@ cim::Instance ReplicationService::capabilitiesInstance() const
     inst.setProperty(QStringLiteral("ElementName"),
                      Value::string(tr("Replication service capabilities")));
     // Exactly what is implemented: local mirrors in both modes, local snapshots (their point in
-    // time is fixed within the call, so only the synchronous kind), local clones. Each method may
+    // time is fixed within the call, so only the synchronous kind), clones here and on a peer
+    // reached through a remote collection (RemoteReplicas; a snapshot never leaves its source's
+    // system, and mirrors across systems are not offered yet). Each method may
     // finish within the call or start a job (a copy, a resync, a restore), so it is listed as both
     // synchronous and asynchronous. GetSupportedOperations says which ModifyReplicaSynchronization
     // operations apply to each replication type.
-    inst.setProperty(
-        QStringLiteral("SupportedReplicationTypes"),
-        list({SynchronousMirrorLocal, AsynchronousMirrorLocal, SynchronousSnapshotLocal,
-              SynchronousCloneLocal, AsynchronousCloneLocal}));
+    inst.setProperty(QStringLiteral("SupportedReplicationTypes"),
+                     list({SynchronousMirrorLocal, AsynchronousMirrorLocal,
+                           SynchronousSnapshotLocal, SynchronousCloneLocal, AsynchronousCloneLocal,
+                           SynchronousCloneRemote, AsynchronousCloneRemote}));
     const Value actions = list({ActionModifyReplicaSynchronization, ActionModifyListSynchronization,
                                 ActionCreateListReplica});
     inst.setProperty(QStringLiteral("SupportedSynchronousActions"), actions);

@@ -200,8 +200,9 @@ private Q_SLOTS:
                 r.append(v.toUInt64());
             return r;
         };
-        // Mirror local sync/async, snapshot local sync, clone local sync/async.
-        QCOMPARE(codes(u"SupportedReplicationTypes"), (QList<quint64>{2, 3, 6, 10, 11}));
+        // Mirror local sync/async, snapshot local sync, clone local and remote sync/async; no
+        // remote snapshot (it stays with its source) and no remote mirror yet.
+        QCOMPARE(codes(u"SupportedReplicationTypes"), (QList<quint64>{2, 3, 6, 10, 11, 12, 13}));
         // ModifyReplicaSynchronization, ModifyListSynchronization, CreateListReplica.
         QCOMPARE(codes(u"SupportedSynchronousActions"), (QList<quint64>{5, 6, 19}));
         QCOMPARE(codes(u"SupportedAsynchronousActions"), (QList<quint64>{5, 6, 19}));

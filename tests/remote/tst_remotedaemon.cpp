@@ -8,10 +8,13 @@
 
 #include "cim/enums.h"
 #include "engine.h"
+#include "jobs/concretejob.h"
 #include "jobs/jobmanager.h"
 #include "provider/computersystemprovider.h"
+#include "remote/peerdirectory.h"
 #include "replication/replicationservice.h"
 #include "storage/poolmanager.h"
+#include "storage/storagevolumeprovider.h"
 #include "wsman/wsmantransport.h"
 
 #include <ThreadWeaver/Queue>
@@ -22,6 +25,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -152,6 +156,73 @@ class TstRemoteDaemon : public QObject
             },
             30000);
         return ended ? last : std::nullopt;
+    }
+
+    // An engine in this process that reaches peer through an active remote collection, signing
+    // in with what its PeerDirectory was given (as the console's wizard hands it over).
+    std::unique_ptr<Engine> engineReaching(const Daemon &peer, const QString &name)
+    {
+        EngineOptions o;
+        o.dataDirectory = m_dir.filePath(name + QStringLiteral("/data"));
+        o.defaultPoolDirectory = m_dir.filePath(name + QStringLiteral("/pool"));
+        o.systemName = name;
+        auto opened = Engine::open(o);
+        if (!opened)
+            return nullptr;
+        std::unique_ptr<Engine> engine = std::move(opened).value();
+        engine->peers()->set(peer.wsman,
+                             {QStringLiteral("admin"), QStringLiteral("pw"), {peer.fingerprint}});
+        cim::Parameters in;
+        in.set(QStringLiteral("ElementName"), Value::string(QStringLiteral("offsite")));
+        in.set(QStringLiteral("RemoteAccessPoints"),
+               refs({RemoteCollections::remoteAccessPointPath(QStringLiteral("peer"), peer.wsman),
+                     RemoteCollections::remoteAccessPointPath(QStringLiteral("peer"), peer.nbd)}));
+        auto made = await(engine->registry()->invokeMethod(
+            {service(name), QStringLiteral("CreateRemoteReplicationCollection"), in}));
+        if (!made || made->returnValue != quint32(cim::ReturnCode::JobStarted))
+            return nullptr;
+        ConcreteJob *job = engine->jobManager()->job(
+            made->out.value(u"Job").toReference().key(u"InstanceID").toString());
+        if (!job || !QTest::qWaitFor([job] { return job->isFinished(); }, 30000) ||
+            job->state() != cim::JobState::Completed)
+            return nullptr;
+        return engine;
+    }
+
+    static cim::ObjectPath service(const QString &systemName)
+    {
+        return cim::ObjectPath(
+            ProviderRegistry::defaultNameSpace(), ReplicationService::serviceClass(),
+            {{QStringLiteral("CreationClassName"),
+              Value::string(ReplicationService::serviceClass())},
+             {QStringLiteral("Name"), Value::string(QStringLiteral("ReplicationService"))},
+             {QStringLiteral("SystemCreationClassName"),
+              Value::string(ComputerSystemProvider::className())},
+             {QStringLiteral("SystemName"), Value::string(systemName)}});
+    }
+
+    // A volume of size bytes with random data at a few places and holes between; its bytes.
+    static QByteArray fillVolume(Engine &engine, const QString &deviceId, quint64 size)
+    {
+        auto device = engine.poolManager()->device(deviceId);
+        if (!device)
+            return {};
+        QByteArray expected(qsizetype(size), '\0');
+        for (quint64 at : {quint64(0), size / 2 + 512, size - MiB}) {
+            QByteArray data(qsizetype(MiB), Qt::Uninitialized);
+            QRandomGenerator(quint32(at) + 11)
+                .fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+            if (!device.value()->write(at, std::span<const char>(data.constData(), data.size())))
+                return {};
+            expected.replace(qsizetype(at), data.size(), data);
+        }
+        return expected;
+    }
+
+    static int peerVolumeCount(wsman::WsmanTransport &client)
+    {
+        auto r = await(client.enumerateInstances(QStringLiteral("CIM_StorageVolume")));
+        return r && r->ok() ? int(r->value().size()) : -1;
     }
 
 private Q_SLOTS:
@@ -403,6 +474,177 @@ private Q_SLOTS:
             QVERIFY(d->process.waitForFinished(30000));
             QCOMPARE(d->process.exitCode(), 0);
         }
+    }
+
+    // CreateListReplica with the peer's access point as TargetAccessPoint: the job makes the
+    // replica on the daemon over WS-Man and copies the blocks over NBD with TLS; the export then
+    // holds exactly the source's bytes, seen from inside (libnbd) and outside (nbdinfo, nbdcopy).
+    void cloneToThePeerThroughCreateListReplica()
+    {
+        Daemon peer;
+        QVERIFY(start(peer, QStringLiteral("peer-c")));
+        std::unique_ptr<Engine> local = engineReaching(peer, QStringLiteral("local-c"));
+        QVERIFY(local);
+        wsman::WsmanTransport client(peer.wsman);
+        client.setCredentials(QStringLiteral("admin"), QStringLiteral("pw"));
+        client.setTrustedFingerprints({peer.fingerprint});
+        const int volumesBefore = peerVolumeCount(client);
+        QVERIFY(volumesBefore >= 0);
+
+        const quint64 size = 16 * MiB;
+        auto source = local->poolManager()->createVolume(local->poolManager()->defaultPoolId(),
+                                                         QStringLiteral("db"), size);
+        QVERIFY(source.ok());
+        const QByteArray expected = fillVolume(*local, source->deviceId, size);
+        QCOMPARE(quint64(expected.size()), size);
+
+        cim::Parameters in;
+        in.set(QStringLiteral("SyncType"), Value::uint16(quint16(cim::SyncType::Clone)));
+        in.set(
+            QStringLiteral("SourceElements"),
+            refs({StorageVolumeProvider::volumePath(QStringLiteral("local-c"), source->deviceId)}));
+        in.set(QStringLiteral("ElementNames"),
+               Value::array(cim::CimType::String, {Value::string(QStringLiteral("db offsite"))}));
+        in.set(QStringLiteral("TargetAccessPoint"),
+               Value::reference(
+                   RemoteCollections::remoteAccessPointPath(QStringLiteral("peer"), peer.nbd)));
+        auto r = await(local->registry()->invokeMethod(
+            {service(QStringLiteral("local-c")), QStringLiteral("CreateListReplica"), in}));
+        QVERIFY(r);
+        QVERIFY2(r->returnValue == quint32(cim::ReturnCode::JobStarted), qPrintable(r->message));
+        ConcreteJob *job = local->jobManager()->job(
+            r->out.value(u"Job").toReference().key(u"InstanceID").toString());
+        QVERIFY(job);
+        QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 60000);
+        QVERIFY2(job->state() == cim::JobState::Completed,
+                 qPrintable(job->error() ? job->error()->message : QString()));
+        QCOMPARE(job->percentComplete(), quint16(100));
+        QCOMPARE(job->affectedElements().size(), 1);
+        const QString target = job->affectedElements().front().key(u"DeviceID").toString();
+        QCOMPARE(peerVolumeCount(client), volumesBefore + 1);
+        auto made = await(client.getInstance(job->affectedElements().front()));
+        QVERIFY(made && made->ok());
+        QCOMPARE(made->value().property(u"ElementName").toString(), QStringLiteral("db offsite"));
+
+        // The engine kept the certificate it checked the export against.
+        const auto certificates = QDir(m_dir.filePath(QStringLiteral("local-c/data/peers")))
+                                      .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(certificates.size(), 1);
+        const QString certDir =
+            m_dir.filePath(QStringLiteral("local-c/data/peers/")) + certificates.front();
+        QUrl exportUrl = peer.nbd;
+        exportUrl.setPath(u'/' + target);
+        QByteArray readBack;
+        QByteArray error;
+        std::atomic_bool done = false;
+        const QByteArray uri = exportUrl.toString().toUtf8();
+        const QByteArray dir = certDir.toLocal8Bit();
+        std::thread reader([&] {
+            nbd_handle *h = nbd_create();
+            nbd_set_tls_certificates(h, dir.constData());
+            readBack = QByteArray(qsizetype(size), '\0');
+            if (nbd_connect_uri(h, uri.constData()) == -1 ||
+                nbd_pread(h, readBack.data(), size, 0, 0) == -1)
+                error = nbd_get_error();
+            nbd_shutdown(h, 0);
+            nbd_close(h);
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done.load(), 60000);
+        reader.join();
+        QVERIFY2(error.isEmpty(), error.constData());
+        QVERIFY(readBack == expected);
+
+        // From outside, with Debian's NBD tools, as an administrator would check it.
+        const QString tlsUri =
+            exportUrl.toString() + QStringLiteral("?tls-certificates=") + certDir;
+        if (!QStandardPaths::findExecutable(QStringLiteral("nbdinfo")).isEmpty()) {
+            QProcess info;
+            info.start(QStringLiteral("nbdinfo"), {QStringLiteral("--size"), tlsUri});
+            QVERIFY(info.waitForFinished(60000));
+            QVERIFY2(info.exitCode() == 0, info.readAllStandardError().constData());
+            QCOMPARE(info.readAllStandardOutput().trimmed(), QByteArray::number(size));
+        }
+        if (!QStandardPaths::findExecutable(QStringLiteral("nbdcopy")).isEmpty()) {
+            QProcess copy;
+            copy.start(QStringLiteral("nbdcopy"), {tlsUri, QStringLiteral("-")});
+            QVERIFY(copy.waitForFinished(60000));
+            QVERIFY2(copy.exitCode() == 0, copy.readAllStandardError().constData());
+            QVERIFY(copy.readAllStandardOutput() == expected);
+        }
+
+        local.reset();
+        peer.process.terminate();
+        QVERIFY(peer.process.waitForFinished(30000));
+    }
+
+    // Requests a peer cannot take get their documented code and make nothing, here or there;
+    // a peer that is gone when the job reaches it ends the job in Exception with the reason.
+    void badRequestsAndAPeerThatDiesLeaveNothing()
+    {
+        Daemon peer;
+        QVERIFY(start(peer, QStringLiteral("peer-d")));
+        std::unique_ptr<Engine> local = engineReaching(peer, QStringLiteral("local-d"));
+        QVERIFY(local);
+        wsman::WsmanTransport client(peer.wsman);
+        client.setCredentials(QStringLiteral("admin"), QStringLiteral("pw"));
+        client.setTrustedFingerprints({peer.fingerprint});
+        const int volumesBefore = peerVolumeCount(client);
+        auto source = local->poolManager()->createVolume(local->poolManager()->defaultPoolId(),
+                                                         QStringLiteral("src"), 4 * MiB);
+        QVERIFY(source.ok());
+        const cim::ObjectPath sourcePath =
+            StorageVolumeProvider::volumePath(QStringLiteral("local-d"), source->deviceId);
+        auto request = [&](quint16 syncType, const QUrl &point) {
+            cim::Parameters in;
+            in.set(QStringLiteral("SyncType"), Value::uint16(syncType));
+            in.set(QStringLiteral("SourceElements"), refs({sourcePath}));
+            in.set(QStringLiteral("TargetAccessPoint"),
+                   Value::reference(
+                       RemoteCollections::remoteAccessPointPath(QStringLiteral("peer"), point)));
+            return in;
+        };
+        const int jobsBefore = int(local->jobManager()->jobs().size());
+        struct Case
+        {
+            cim::Parameters in;
+            cim::ReturnCode code;
+        };
+        cim::Parameters waiting = request(8, peer.nbd);
+        waiting.set(QStringLiteral("WaitForCopyState"), Value::uint16(4));
+        const QList<Case> cases{
+            {request(7, peer.nbd), cim::ReturnCode::NotSupported}, // snapshots stay local
+            {request(6, peer.nbd), cim::ReturnCode::NotSupported}, // no mirrors across yet
+            {request(8, QUrl(QStringLiteral("nbds://192.0.2.1:10809"))),
+             cim::ReturnCode::InvalidParameter}, // no collection reaches it
+            {waiting, cim::ReturnCode::NotSupported},
+        };
+        for (const Case &c : cases) {
+            auto r = await(local->registry()->invokeMethod(
+                {service(QStringLiteral("local-d")), QStringLiteral("CreateListReplica"), c.in}));
+            QVERIFY(r);
+            QVERIFY2(r->returnValue == quint32(c.code), qPrintable(r->message));
+            QVERIFY(!r->message.isEmpty());
+        }
+        QCOMPARE(int(local->jobManager()->jobs().size()), jobsBefore);
+        QCOMPARE(peerVolumeCount(client), volumesBefore);
+
+        // The peer is killed: the accepted request ends in Exception, saying why.
+        peer.process.kill();
+        QVERIFY(peer.process.waitForFinished(30000));
+        auto r = await(local->registry()->invokeMethod({service(QStringLiteral("local-d")),
+                                                        QStringLiteral("CreateListReplica"),
+                                                        request(8, peer.nbd)}));
+        QVERIFY(r);
+        QCOMPARE(r->returnValue, quint32(cim::ReturnCode::JobStarted));
+        ConcreteJob *job = local->jobManager()->job(
+            r->out.value(u"Job").toReference().key(u"InstanceID").toString());
+        QVERIFY(job);
+        QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 60000);
+        QCOMPARE(job->state(), cim::JobState::Exception);
+        QVERIFY(job->error());
+        QVERIFY2(job->error()->message.contains(QStringLiteral("peer")),
+                 qPrintable(job->error()->message));
     }
 
     void nbdStaysOnLoopbackUnlessTold()
