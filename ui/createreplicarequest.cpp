@@ -58,6 +58,9 @@ cim::MethodCall createListReplicaCall(const QWizard &wizard, const cim::ObjectPa
         }
         if (const auto pool = cim::ObjectPath::fromString(wizard.field(targetPool).toString()))
             in.set(QStringLiteral("TargetPool"), cim::Value::reference(*pool));
+        if (const auto point =
+                cim::ObjectPath::fromString(wizard.field(targetAccessPoint).toString()))
+            in.set(QStringLiteral("TargetAccessPoint"), cim::Value::reference(*point));
     }
 
     cim::Instance settings(QStringLiteral("CIM_ReplicationSettingData"));

@@ -110,7 +110,12 @@ QString describeCreateListReplica(const cim::MethodCall &call, const SystemInven
     lines.append(QStringLiteral("<ul>") + items.join(QString()) + QStringLiteral("</ul>"));
 
     QStringList facts;
-    if (targets.isEmpty()) {
+    if (const cim::Value point = in.value(u"TargetAccessPoint"); !point.isNull()) {
+        facts.append(ReplicaCallText::tr("New volumes are made on another system, reached at %1 "
+                                         "(TargetAccessPoint); the blocks are sent there over "
+                                         "NBD.")
+                         .arg(point.toReference().key(u"Name").toString().toHtmlEscaped()));
+    } else if (targets.isEmpty()) {
         const cim::Value pool = in.value(u"TargetPool");
         facts.append(pool.isNull()
                          ? ReplicaCallText::tr("New volumes go to the system's default pool.")

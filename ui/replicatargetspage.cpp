@@ -1,10 +1,14 @@
 #include "replicatargetspage.h"
 
+#include "asynccall.h"
 #include "cim/enums.h"
 #include "cim/valuemap.h"
 #include "cimclasses.h"
 #include "createreplicarequest.h"
+#include "icons.h"
 #include "messagebanner.h"
+#include "remote/remotecollections.h"
+#include "replicationcapabilities.h"
 #include "storagefigures.h"
 #include "systeminventory.h"
 #include "valueformat.h"
@@ -14,6 +18,7 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPointer>
 #include <QRadioButton>
 #include <QSet>
 #include <QStackedWidget>
@@ -51,7 +56,11 @@ ReplicaTargetsPage::ReplicaTargetsPage(SystemInventory *system, QWidget *parent)
     , m_newButton(new QRadioButton(tr("Create &new volumes for the replicas"), this))
     , m_existingButton(new QRadioButton(tr("Use &existing volumes"), this))
     , m_stack(new QStackedWidget(this))
+    , m_peerButton(new QRadioButton(tr("Create new volumes on &another system"), this))
     , m_pool(new QComboBox(this))
+    , m_peer(new QComboBox(this))
+    , m_peerHint(new QLabel(this))
+    , m_newForm(new QFormLayout)
     , m_space(new QLabel(this))
     , m_names(makeTable({tr("Source"), tr("Name of the new replica")}, this))
     , m_existing(makeTable({tr("Source"), tr("Target volume")}, this))
@@ -73,14 +82,21 @@ ReplicaTargetsPage::ReplicaTargetsPage(SystemInventory *system, QWidget *parent)
                                "of a synchronization are offered. Their data is overwritten."));
     m_choice->addButton(m_newButton, replicafield::NewTargets);
     m_choice->addButton(m_existingButton, replicafield::ExistingTargets);
+    m_choice->addButton(m_peerButton, replicafield::PeerTargets);
     m_newButton->setChecked(true);
+    m_peerButton->setObjectName(QStringLiteral("peerTargets"));
+    m_peer->setObjectName(QStringLiteral("targetPeer"));
+    m_peerHint->setObjectName(QStringLiteral("peerHint"));
+    m_peerHint->setWordWrap(true);
+    m_peerHint->setForegroundRole(QPalette::PlaceholderText);
+    m_peerHint->setContentsMargins(24, 0, 0, 0);
 
     auto *newPage = new QWidget(this);
     auto *newLayout = new QVBoxLayout(newPage);
     newLayout->setContentsMargins(0, 0, 0, 0);
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Pool:"), m_pool);
-    newLayout->addLayout(form);
+    m_newForm->addRow(tr("&Pool:"), m_pool);
+    m_newForm->addRow(tr("&System:"), m_peer);
+    newLayout->addLayout(m_newForm);
     newLayout->addWidget(m_names, 1);
     newLayout->addWidget(m_space);
     auto *existingPage = new QWidget(this);
@@ -93,20 +109,28 @@ ReplicaTargetsPage::ReplicaTargetsPage(SystemInventory *system, QWidget *parent)
 
     contentLayout()->addWidget(m_newButton);
     contentLayout()->addWidget(m_existingButton);
+    contentLayout()->addWidget(m_peerButton);
+    contentLayout()->addWidget(m_peerHint);
     contentLayout()->addWidget(m_stack, 1);
 
     registerField(replicafield::targetChoice, this, "targetChoice", SIGNAL(targetsChanged()));
     registerField(replicafield::targets, this, "targetPaths", SIGNAL(targetsChanged()));
     registerField(replicafield::targetPool, this, "poolPath", SIGNAL(targetsChanged()));
     registerField(replicafield::elementNames, this, "elementNames", SIGNAL(targetsChanged()));
+    registerField(replicafield::targetAccessPoint, this, "accessPointPath",
+                  SIGNAL(targetsChanged()));
 
     connect(m_choice, &QButtonGroup::idToggled, this, [this](int id, bool on) {
         if (on) {
             m_stack->setCurrentIndex(id == replicafield::ExistingTargets ? 1 : 0);
+            m_newForm->setRowVisible(m_pool, id == replicafield::NewTargets);
+            m_newForm->setRowVisible(m_peer, id == replicafield::PeerTargets);
             changed();
         }
     });
+    m_newForm->setRowVisible(m_peer, false);
     connect(m_pool, &QComboBox::currentIndexChanged, this, &ReplicaTargetsPage::changed);
+    connect(m_peer, &QComboBox::currentIndexChanged, this, &ReplicaTargetsPage::changed);
     connect(m_names, &QTableWidget::itemChanged, this, &ReplicaTargetsPage::changed);
 }
 
@@ -140,10 +164,17 @@ QString ReplicaTargetsPage::poolPath() const
     return m_pools.at(row).path().toString();
 }
 
+QString ReplicaTargetsPage::accessPointPath() const
+{
+    if (targetChoice() != replicafield::PeerTargets)
+        return QString();
+    return m_peer->currentData().toString();
+}
+
 QStringList ReplicaTargetsPage::elementNames() const
 {
     QStringList names;
-    if (targetChoice() != replicafield::NewTargets)
+    if (targetChoice() == replicafield::ExistingTargets)
         return names;
     for (int row = 0; row < m_names->rowCount(); ++row) {
         const QTableWidgetItem *item = m_names->item(row, 1);
@@ -164,6 +195,7 @@ void ReplicaTargetsPage::initializePage()
         m_sources.append(source ? *source : cim::Instance());
     }
     fillPools();
+    fillPeers();
     if (key != m_rowsFor) {
         m_rowsFor = key;
         rebuildRows();
@@ -195,6 +227,92 @@ void ReplicaTargetsPage::fillPools()
             wanted = int(i);
     }
     m_pool->setCurrentIndex(m_pools.isEmpty() ? -1 : qMax(0, wanted));
+}
+
+void ReplicaTargetsPage::fillPeers()
+{
+    // Collections and their members, asked afresh: the navigator does not follow them.
+    m_loadingPeers = true;
+    updatePeerChoice();
+    const int request = ++m_peerRequest;
+    engine::CimClient *client = system() ? system()->client() : nullptr;
+    if (!client) {
+        m_loadingPeers = false;
+        updatePeerChoice();
+        return;
+    }
+    using Instances = cim::Result<QList<cim::Instance>>;
+    whenReady(
+        client->enumerateInstances(engine::RemoteCollections::collectionClass()), this,
+        [this, request, client = QPointer(client)](const std::optional<Instances> &collections) {
+            if (request != m_peerRequest)
+                return;
+            if (!client || !collections || !*collections) {
+                m_loadingPeers = false;
+                updatePeerChoice();
+                return;
+            }
+            whenReady(
+                client->enumerateInstances(engine::RemoteCollections::memberOfCollectionClass()),
+                this,
+                [this, request, all = **collections](const std::optional<Instances> &members) {
+                    if (request != m_peerRequest)
+                        return;
+                    const QString current = m_peer->currentData().toString();
+                    const QSignalBlocker blocker(m_peer);
+                    m_peer->clear();
+                    for (const cim::Instance &c : all) {
+                        if (!c.property(u"Active").toBool())
+                            continue;
+                        for (const cim::Instance &m :
+                             members &&*members ? **members : QList<cim::Instance>()) {
+                            if (m.property(u"Collection").toReference().key(u"InstanceID") !=
+                                c.property(u"InstanceID"))
+                                continue;
+                            const cim::ObjectPath point = m.property(u"Member").toReference();
+                            const QUrl url(point.key(u"Name").toString());
+                            if (url.scheme() != u"nbd" && url.scheme() != u"nbds")
+                                continue;
+                            m_peer->addItem(themedIcon(QStringLiteral("network-server")),
+                                            tr("%1 — %2").arg(c.property(u"ElementName").toString(),
+                                                              url.toString()),
+                                            point.toString());
+                        }
+                    }
+                    const int again = m_peer->findData(current);
+                    m_peer->setCurrentIndex(again >= 0 ? again : (m_peer->count() ? 0 : -1));
+                    m_loadingPeers = false;
+                    updatePeerChoice();
+                    changed();
+                });
+        });
+}
+
+void ReplicaTargetsPage::updatePeerChoice()
+{
+    // What the system says it can do across systems decides, not this page.
+    const QList<cim::Instance> caps =
+        system() ? system()->instances(classes::replicationServiceCapabilities())
+                 : QList<cim::Instance>();
+    const ReplicationCapabilities capabilities(caps.isEmpty() ? cim::Instance()
+                                                              : caps.constFirst());
+    const bool clone = m_syncType == int(cim::SyncType::Clone);
+    QString why;
+    if (!clone)
+        why = tr("Only clones can be made on another system: a snapshot stays with its source, "
+                 "and mirrors to another system are not offered yet.");
+    else if (!capabilities.supportsRemote(quint16(m_syncType)))
+        why = tr("This system does not make replicas on other systems.");
+    else if (m_loadingPeers)
+        why = tr("Looking for remote collections…");
+    else if (m_peer->count() == 0)
+        why = tr("No active remote collection with a data endpoint: record the other system "
+                 "first with Replication → New Remote Collection.");
+    m_peerButton->setEnabled(why.isEmpty());
+    m_peerHint->setText(why);
+    m_peerHint->setVisible(!why.isEmpty());
+    if (!why.isEmpty() && m_peerButton->isChecked())
+        m_newButton->setChecked(true);
 }
 
 void ReplicaTargetsPage::rebuildRows()
@@ -267,6 +385,12 @@ std::optional<quint64> ReplicaTargetsPage::poolFree() const
 
 void ReplicaTargetsPage::updateSpace()
 {
+    if (targetChoice() == replicafield::PeerTargets) {
+        m_space->setText(tr("The replicas need about %1 on the other system, which checks its "
+                            "free space when it makes them.")
+                             .arg(byteText(neededBytes())));
+        return;
+    }
     const auto free = poolFree();
     const quint64 needed = neededBytes();
     if (!free) {
@@ -291,6 +415,8 @@ bool ReplicaTargetsPage::isComplete() const
         return false;
     if (targetChoice() == replicafield::NewTargets)
         return m_pool->currentIndex() >= 0;
+    if (targetChoice() == replicafield::PeerTargets)
+        return !accessPointPath().isEmpty();
     const QStringList paths = targetPaths();
     QSet<QString> distinct;
     for (const QString &p : paths) {

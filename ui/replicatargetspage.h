@@ -7,6 +7,7 @@
 
 class QButtonGroup;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QRadioButton;
 class QStackedWidget;
@@ -21,6 +22,7 @@ class ReplicaTargetsPage final : public ReplicaWizardPage
     Q_PROPERTY(QStringList targetPaths READ targetPaths NOTIFY targetsChanged)
     Q_PROPERTY(QString poolPath READ poolPath NOTIFY targetsChanged)
     Q_PROPERTY(QStringList elementNames READ elementNames NOTIFY targetsChanged)
+    Q_PROPERTY(QString accessPointPath READ accessPointPath NOTIFY targetsChanged)
 public:
     explicit ReplicaTargetsPage(SystemInventory *system, QWidget *parent = nullptr);
 
@@ -28,9 +30,14 @@ public:
     QStringList targetPaths() const; // existing targets, one per source ("" where none chosen)
     QString poolPath() const;
     QStringList elementNames() const;
+    // PeerTargets: the peer's data endpoint the replicas are made through.
+    QString accessPointPath() const;
 
     QRadioButton *newButton() const { return m_newButton; }
     QRadioButton *existingButton() const { return m_existingButton; }
+    QRadioButton *peerButton() const { return m_peerButton; }
+    QComboBox *peerCombo() const { return m_peer; }
+    bool isLoadingPeers() const { return m_loadingPeers; }
     QComboBox *poolCombo() const { return m_pool; }
     QTableWidget *namesTable() const { return m_names; }
     QTableWidget *existingTable() const { return m_existing; }
@@ -47,6 +54,9 @@ Q_SIGNALS:
 private:
     void rebuildRows();
     void fillPools();
+    // The active remote collections with a data endpoint, asked of the system.
+    void fillPeers();
+    void updatePeerChoice();
     void updateSpace();
     void changed();
     // Bytes the new replicas will take in their pool, about.
@@ -61,7 +71,14 @@ private:
     QRadioButton *m_newButton;
     QRadioButton *m_existingButton;
     QStackedWidget *m_stack;
+    QRadioButton *m_peerButton;
     QComboBox *m_pool;
+    QComboBox *m_peer;
+    QLabel *m_peerHint;
+    QFormLayout *m_newForm;
+    bool m_loadingPeers = false;
+    bool m_peersOffered = false;
+    int m_peerRequest = 0;
     QLabel *m_space;
     QTableWidget *m_names;
     QTableWidget *m_existing;

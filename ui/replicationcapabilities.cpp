@@ -50,6 +50,15 @@ quint16 ReplicationCapabilities::replicationType(quint16 syncType, quint16 mode)
     return 0;
 }
 
+bool ReplicationCapabilities::supportsRemote(quint16 syncType) const
+{
+    for (quint16 mode : {quint16(cim::Mode::Synchronous), quint16(cim::Mode::Asynchronous)}) {
+        if (m_types.contains(quint16(replicationType(syncType, mode) + 2)))
+            return true;
+    }
+    return false;
+}
+
 bool ReplicationCapabilities::supports(quint16 syncType, std::optional<quint16> mode) const
 {
     if (mode)

@@ -1,5 +1,6 @@
 #include "remotereplicas.h"
 
+#include "cim/cimxml.h"
 #include "jobs/jobmanager.h"
 #include "peerdirectory.h"
 #include "remoteclonewriter.h"
@@ -52,6 +53,9 @@ bool sameEndpoint(const QUrl &a, const QUrl &b)
 }
 
 constexpr quint16 ElementTypeStorageVolume = 2;
+// CIM_ReplicationSettingData.TargetElementSupplier.
+constexpr quint64 TargetSupplierCreateNew = 3;
+constexpr quint64 TargetSupplierInstrumentationDecides = 5;
 
 } // namespace
 
@@ -167,12 +171,31 @@ RemoteReplicas::validate(const cim::Parameters &in) const
                                               mode.toUInt64() != quint64(cim::Mode::Synchronous) &&
                                               mode.toUInt64() != quint64(cim::Mode::Asynchronous))
         return invalid(tr("Mode must be Synchronous (2), Asynchronous (3) or NULL."));
-    for (const char16_t *name : {u"TargetElements", u"TargetSettingGoal", u"SourceAccessPoint",
-                                 u"WaitForCopyState", u"ReplicationSettingData"}) {
+    for (const char16_t *name :
+         {u"TargetElements", u"TargetSettingGoal", u"SourceAccessPoint", u"WaitForCopyState"}) {
         if (!isNull(in.value(QStringView(name))))
             return unsupported(tr("%1 is not supported for replicas on another system yet; leave "
                                   "it NULL (the peer makes the targets, in a job).")
                                    .arg(QString::fromUtf16(name)));
+    }
+
+    // The settings that apply across systems: targets are always made new on the peer, and each
+    // source is copied from its own point in time (one after the other). CopyPriority is
+    // accepted; the copy runs at the network's pace.
+    bool consistent = false;
+    if (const Value rsd = in.value(u"ReplicationSettingData"); !isNull(rsd)) {
+        auto parsed = cim::cimxml::parseInstance(rsd.toString());
+        if (!parsed || !parsed->className().endsWith(QStringLiteral("ReplicationSettingData"),
+                                                     Qt::CaseInsensitive))
+            return invalid(tr("ReplicationSettingData is not an embedded "
+                              "ReplicationSettingData instance."));
+        const Value supplier = parsed->property(u"TargetElementSupplier");
+        if (!isNull(supplier) && supplier.toUInt64() != TargetSupplierCreateNew &&
+            supplier.toUInt64() != TargetSupplierInstrumentationDecides)
+            return unsupported(tr("Replicas on another system are always new volumes made there: "
+                                  "TargetElementSupplier must be Create New (3) or "
+                                  "Instrumentation Decides (5)."));
+        consistent = parsed->property(u"ConsistentPointInTime").toBool();
     }
 
     // The peer: the collection that records the access point, active, with both endpoints.
@@ -237,6 +260,10 @@ RemoteReplicas::validate(const cim::Parameters &in) const
         }
         plan->sources.append(*volume);
     }
+    if (consistent && plan->sources.size() > 1)
+        return unsupported(tr("One point in time for several volumes is not offered across "
+                              "systems yet: each is copied from its own. Clear "
+                              "ConsistentPointInTime or make one request per volume."));
     const Value names = in.value(u"ElementNames");
     const QList<Value> given = isNull(names) ? QList<Value>() : names.elements();
     if (given.size() > plan->sources.size())
@@ -424,8 +451,12 @@ void RemoteReplicas::copyNext(const std::shared_ptr<Run> &run)
                 }
                 if (outcome == CloneCopier::Outcome::Cancelled)
                     run->terminating = true;
-                fail(run, cim::Error(ReturnCode::Failed,
-                                     tr("Copying to the peer failed: %1").arg(message)));
+                QString why = tr("Copying to the peer failed: %1").arg(message);
+                if (message.contains(QStringLiteral("certificate"), Qt::CaseInsensitive))
+                    why += u' ' + tr("The peer's certificate must name the address it is reached "
+                                     "at (%1).")
+                                      .arg(run->plan.data.host());
+                fail(run, cim::Error(ReturnCode::Failed, why));
             });
     writer->start(target, options);
     if (run->suspended)

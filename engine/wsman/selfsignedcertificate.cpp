@@ -4,7 +4,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QNetworkInterface>
 #include <QSaveFile>
+#include <QSysInfo>
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -170,9 +172,19 @@ cim::Result<TlsIdentity> loadOrCreateTlsIdentity(const QString &certificateFile,
                           tr("Only one of %1 and %2 exists; remove it or supply the other.")
                               .arg(certificateFile, keyFile));
     }
-    auto made = makeSelfSignedCertificate(
-        commonName, {commonName, QStringLiteral("localhost")},
-        {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)});
+    // Every name and address the host is reached at: NBD's TLS (libnbd) checks the name it
+    // connected to, unlike a pinned WS-Man fingerprint.
+    QStringList names{commonName, QStringLiteral("localhost")};
+    if (const QString host = QSysInfo::machineHostName();
+        !host.isEmpty() && !names.contains(host, Qt::CaseInsensitive))
+        names.append(host);
+    QList<QHostAddress> addresses{QHostAddress(QHostAddress::LocalHost),
+                                  QHostAddress(QHostAddress::LocalHostIPv6)};
+    for (const QHostAddress &a : QNetworkInterface::allAddresses()) {
+        if (!a.isLinkLocal() && !addresses.contains(a))
+            addresses.append(a);
+    }
+    auto made = makeSelfSignedCertificate(commonName, names, addresses);
     if (!made)
         return made.error();
     QDir().mkpath(QFileInfo(keyFile).absolutePath());

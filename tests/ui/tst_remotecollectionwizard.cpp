@@ -6,6 +6,7 @@
 // back on the page that can fix it; a peer gone before the job reaches it leaves nothing behind.
 
 #include "cimclasses.h"
+#include "createreplicawizard.h"
 #include "engine.h"
 #include "enginehost.h"
 #include "jobsdock.h"
@@ -21,6 +22,10 @@
 #include "remotepeerpage.h"
 #include "remotetrustpage.h"
 #include "replicasummarypage.h"
+#include "replicatargetspage.h"
+#include "replicatypepage.h"
+#include "storage/poolmanager.h"
+#include "storage/storagepool.h"
 #include "systeminventory.h"
 #include "translations.h"
 #include "wsman/selfsignedcertificate.h"
@@ -31,12 +36,17 @@
 #include "uitestsupport.h"
 #include <QAbstractButton>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSslSocket>
@@ -340,6 +350,98 @@ private Q_SLOTS:
                  qPrintable(banner->text()));
         QCOMPARE(collections().size(), 1);
         wizard->reject();
+    }
+
+    // With the collection in place, the Create Replica wizard offers the peer as a target for a
+    // clone: the replica is made there and holds the source's bytes.
+    void cloneOnThePeerThroughTheCreateReplicaWizard()
+    {
+        QCOMPARE(collections().size(), 1);
+        // A source with data here, made and written through the engine.
+        const auto services =
+            await(m_host.client()->enumerateInstances(classes::storageConfigurationService()));
+        QVERIFY(services.ok() && !services->isEmpty());
+        cim::Parameters in;
+        in.set(QStringLiteral("ElementName"), cim::Value::string(QStringLiteral("ledger")));
+        in.set(QStringLiteral("ElementType"), cim::Value::uint16(2));
+        in.set(QStringLiteral("Size"), cim::Value::uint64(4 << 20));
+        const cim::MethodResult made = await(m_host.client()->invokeMethod(
+            {services->constFirst().path(), QStringLiteral("CreateOrModifyElementFromStoragePool"),
+             in}));
+        QCOMPARE(made.returnValue, 0u);
+        const QString deviceId =
+            made.out.value(u"TheElement").toReference().key(u"DeviceID").toString();
+        QFile image(engine::StoragePool(QString(), QString(),
+                                        m_dir.filePath(QStringLiteral("local/pools/default")))
+                        .imagePath(deviceId));
+        QByteArray expected(4 << 20, '\0');
+        QByteArray data(256 * 1024, Qt::Uninitialized);
+        QRandomGenerator(7).fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+        expected.replace(1 << 20, data.size(), data);
+        QVERIFY2(image.open(QIODevice::ReadWrite), qPrintable(image.fileName()));
+        QVERIFY(image.seek(1 << 20) && image.write(data) == data.size());
+        image.close();
+
+        MainWindow window(&m_host);
+        window.show();
+        QTRY_VERIFY(window.isLoaded());
+        QTRY_VERIFY(window.localSystem()->find(made.out.value(u"TheElement").toReference()));
+        window.createReplicaAction()->trigger();
+        CreateReplicaWizard *wizard = nullptr;
+        QTRY_VERIFY((wizard = window.findChild<CreateReplicaWizard *>()));
+        wizard->preselectSources({made.out.value(u"TheElement").toReference().toString()});
+        wizard->restart();
+        wizard->next();
+        auto *type = qobject_cast<ReplicaTypePage *>(wizard->currentPage());
+        QVERIFY(type);
+        QTRY_VERIFY(type->typeButton(8)->isEnabled());
+        type->typeButton(8)->setChecked(true);
+        wizard->next();
+        auto *targets = qobject_cast<ReplicaTargetsPage *>(wizard->currentPage());
+        QVERIFY(targets);
+        QTRY_VERIFY_WITH_TIMEOUT(!targets->isLoadingPeers(), 10000);
+        QVERIFY2(targets->peerButton()->isEnabled(),
+                 qPrintable(targets->findChild<QLabel *>(QStringLiteral("peerHint"))->text()));
+        QCOMPARE(targets->peerCombo()->count(), 1);
+        QVERIFY(targets->peerCombo()->currentText().contains(QStringLiteral("Backup site")));
+        targets->peerButton()->setChecked(true);
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        shoot(wizard, "wizard-3-targets-peer");
+        wizard->next();
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(CreateReplicaWizard::SummaryPage));
+        auto *summary = qobject_cast<ReplicaSummaryPage *>(wizard->currentPage());
+        QVERIFY(summary->wordsView()->toPlainText().contains(QStringLiteral("another system")));
+        QVERIFY(summary->xmlView()->toPlainText().contains(QStringLiteral("TargetAccessPoint")));
+        wizard->next();
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(CreateReplicaWizard::ResultPage), 10000);
+
+        // The job ends Completed and names the peer's new volume, which holds the source's bytes.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto jobs = window.localSystem()->instances(classes::concreteJob());
+                for (const cim::Instance &j : jobs) {
+                    if (j.property(u"ElementName").toString().startsWith(QStringLiteral("Clone")) &&
+                        j.property(u"JobState").toUInt64() == 7)
+                        return true;
+                }
+                return false;
+            }(),
+            30000);
+        std::optional<engine::VolumeInfo> replica;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const engine::VolumeInfo &v : m_peer->poolManager()->volumes()) {
+                    if (v.elementName == QStringLiteral("ledger clone"))
+                        replica = v;
+                }
+                return replica.has_value();
+            }(),
+            10000);
+        QFile copy(m_peer->poolManager()->imagePath(replica->deviceId));
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QVERIFY(copy.readAll() == expected);
+        wizard->accept();
     }
 
     void peerGoneBeforeTheJobLeavesNothingBehind()
