@@ -67,6 +67,7 @@ struct RemoteReplicas::Plan
     QUrl data;            // its NBD export
     cim::ObjectPath pool; // the peer's pool, as the peer names it; empty: its default
     QString collectionName;
+    quint16 copyPriority = 2; // Same
 };
 
 // One CreateListReplica's work, alive until the job ends.
@@ -179,9 +180,9 @@ RemoteReplicas::validate(const cim::Parameters &in) const
                                    .arg(QString::fromUtf16(name)));
     }
 
-    // The settings that apply across systems: targets are always made new on the peer, and each
-    // source is copied from its own point in time (one after the other). CopyPriority is
-    // accepted; the copy runs at the network's pace.
+    // The settings that apply across systems: targets are always made new on the peer, each
+    // source is copied from its own point in time (one after the other), CopyPriority paces the
+    // copy as it does locally.
     bool consistent = false;
     if (const Value rsd = in.value(u"ReplicationSettingData"); !isNull(rsd)) {
         auto parsed = cim::cimxml::parseInstance(rsd.toString());
@@ -196,6 +197,13 @@ RemoteReplicas::validate(const cim::Parameters &in) const
                                   "TargetElementSupplier must be Create New (3) or "
                                   "Instrumentation Decides (5)."));
         consistent = parsed->property(u"ConsistentPointInTime").toBool();
+        if (const Value priority = parsed->property(u"CopyPriority"); !isNull(priority)) {
+            if (priority.isArray() || priority.toUInt64() > 4)
+                return invalid(tr("CopyPriority %1 is not Not Managed (0), Low (1), Same (2), "
+                                  "High (3) or Urgent (4).")
+                                   .arg(priority.toUInt64()));
+            plan->copyPriority = quint16(priority.toUInt64());
+        }
     }
 
     // The peer: the collection that records the access point, active, with both endpoints.
@@ -431,7 +439,9 @@ void RemoteReplicas::copyNext(const std::shared_ptr<Run> &run)
     }
     QUrl target = run->plan.data;
     target.setPath(u'/' + run->created.at(run->index).key(u"DeviceID").toString());
-    auto *writer = new RemoteCloneWriter(device, m_queue.get(), {}, this);
+    CloneOptions copy;
+    applyCopyPriority(copy, run->plan.copyPriority);
+    auto *writer = new RemoteCloneWriter(device, m_queue.get(), copy, this);
     run->writer = writer;
     connect(writer, &RemoteCloneWriter::progress, this, [run](quint64 done, quint64) {
         if (ConcreteJob *job = run->job(); job && run->bytesTotal > 0)

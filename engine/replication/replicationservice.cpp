@@ -576,27 +576,7 @@ CloneOptions ReplicationService::cloneOptions(const Request &request, const Sync
     o.sourceFd =
         isSnapshotTarget(sync.sourceDeviceId) ? -1 : m_storage->fileDescriptor(sync.sourceDeviceId);
     o.targetFd = m_storage->fileDescriptor(sync.targetDeviceId);
-    // CopyPriority: Low yields to host I/O (one chunk in flight, low queue priority, capped
-    // rate); High and Urgent go first with more chunks in flight; Same (and Not Managed) in
-    // between.
-    switch (request.priority) {
-    case Low:
-        o.workers = 1;
-        o.priority = 0;
-        o.bytesPerSecond = 64ull << 20;
-        break;
-    case High:
-        o.workers = 6;
-        o.priority = 15;
-        break;
-    case Urgent:
-        o.workers = 8;
-        o.priority = 20;
-        break;
-    default:
-        o.workers = 4;
-        o.priority = 10;
-    }
+    applyCopyPriority(o, request.priority);
     return o;
 }
 

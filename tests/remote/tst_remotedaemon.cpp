@@ -6,6 +6,7 @@
 #include "remote/remoteclonewriter.h"
 #include "remote/remotecollections.h"
 
+#include "cim/cimxml.h"
 #include "cim/enums.h"
 #include "engine.h"
 #include "jobs/concretejob.h"
@@ -19,6 +20,7 @@
 
 #include <ThreadWeaver/Queue>
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -645,6 +647,87 @@ private Q_SLOTS:
         QVERIFY(job->error());
         QVERIFY2(job->error()->message.contains(QStringLiteral("peer")),
                  qPrintable(job->error()->message));
+    }
+
+    // The peer killed in the middle of a paced copy: the job ends in Exception saying why, and
+    // the source is untouched and free; once the peer is back, the same request succeeds.
+    void peerKilledMidCopyFailsTheJobAndARetryWorks()
+    {
+        Daemon peer;
+        QVERIFY(start(peer, QStringLiteral("peer-e")));
+        std::unique_ptr<Engine> local = engineReaching(peer, QStringLiteral("local-e"));
+        QVERIFY(local);
+        const quint64 size = 128 * MiB;
+        auto source = local->poolManager()->createVolume(local->poolManager()->defaultPoolId(),
+                                                         QStringLiteral("big"), size);
+        QVERIFY(source.ok());
+        auto device = local->poolManager()->device(source->deviceId);
+        QVERIFY(device.ok());
+        QByteArray chunk(qsizetype(4 * MiB), Qt::Uninitialized);
+        for (quint64 at = 0; at < size; at += chunk.size()) {
+            QRandomGenerator(quint32(at))
+                .fillRange(reinterpret_cast<quint32 *>(chunk.data()), chunk.size() / 4);
+            QVERIFY(device.value()->write(at, std::span<const char>(chunk.data(), chunk.size())));
+        }
+        const QByteArray before = QCryptographicHash::hash(
+            [&] {
+                QFile f(local->poolManager()->imagePath(source->deviceId));
+                return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+            }(),
+            QCryptographicHash::Sha256);
+
+        // CopyPriority Low paces the copy (64 MiB/s), so there is a middle to kill it in.
+        cim::Instance settings(QStringLiteral("CIM_ReplicationSettingData"));
+        settings.setProperty(QStringLiteral("CopyPriority"), Value::uint16(1));
+        cim::Parameters in;
+        in.set(QStringLiteral("SyncType"), Value::uint16(quint16(cim::SyncType::Clone)));
+        in.set(
+            QStringLiteral("SourceElements"),
+            refs({StorageVolumeProvider::volumePath(QStringLiteral("local-e"), source->deviceId)}));
+        in.set(QStringLiteral("TargetAccessPoint"),
+               Value::reference(
+                   RemoteCollections::remoteAccessPointPath(QStringLiteral("peer"), peer.nbd)));
+        in.set(QStringLiteral("ReplicationSettingData"),
+               Value::string(cim::cimxml::writeInstance(settings)));
+        const cim::MethodCall call{service(QStringLiteral("local-e")),
+                                   QStringLiteral("CreateListReplica"), in};
+        auto r = await(local->registry()->invokeMethod(call));
+        QVERIFY(r);
+        QCOMPARE(r->returnValue, quint32(cim::ReturnCode::JobStarted));
+        ConcreteJob *job = local->jobManager()->job(
+            r->out.value(u"Job").toReference().key(u"InstanceID").toString());
+        QVERIFY(job);
+        QTRY_VERIFY_WITH_TIMEOUT(job->percentComplete() >= 10 || job->isFinished(), 30000);
+        QVERIFY2(!job->isFinished(), "the copy ended before the peer could be killed");
+        peer.process.kill();
+        QVERIFY(peer.process.waitForFinished(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 60000);
+        QCOMPARE(job->state(), cim::JobState::Exception);
+        QVERIFY(job->error());
+        QVERIFY2(job->error()->message.startsWith(QStringLiteral("Copying to the peer failed")),
+                 qPrintable(job->error()->message));
+        QVERIFY(!local->replication()->isInUse(source->deviceId));
+        QFile image(local->poolManager()->imagePath(source->deviceId));
+        QVERIFY(image.open(QIODevice::ReadOnly));
+        QCOMPARE(QCryptographicHash::hash(image.readAll(), QCryptographicHash::Sha256), before);
+
+        // The peer back on its old ports: the collection reaches it again.
+        Daemon again;
+        QVERIFY(start(again, QStringLiteral("peer-e"),
+                      {QStringLiteral("--port"), QString::number(peer.wsman.port()),
+                       QStringLiteral("--nbd-port"), QString::number(peer.nbd.port())}));
+        auto retry = await(local->registry()->invokeMethod(call));
+        QVERIFY(retry);
+        QCOMPARE(retry->returnValue, quint32(cim::ReturnCode::JobStarted));
+        ConcreteJob *second = local->jobManager()->job(
+            retry->out.value(u"Job").toReference().key(u"InstanceID").toString());
+        QVERIFY(second);
+        QTRY_VERIFY_WITH_TIMEOUT(second->isFinished(), 60000);
+        QVERIFY2(second->state() == cim::JobState::Completed,
+                 qPrintable(second->error() ? second->error()->message : QString()));
+        local.reset();
+        again.process.terminate();
+        QVERIFY(again.process.waitForFinished(30000));
     }
 
     void nbdStaysOnLoopbackUnlessTold()
