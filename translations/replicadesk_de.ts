@@ -944,6 +944,41 @@ Datenverzeichnis: %2</translation>
     </message>
 </context>
 <context>
+    <name>rd::engine::PeerDirectory</name>
+    <message>
+        <source>The peers file %1 cannot be used: %2</source>
+        <translation>Die Gegenstellen-Datei %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>it holds passwords, but others than its owner may read or change it (chmod 600 it).</source>
+        <translation>Sie enthält Passwörter, aber auch andere als ihr Eigentümer dürfen sie lesen oder ändern (chmod 600).</translation>
+    </message>
+    <message>
+        <source>it is larger than %1 bytes.</source>
+        <translation>Sie ist größer als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>it is not JSON (%1 at byte %2).</source>
+        <translation>Sie ist kein JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>it is not a JSON array of peers.</source>
+        <translation>Sie ist kein JSON-Array von Gegenstellen.</translation>
+    </message>
+    <message>
+        <source>peer %1 has no http or https &quot;endpoint&quot;.</source>
+        <translation>Gegenstelle %1 hat keinen http- oder https-&quot;endpoint&quot;.</translation>
+    </message>
+    <message>
+        <source>peer %1 has a fingerprint that is not a SHA-256 one (&quot;AB:CD:…&quot;).</source>
+        <translation>Gegenstelle %1 hat einen Fingerabdruck, der kein SHA-256-Fingerabdruck ist (&quot;AB:CD:…&quot;).</translation>
+    </message>
+    <message>
+        <source>peer %1 has no &quot;user&quot;.</source>
+        <translation>Gegenstelle %1 hat keinen &quot;user&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>rd::engine::PoolManager</name>
     <message>
         <source>Cannot create the pool directory %1.</source>
@@ -1167,6 +1202,124 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>%1 did not identify itself as a ReplicaDesk engine: %2</source>
         <translation>%1 hat sich nicht als ReplicaDesk-Engine ausgewiesen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::RemoteReplicas</name>
+    <message>
+        <source>A snapshot stays on the system of its source: leave TargetAccessPoint NULL to make it here.</source>
+        <translation>Ein Snapshot bleibt auf dem System seiner Quelle: Lassen Sie TargetAccessPoint NULL, um ihn hier zu erstellen.</translation>
+    </message>
+    <message>
+        <source>Mirrors to another system are not supported yet; make a clone (8) on the peer, or a mirror on this system.</source>
+        <translation>Spiegel auf ein anderes System werden noch nicht unterstützt; erstellen Sie einen Klon (8) auf der Gegenstelle oder einen Spiegel auf diesem System.</translation>
+    </message>
+    <message>
+        <source>SyncType must be Mirror (6), Snapshot (7) or Clone (8).</source>
+        <translation>SyncType muss Spiegel (6), Snapshot (7) oder Klon (8) sein.</translation>
+    </message>
+    <message>
+        <source>Mode must be Synchronous (2), Asynchronous (3) or NULL.</source>
+        <translation>Mode muss Synchron (2), Asynchron (3) oder NULL sein.</translation>
+    </message>
+    <message>
+        <source>%1 is not supported for replicas on another system yet; leave it NULL (the peer makes the targets, in a job).</source>
+        <translation>%1 wird für Replikate auf einem anderen System noch nicht unterstützt; lassen Sie es NULL (die Gegenstelle legt die Ziele in einem Auftrag an).</translation>
+    </message>
+    <message>
+        <source>ReplicationSettingData is not an embedded ReplicationSettingData instance.</source>
+        <translation>ReplicationSettingData ist keine eingebettete ReplicationSettingData-Instanz.</translation>
+    </message>
+    <message>
+        <source>Replicas on another system are always new volumes made there: TargetElementSupplier must be Create New (3) or Instrumentation Decides (5).</source>
+        <translation>Replikate auf einem anderen System sind immer neue, dort angelegte Volumes: TargetElementSupplier muss Neu anlegen (3) oder Implementierung entscheidet (5) sein.</translation>
+    </message>
+    <message>
+        <source>CopyPriority %1 is not Not Managed (0), Low (1), Same (2), High (3) or Urgent (4).</source>
+        <translation>CopyPriority %1 ist weder Nicht verwaltet (0) noch Niedrig (1), Gleich (2), Hoch (3) oder Dringend (4).</translation>
+    </message>
+    <message>
+        <source>TargetAccessPoint %1 is no endpoint of a remote replication collection of this system; record the peer with CreateRemoteReplicationCollection first.</source>
+        <translation>TargetAccessPoint %1 ist kein Endpunkt einer entfernten Replikationssammlung dieses Systems; erfassen Sie die Gegenstelle zuerst mit CreateRemoteReplicationCollection.</translation>
+    </message>
+    <message>
+        <source>The remote collection %1 is not active.</source>
+        <translation>Die entfernte Sammlung %1 ist nicht aktiv.</translation>
+    </message>
+    <message>
+        <source>The remote collection %1 needs a management (WS-Management) and a data (NBD) endpoint of the peer; add the missing one with AddToRemoteReplicationCollection.</source>
+        <translation>Die entfernte Sammlung %1 braucht einen Verwaltungs- (WS-Management) und einen Daten-Endpunkt (NBD) der Gegenstelle; fügen Sie den fehlenden mit AddToRemoteReplicationCollection hinzu.</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s NBD export requires TLS, whose certificate is checked against the one it shows over HTTPS; reach its WS-Management endpoint over HTTPS.</source>
+        <translation>Der NBD-Export der Gegenstelle verlangt TLS, dessen Zertifikat mit dem über HTTPS gezeigten abgeglichen wird; erreichen Sie ihren WS-Management-Endpunkt über HTTPS.</translation>
+    </message>
+    <message>
+        <source>SourceElements names no volume.</source>
+        <translation>SourceElements nennt kein Volume.</translation>
+    </message>
+    <message>
+        <source>SourceElements: %1 is not a volume of this system.</source>
+        <translation>SourceElements: %1 ist kein Volume dieses Systems.</translation>
+    </message>
+    <message>
+        <source>SourceElements names %1 twice.</source>
+        <translation>SourceElements nennt %1 zweimal.</translation>
+    </message>
+    <message>
+        <source>One point in time for several volumes is not offered across systems yet: each is copied from its own. Clear ConsistentPointInTime or make one request per volume.</source>
+        <translation>Ein gemeinsamer Zeitpunkt für mehrere Volumes wird systemübergreifend noch nicht angeboten: Jedes wird von seinem eigenen kopiert. Entfernen Sie ConsistentPointInTime oder stellen Sie eine Anfrage je Volume.</translation>
+    </message>
+    <message>
+        <source>ElementNames has %1 names for %2 sources.</source>
+        <translation>ElementNames enthält %1 Namen für %2 Quellen.</translation>
+    </message>
+    <message>
+        <source>%1 (clone)</source>
+        <translation>%1 (Klon)</translation>
+    </message>
+    <message>
+        <source>TargetPool is not a StoragePool.</source>
+        <translation>TargetPool ist kein StoragePool.</translation>
+    </message>
+    <message>
+        <source>The engine cannot reach peers.</source>
+        <translation>Die Engine kann keine Gegenstellen erreichen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clone %n volume(s) to %1</source>
+        <translation>
+            <numerusform>%n Volume nach %1 klonen</numerusform>
+            <numerusform>%n Volumes nach %1 klonen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The peer offers no storage configuration service.</source>
+        <translation>Die Gegenstelle bietet keinen Speicherkonfigurationsdienst an.</translation>
+    </message>
+    <message>
+        <source>The peer cannot be asked for volumes: %1</source>
+        <translation>Die Gegenstelle kann nicht nach Volumes gefragt werden: %1</translation>
+    </message>
+    <message>
+        <source>The peer did not make the volume %1: %2</source>
+        <translation>Die Gegenstelle hat das Volume %1 nicht angelegt: %2</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s certificate cannot be kept for its NBD export in %1.</source>
+        <translation>Das Zertifikat der Gegenstelle kann für ihren NBD-Export nicht in %1 abgelegt werden.</translation>
+    </message>
+    <message>
+        <source>The source %1 went away.</source>
+        <translation>Die Quelle %1 ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>Copying to the peer failed: %1</source>
+        <translation>Das Kopieren zur Gegenstelle ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s certificate must name the address it is reached at (%1).</source>
+        <translation>Das Zertifikat der Gegenstelle muss die Adresse nennen, unter der sie erreicht wird (%1).</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1639,69 @@ Datenverzeichnis: %2</translation>
     </message>
 </context>
 <context>
+    <name>rd::ui</name>
+    <message>
+        <source>this system</source>
+        <translation>dieses System</translation>
+    </message>
+    <message>
+        <source>the peer</source>
+        <translation>die Gegenstelle</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; records a remote replication collection named &lt;b&gt;%2&lt;/b&gt; that reaches &lt;b&gt;%3&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; erfasst eine entfernte Replikationssammlung namens &lt;b&gt;%2&lt;/b&gt;, die &lt;b&gt;%3&lt;/b&gt; erreicht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(a name the system chooses)</source>
+        <translation>(ein Name, den das System wählt)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The peer is reached at:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Gegenstelle wird erreicht unter:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The peer may reach this side at:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Gegenstelle kann diese Seite erreichen unter:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This side offers the peer no endpoint of its own: replicas go from here to the peer only.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Diese Seite bietet der Gegenstelle keinen eigenen Endpunkt: Replikate gehen nur von hier zur Gegenstelle.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Before the collection is recorded, the system signs in to the peer and checks that it is the system &lt;b&gt;%1&lt;/b&gt;; a peer that does not answer, or is another system, leaves nothing behind.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Bevor die Sammlung erfasst wird, meldet sich das System bei der Gegenstelle an und prüft, dass sie das System &lt;b&gt;%1&lt;/b&gt; ist; eine Gegenstelle, die nicht antwortet oder ein anderes System ist, hinterlässt nichts.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The collection is &lt;b&gt;active&lt;/b&gt;: replicas can be made through it at once.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Sammlung ist &lt;b&gt;aktiv&lt;/b&gt;: Über sie können sofort Replikate erstellt werden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The collection is &lt;b&gt;inactive&lt;/b&gt;: it is kept, but no replica is made through it until it is activated.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Sammlung ist &lt;b&gt;inaktiv&lt;/b&gt;: Sie bleibt erhalten, aber über sie wird kein Replikat erstellt, bis sie aktiviert wird.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;It is deleted when its last access point is removed.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sie wird gelöscht, wenn ihr letzter Zugangspunkt entfernt wird.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The call returns at once; a job signs in to the peer and ends when the collection is recorded.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Aufruf kehrt sofort zurück; ein Auftrag meldet sich bei der Gegenstelle an und endet, wenn die Sammlung erfasst ist.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The system is not connected.</source>
+        <translation>Das System ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>This system offers no replication service.</source>
+        <translation>Dieses System bietet keinen Replikationsdienst an.</translation>
+    </message>
+    <message>
+        <source>The system refused the request. %1</source>
+        <translation>Das System hat die Anfrage abgelehnt. %1</translation>
+    </message>
+</context>
+<context>
     <name>rd::ui::AboutBox</name>
     <message>
         <source>About ReplicaDesk</source>
@@ -1592,18 +1808,6 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Create Replica</source>
         <translation>Replikat erstellen</translation>
-    </message>
-    <message>
-        <source>The system is not connected.</source>
-        <translation>Das System ist nicht verbunden.</translation>
-    </message>
-    <message>
-        <source>This system offers no replication service.</source>
-        <translation>Dieses System bietet keinen Replikationsdienst an.</translation>
-    </message>
-    <message>
-        <source>The system refused the request. %1</source>
-        <translation>Das System hat die Anfrage abgelehnt. %1</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +2215,22 @@ Datenverzeichnis: %2</translation>
         <source>The password could not be removed from the keychain: %1</source>
         <translation>Das Passwort konnte nicht aus dem Schlüsselbund entfernt werden: %1</translation>
     </message>
+    <message>
+        <source>New Remote &amp;Collection…</source>
+        <translation>Neue entfernte &amp;Sammlung …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Record a peer system that replicas can be made on, and how it is reached</source>
+        <translation>Ein Gegenstellen-System erfassen, auf dem Replikate erstellt werden können, und wie es erreicht wird</translation>
+    </message>
+    <message>
+        <source>Remote collection request accepted.</source>
+        <translation>Anfrage für die entfernte Sammlung angenommen.</translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::NavigatorModel</name>
@@ -2068,6 +2288,336 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::RemoteAccessPointsPage</name>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>Verwendet für</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Gefunden</translation>
+    </message>
+    <message>
+        <source>Access Points</source>
+        <translation>Zugangspunkte</translation>
+    </message>
+    <message>
+        <source>Choose how the two systems reach each other: one management address of the peer, and the data addresses its replicas are written through.</source>
+        <translation>Wählen Sie, wie die beiden Systeme einander erreichen: eine Verwaltungsadresse der Gegenstelle und die Datenadressen, über die ihre Replikate geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Management (WS-Management)</source>
+        <translation>Verwaltung (WS-Management)</translation>
+    </message>
+    <message>
+        <source>Data (NBD)</source>
+        <translation>Daten (NBD)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Peer&lt;/b&gt; (%1)</source>
+        <translation>&lt;b&gt;Gegenstelle&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This side&lt;/b&gt; (%1)</source>
+        <translation>&lt;b&gt;Diese Seite&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Advertised</source>
+        <translation>Angeboten</translation>
+    </message>
+    <message>
+        <source>The peer did not list its endpoints: %1</source>
+        <translation>Die Gegenstelle hat ihre Endpunkte nicht aufgelistet: %1</translation>
+    </message>
+    <message>
+        <source>Looking for endpoints on both sides…</source>
+        <translation>Endpunkte auf beiden Seiten werden gesucht …</translation>
+    </message>
+    <message>
+        <source>Choose the peer&apos;s management address: the engine signs in to the peer there.</source>
+        <translation>Wählen Sie die Verwaltungsadresse der Gegenstelle: Dort meldet sich die Engine bei der Gegenstelle an.</translation>
+    </message>
+    <message>
+        <source>Choose only one management address of the peer: a collection reaches its peer through one.</source>
+        <translation>Wählen Sie nur eine Verwaltungsadresse der Gegenstelle: Eine Sammlung erreicht ihre Gegenstelle über eine einzige.</translation>
+    </message>
+    <message>
+        <source>No data address of the peer is chosen: the collection can be recorded, but no blocks can be copied to the peer through it until one is added.</source>
+        <translation>Keine Datenadresse der Gegenstelle gewählt: Die Sammlung kann erfasst werden, aber über sie können keine Blöcke zur Gegenstelle kopiert werden, bis eine hinzugefügt ist.</translation>
+    </message>
+    <message>
+        <source>This side offers no endpoint of its own (the embedded engine serves none): replicas go from here to the peer.</source>
+        <translation>Diese Seite bietet keinen eigenen Endpunkt (die eingebettete Engine stellt keinen bereit): Replikate gehen von hier zur Gegenstelle.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::RemoteCollectionResultPage</name>
+    <message>
+        <source>up: the peer answers</source>
+        <translation>aktiv: Die Gegenstelle antwortet</translation>
+    </message>
+    <message>
+        <source>down: the peer does not answer</source>
+        <translation>unterbrochen: Die Gegenstelle antwortet nicht</translation>
+    </message>
+    <message>
+        <source>partitioned</source>
+        <translation>partitioniert</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>noch nicht bekannt</translation>
+    </message>
+    <message>
+        <source>Creating the Collection</source>
+        <translation>Sammlung wird angelegt</translation>
+    </message>
+    <message>
+        <source>The system recorded the collection.</source>
+        <translation>Das System hat die Sammlung erfasst.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>The system is signing in to the peer. You can close the wizard; the job monitor follows the job too.</source>
+        <translation>Das System meldet sich bei der Gegenstelle an. Sie können den Assistenten schließen; die Auftragsübersicht verfolgt den Auftrag ebenfalls.</translation>
+    </message>
+    <message>
+        <source>Contacting the peer…</source>
+        <translation>Gegenstelle wird kontaktiert …</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>The collection was not created; nothing was recorded.</source>
+        <translation>Die Sammlung wurde nicht angelegt; nichts wurde erfasst.</translation>
+    </message>
+    <message>
+        <source>The job ended without saying why.</source>
+        <translation>Der Auftrag endete, ohne einen Grund zu nennen.</translation>
+    </message>
+    <message>
+        <source>The job failed: %1</source>
+        <translation>Der Auftrag ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The peer answered and the collection is recorded.</source>
+        <translation>Die Gegenstelle hat geantwortet und die Sammlung ist erfasst.</translation>
+    </message>
+    <message>
+        <source>Completed.</source>
+        <translation>Abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The collection could not be read back: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Sammlung konnte nicht zurückgelesen werden: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The system did not answer.</source>
+        <translation>Das System hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The collection &lt;b&gt;%1&lt;/b&gt; is recorded.&lt;/p&gt;&lt;p&gt;Connection to the peer: %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Sammlung &lt;b&gt;%1&lt;/b&gt; ist erfasst.&lt;/p&gt;&lt;p&gt;Verbindung zur Gegenstelle: %2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::RemoteCollectionWizard</name>
+    <message>
+        <source>New Remote Collection</source>
+        <translation>Neue entfernte Sammlung</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::RemoteOptionsPage</name>
+    <message>
+        <source>&amp;Active</source>
+        <translation>&amp;Aktiv</translation>
+    </message>
+    <message>
+        <source>&amp;Delete when no access point is left</source>
+        <translation>&amp;Löschen, wenn kein Zugangspunkt mehr übrig ist</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Name the collection and say how it behaves.</source>
+        <translation>Benennen Sie die Sammlung und legen Sie fest, wie sie sich verhält.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Replicas can be made through an active collection at once. An inactive one is kept with its access points but not used until it is activated.</source>
+        <translation>Über eine aktive Sammlung können sofort Replikate erstellt werden. Eine inaktive bleibt mit ihren Zugangspunkten erhalten, wird aber erst nach dem Aktivieren verwendet.</translation>
+    </message>
+    <message>
+        <source>When the last access point is removed from the collection, the collection is deleted too. Otherwise it stays, empty, until you delete it.</source>
+        <translation>Wenn der letzte Zugangspunkt aus der Sammlung entfernt wird, wird auch die Sammlung gelöscht. Andernfalls bleibt sie leer bestehen, bis Sie sie löschen.</translation>
+    </message>
+    <message>
+        <source>The engine then signs in to the peer and checks that it is this very system before the collection is recorded, so a different machine at the same address is refused.</source>
+        <translation>Die Engine meldet sich dann bei der Gegenstelle an und prüft vor dem Erfassen der Sammlung, dass es genau dieses System ist; ein anderer Rechner unter derselben Adresse wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>&amp;Check that the peer is the system %1</source>
+        <translation>&amp;Prüfen, dass die Gegenstelle das System %1 ist</translation>
+    </message>
+    <message>
+        <source>Replication to %1</source>
+        <translation>Replikation nach %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::RemotePeerPage</name>
+    <message>
+        <source>&amp;Connect to Another System…</source>
+        <translation>Mit anderem System &amp;verbinden …</translation>
+    </message>
+    <message>
+        <source>Peer System</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Choose the system that will hold the replicas. It must run a ReplicaDesk engine; connect to it first if it is not listed.</source>
+        <translation>Wählen Sie das System, das die Replikate aufnehmen soll. Darauf muss eine ReplicaDesk-Engine laufen; verbinden Sie sich zuerst damit, wenn es nicht aufgeführt ist.</translation>
+    </message>
+    <message>
+        <source>No remote system is connected. Use “Connect to Another System…” with the address of a computer running replicadesk-engined, and a user it knows.</source>
+        <translation>Kein entferntes System ist verbunden. Verwenden Sie „Mit anderem System verbinden …“ mit der Adresse eines Rechners, auf dem replicadesk-engined läuft, und einem Benutzer, den er kennt.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::RemoteTrustPage</name>
+    <message>
+        <source>Check &amp;Again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Credentials and Certificate</source>
+        <translation>Anmeldedaten und Zertifikat</translation>
+    </message>
+    <message>
+        <source>The peer is asked who it is, with the user you connected as. Replicas are only sent to a ReplicaDesk engine whose certificate is trusted.</source>
+        <translation>Die Gegenstelle wird mit dem Benutzer, mit dem Sie verbunden sind, nach ihrer Identität gefragt. Replikate gehen nur an eine ReplicaDesk-Engine, deren Zertifikat vertraut wird.</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Peer:</source>
+        <translation>Gegenstelle:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>The engine on this computer signs in to the peer with this user and trusts only this certificate. It keeps the password in memory, never in a file.</source>
+        <translation>Die Engine auf diesem Rechner meldet sich mit diesem Benutzer bei der Gegenstelle an und vertraut nur diesem Zertifikat. Das Passwort hält sie im Speicher, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>None: plain HTTP. The password and every request travel unencrypted; use this only on a network you trust.</source>
+        <translation>Keines: unverschlüsseltes HTTP. Das Passwort und jede Anfrage werden unverschlüsselt übertragen; verwenden Sie dies nur in einem Netz, dem Sie vertrauen.</translation>
+    </message>
+    <message>
+        <source>Shown when the peer answers.</source>
+        <translation>Wird angezeigt, wenn die Gegenstelle antwortet.</translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2
+Trusted because you accepted this fingerprint when you connected (trust on first use).</source>
+        <translation>%1
+SHA-256 %2
+Vertraut, weil Sie diesen Fingerabdruck beim Verbinden akzeptiert haben (Vertrauen bei erster Verwendung).</translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2
+Vouched for by a certificate authority this computer trusts.</source>
+        <translation>%1
+SHA-256 %2
+Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</translation>
+    </message>
+    <message>
+        <source>No peer is chosen.</source>
+        <translation>Keine Gegenstelle gewählt.</translation>
+    </message>
+    <message>
+        <source>Asking the peer who it is…</source>
+        <translation>Die Gegenstelle wird nach ihrer Identität gefragt …</translation>
+    </message>
+    <message>
+        <source>Not verified.</source>
+        <translation>Nicht bestätigt.</translation>
+    </message>
+    <message>
+        <source>The peer did not confirm who it is: %1</source>
+        <translation>Die Gegenstelle hat ihre Identität nicht bestätigt: %1</translation>
+    </message>
+    <message>
+        <source>The system did not answer.</source>
+        <translation>Das System hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>This system is not a ReplicaDesk engine. A remote collection needs a ReplicaDesk engine on the peer (replicadesk-engined).</source>
+        <translation>Dieses System ist keine ReplicaDesk-Engine. Eine entfernte Sammlung braucht eine ReplicaDesk-Engine auf der Gegenstelle (replicadesk-engined).</translation>
+    </message>
+    <message>
+        <source>The peer was disconnected.</source>
+        <translation>Die Verbindung zur Gegenstelle wurde getrennt.</translation>
+    </message>
+    <message>
+        <source>The peer does not show its system: %1</source>
+        <translation>Die Gegenstelle zeigt ihr System nicht an: %1</translation>
+    </message>
+    <message>
+        <source>no ComputerSystem.</source>
+        <translation>kein ComputerSystem.</translation>
+    </message>
+    <message>
+        <source>%1, system %2</source>
+        <translation>%1, System %2</translation>
+    </message>
+    <message>
+        <source>%1 signs in to the peer with the credentials in its own peers file (replicadesk-engined --peers); this console does not hand its own over to another system.</source>
+        <translation>%1 meldet sich mit den Anmeldedaten aus seiner eigenen Gegenstellen-Datei bei der Gegenstelle an (replicadesk-engined --peers); diese Konsole gibt ihre eigenen nicht an ein anderes System weiter.</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2717,10 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Client must supply</source>
         <translation>Client muss angeben</translation>
+    </message>
+    <message>
+        <source>New volumes are made on another system, reached at %1 (TargetAccessPoint); the blocks are sent there over NBD.</source>
+        <translation>Neue Volumes werden auf einem anderen System angelegt, erreichbar unter %1 (TargetAccessPoint); die Blöcke werden per NBD dorthin gesendet.</translation>
     </message>
 </context>
 <context>
@@ -2321,10 +2875,6 @@ Datenverzeichnis: %2</translation>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <source>As WS-Management XML (the Invoke of CreateListReplica):</source>
-        <translation>Als WS-Management-XML (das Invoke von CreateListReplica):</translation>
-    </message>
-    <message>
         <source>The embedded engine is called in-process; a remote system gets this envelope.</source>
         <translation>Die eingebettete Engine wird im Prozess aufgerufen; ein entferntes System erhält diesen Umschlag.</translation>
     </message>
@@ -2335,6 +2885,10 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Sending the request…</source>
         <translation>Anfrage wird gesendet …</translation>
+    </message>
+    <message>
+        <source>As WS-Management XML (the Invoke of %1):</source>
+        <translation>Als WS-Management-XML (der Invoke von %1):</translation>
     </message>
 </context>
 <context>
@@ -2403,6 +2957,34 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>The pool %1 has %2 free, but the replicas need about %3. Choose another pool or free some space.</source>
         <translation>Im Pool %1 sind %2 frei, die Replikate brauchen aber etwa %3. Wählen Sie einen anderen Pool oder geben Sie Platz frei.</translation>
+    </message>
+    <message>
+        <source>Create new volumes on &amp;another system</source>
+        <translation>Neue Volumes auf einem &amp;anderen System anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;System:</source>
+        <translation>&amp;System:</translation>
+    </message>
+    <message>
+        <source>Only clones can be made on another system: a snapshot stays with its source, and mirrors to another system are not offered yet.</source>
+        <translation>Auf einem anderen System können nur Klone erstellt werden: Ein Snapshot bleibt bei seiner Quelle, und Spiegel auf ein anderes System werden noch nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>This system does not make replicas on other systems.</source>
+        <translation>Dieses System erstellt keine Replikate auf anderen Systemen.</translation>
+    </message>
+    <message>
+        <source>Looking for remote collections…</source>
+        <translation>Entfernte Sammlungen werden gesucht …</translation>
+    </message>
+    <message>
+        <source>No active remote collection with a data endpoint: record the other system first with Replication → New Remote Collection.</source>
+        <translation>Keine aktive entfernte Sammlung mit Daten-Endpunkt: Erfassen Sie das andere System zuerst mit Replikation → Neue entfernte Sammlung.</translation>
+    </message>
+    <message>
+        <source>The replicas need about %1 on the other system, which checks its free space when it makes them.</source>
+        <translation>Die Replikate brauchen etwa %1 auf dem anderen System, das seinen freien Platz beim Anlegen prüft.</translation>
     </message>
 </context>
 <context>
