@@ -221,6 +221,38 @@ class TstRemoteDaemon : public QObject
         return expected;
     }
 
+    // A WS-Man client of the daemon as its administrator.
+    static std::unique_ptr<wsman::WsmanTransport> adminOf(const Daemon &d)
+    {
+        auto client = std::make_unique<wsman::WsmanTransport>(d.wsman);
+        client->setCredentials(QStringLiteral("admin"), QStringLiteral("pw"));
+        client->setTrustedFingerprints({d.fingerprint});
+        return client;
+    }
+
+    // CreateListReplica of one volume of system onto the peer reached at point.
+    static cim::Parameters toPeer(quint16 syncType, const QString &system, const QString &deviceId,
+                                  const QUrl &point)
+    {
+        cim::Parameters in;
+        in.set(QStringLiteral("SyncType"), Value::uint16(syncType));
+        in.set(QStringLiteral("SourceElements"),
+               refs({StorageVolumeProvider::volumePath(system, deviceId)}));
+        in.set(QStringLiteral("TargetAccessPoint"),
+               Value::reference(
+                   RemoteCollections::remoteAccessPointPath(QStringLiteral("peer"), point)));
+        return in;
+    }
+
+    // The job an accepted request started, or null.
+    static ConcreteJob *startedJob(Engine &engine, const std::optional<cim::MethodResult> &r)
+    {
+        if (!r || r->returnValue != quint32(cim::ReturnCode::JobStarted))
+            return nullptr;
+        return engine.jobManager()->job(
+            r->out.value(u"Job").toReference().key(u"InstanceID").toString());
+    }
+
     static int peerVolumeCount(wsman::WsmanTransport &client)
     {
         auto r = await(client.enumerateInstances(QStringLiteral("CIM_StorageVolume")));
@@ -487,10 +519,8 @@ private Q_SLOTS:
         QVERIFY(start(peer, QStringLiteral("peer-c")));
         std::unique_ptr<Engine> local = engineReaching(peer, QStringLiteral("local-c"));
         QVERIFY(local);
-        wsman::WsmanTransport client(peer.wsman);
-        client.setCredentials(QStringLiteral("admin"), QStringLiteral("pw"));
-        client.setTrustedFingerprints({peer.fingerprint});
-        const int volumesBefore = peerVolumeCount(client);
+        const auto client = adminOf(peer);
+        const int volumesBefore = peerVolumeCount(*client);
         QVERIFY(volumesBefore >= 0);
 
         const quint64 size = 16 * MiB;
@@ -500,31 +530,22 @@ private Q_SLOTS:
         const QByteArray expected = fillVolume(*local, source->deviceId, size);
         QCOMPARE(quint64(expected.size()), size);
 
-        cim::Parameters in;
-        in.set(QStringLiteral("SyncType"), Value::uint16(quint16(cim::SyncType::Clone)));
-        in.set(
-            QStringLiteral("SourceElements"),
-            refs({StorageVolumeProvider::volumePath(QStringLiteral("local-c"), source->deviceId)}));
+        cim::Parameters in = toPeer(quint16(cim::SyncType::Clone), QStringLiteral("local-c"),
+                                    source->deviceId, peer.nbd);
         in.set(QStringLiteral("ElementNames"),
                Value::array(cim::CimType::String, {Value::string(QStringLiteral("db offsite"))}));
-        in.set(QStringLiteral("TargetAccessPoint"),
-               Value::reference(
-                   RemoteCollections::remoteAccessPointPath(QStringLiteral("peer"), peer.nbd)));
         auto r = await(local->registry()->invokeMethod(
             {service(QStringLiteral("local-c")), QStringLiteral("CreateListReplica"), in}));
-        QVERIFY(r);
-        QVERIFY2(r->returnValue == quint32(cim::ReturnCode::JobStarted), qPrintable(r->message));
-        ConcreteJob *job = local->jobManager()->job(
-            r->out.value(u"Job").toReference().key(u"InstanceID").toString());
-        QVERIFY(job);
+        ConcreteJob *job = startedJob(*local, r);
+        QVERIFY2(job, r ? qPrintable(r->message) : "no answer");
         QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 60000);
         QVERIFY2(job->state() == cim::JobState::Completed,
                  qPrintable(job->error() ? job->error()->message : QString()));
         QCOMPARE(job->percentComplete(), quint16(100));
         QCOMPARE(job->affectedElements().size(), 1);
         const QString target = job->affectedElements().front().key(u"DeviceID").toString();
-        QCOMPARE(peerVolumeCount(client), volumesBefore + 1);
-        auto made = await(client.getInstance(job->affectedElements().front()));
+        QCOMPARE(peerVolumeCount(*client), volumesBefore + 1);
+        auto made = await(client->getInstance(job->affectedElements().front()));
         QVERIFY(made && made->ok());
         QCOMPARE(made->value().property(u"ElementName").toString(), QStringLiteral("db offsite"));
 
@@ -588,23 +609,13 @@ private Q_SLOTS:
         QVERIFY(start(peer, QStringLiteral("peer-d")));
         std::unique_ptr<Engine> local = engineReaching(peer, QStringLiteral("local-d"));
         QVERIFY(local);
-        wsman::WsmanTransport client(peer.wsman);
-        client.setCredentials(QStringLiteral("admin"), QStringLiteral("pw"));
-        client.setTrustedFingerprints({peer.fingerprint});
-        const int volumesBefore = peerVolumeCount(client);
+        const auto client = adminOf(peer);
+        const int volumesBefore = peerVolumeCount(*client);
         auto source = local->poolManager()->createVolume(local->poolManager()->defaultPoolId(),
                                                          QStringLiteral("src"), 4 * MiB);
         QVERIFY(source.ok());
-        const cim::ObjectPath sourcePath =
-            StorageVolumeProvider::volumePath(QStringLiteral("local-d"), source->deviceId);
         auto request = [&](quint16 syncType, const QUrl &point) {
-            cim::Parameters in;
-            in.set(QStringLiteral("SyncType"), Value::uint16(syncType));
-            in.set(QStringLiteral("SourceElements"), refs({sourcePath}));
-            in.set(QStringLiteral("TargetAccessPoint"),
-                   Value::reference(
-                       RemoteCollections::remoteAccessPointPath(QStringLiteral("peer"), point)));
-            return in;
+            return toPeer(syncType, QStringLiteral("local-d"), source->deviceId, point);
         };
         const int jobsBefore = int(local->jobManager()->jobs().size());
         struct Case
@@ -629,18 +640,15 @@ private Q_SLOTS:
             QVERIFY(!r->message.isEmpty());
         }
         QCOMPARE(int(local->jobManager()->jobs().size()), jobsBefore);
-        QCOMPARE(peerVolumeCount(client), volumesBefore);
+        QCOMPARE(peerVolumeCount(*client), volumesBefore);
 
         // The peer is killed: the accepted request ends in Exception, saying why.
         peer.process.kill();
         QVERIFY(peer.process.waitForFinished(30000));
-        auto r = await(local->registry()->invokeMethod({service(QStringLiteral("local-d")),
-                                                        QStringLiteral("CreateListReplica"),
-                                                        request(8, peer.nbd)}));
-        QVERIFY(r);
-        QCOMPARE(r->returnValue, quint32(cim::ReturnCode::JobStarted));
-        ConcreteJob *job = local->jobManager()->job(
-            r->out.value(u"Job").toReference().key(u"InstanceID").toString());
+        ConcreteJob *job =
+            startedJob(*local, await(local->registry()->invokeMethod(
+                                   {service(QStringLiteral("local-d")),
+                                    QStringLiteral("CreateListReplica"), request(8, peer.nbd)})));
         QVERIFY(job);
         QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 60000);
         QCOMPARE(job->state(), cim::JobState::Exception);
@@ -679,23 +687,13 @@ private Q_SLOTS:
         // CopyPriority Low paces the copy (64 MiB/s), so there is a middle to kill it in.
         cim::Instance settings(QStringLiteral("CIM_ReplicationSettingData"));
         settings.setProperty(QStringLiteral("CopyPriority"), Value::uint16(1));
-        cim::Parameters in;
-        in.set(QStringLiteral("SyncType"), Value::uint16(quint16(cim::SyncType::Clone)));
-        in.set(
-            QStringLiteral("SourceElements"),
-            refs({StorageVolumeProvider::volumePath(QStringLiteral("local-e"), source->deviceId)}));
-        in.set(QStringLiteral("TargetAccessPoint"),
-               Value::reference(
-                   RemoteCollections::remoteAccessPointPath(QStringLiteral("peer"), peer.nbd)));
+        cim::Parameters in = toPeer(quint16(cim::SyncType::Clone), QStringLiteral("local-e"),
+                                    source->deviceId, peer.nbd);
         in.set(QStringLiteral("ReplicationSettingData"),
                Value::string(cim::cimxml::writeInstance(settings)));
         const cim::MethodCall call{service(QStringLiteral("local-e")),
                                    QStringLiteral("CreateListReplica"), in};
-        auto r = await(local->registry()->invokeMethod(call));
-        QVERIFY(r);
-        QCOMPARE(r->returnValue, quint32(cim::ReturnCode::JobStarted));
-        ConcreteJob *job = local->jobManager()->job(
-            r->out.value(u"Job").toReference().key(u"InstanceID").toString());
+        ConcreteJob *job = startedJob(*local, await(local->registry()->invokeMethod(call)));
         QVERIFY(job);
         QTRY_VERIFY_WITH_TIMEOUT(job->percentComplete() >= 10 || job->isFinished(), 30000);
         QVERIFY2(!job->isFinished(), "the copy ended before the peer could be killed");
@@ -716,11 +714,7 @@ private Q_SLOTS:
         QVERIFY(start(again, QStringLiteral("peer-e"),
                       {QStringLiteral("--port"), QString::number(peer.wsman.port()),
                        QStringLiteral("--nbd-port"), QString::number(peer.nbd.port())}));
-        auto retry = await(local->registry()->invokeMethod(call));
-        QVERIFY(retry);
-        QCOMPARE(retry->returnValue, quint32(cim::ReturnCode::JobStarted));
-        ConcreteJob *second = local->jobManager()->job(
-            retry->out.value(u"Job").toReference().key(u"InstanceID").toString());
+        ConcreteJob *second = startedJob(*local, await(local->registry()->invokeMethod(call)));
         QVERIFY(second);
         QTRY_VERIFY_WITH_TIMEOUT(second->isFinished(), 60000);
         QVERIFY2(second->state() == cim::JobState::Completed,
