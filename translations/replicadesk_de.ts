@@ -1342,7 +1342,7 @@ Datenverzeichnis: %2</translation>
     </message>
     <message>
         <source>Replication through access points (to or from another system) is not supported yet; leave %1 NULL.</source>
-        <translation>Replikation über Zugriffspunkte (zu oder von einem anderen System) wird noch nicht unterstützt; lassen Sie %1 NULL.</translation>
+        <translation>Replikation über Zugangspunkte (zu oder von einem anderen System) wird noch nicht unterstützt; lassen Sie %1 NULL.</translation>
     </message>
     <message>
         <source>ReplicationSettingData is not a valid embedded instance: %1</source>

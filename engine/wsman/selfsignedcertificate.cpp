@@ -103,10 +103,11 @@ cim::Result<TlsIdentity> makeSelfSignedCertificate(const QString &commonName,
     }
     for (const QHostAddress &a : addresses)
         alt << QStringLiteral("IP:") + a.toString();
-    // No keyUsage extension: with one, it would have to include keyCertSign for the certificate
-    // to count as self-signed (OpenSSL's check), which contradicts CA:FALSE. Clients that pin
-    // it trust it as its own anchor.
-    if (!addExtension(cert.get(), NID_basic_constraints, "critical,CA:FALSE") ||
+    // Its own trust anchor, as a self-signed certificate is for the clients that pin it: CA:TRUE
+    // (pathlen 0: it signs nothing else) so that clients that take it as their CA file accept it
+    // (GnuTLS in qemu refuses a CA file without it). No keyUsage extension: with one it would
+    // have to list keyCertSign beside the server usages.
+    if (!addExtension(cert.get(), NID_basic_constraints, "critical,CA:TRUE,pathlen:0") ||
         !addExtension(cert.get(), NID_ext_key_usage, "serverAuth") ||
         !addExtension(cert.get(), NID_subject_key_identifier, "hash") ||
         (!alt.isEmpty() &&

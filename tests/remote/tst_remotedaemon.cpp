@@ -595,6 +595,26 @@ private Q_SLOTS:
             QVERIFY2(copy.exitCode() == 0, copy.readAllStandardError().constData());
             QVERIFY(copy.readAllStandardOutput() == expected);
         }
+        // qemu-img compare of the source image with the export, over TLS checked against the
+        // same certificate: 0 when they hold the same bytes.
+        if (const QString qemuImg = QStandardPaths::findExecutable(QStringLiteral("qemu-img"));
+            !qemuImg.isEmpty()) {
+            QProcess compare;
+            compare.start(
+                qemuImg,
+                {QStringLiteral("compare"), QStringLiteral("--object"),
+                 QStringLiteral("tls-creds-x509,id=tls0,endpoint=client,dir=") + certDir,
+                 QStringLiteral("--image-opts"),
+                 QStringLiteral("driver=raw,file.driver=file,file.filename=") +
+                     local->poolManager()->imagePath(source->deviceId),
+                 QStringLiteral("driver=nbd,server.type=inet,server.host=%1,server.port=%2,"
+                                "export=%3,tls-creds=tls0")
+                     .arg(exportUrl.host())
+                     .arg(exportUrl.port())
+                     .arg(target)});
+            QVERIFY(compare.waitForFinished(60000));
+            QVERIFY2(compare.exitCode() == 0, compare.readAllStandardError().constData());
+        }
 
         local.reset();
         peer.process.terminate();
