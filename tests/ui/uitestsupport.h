@@ -68,8 +68,8 @@ struct PeerEngine
             return opened.error();
         engine = std::move(opened).value();
         // Named as the tests reach it: NBD's TLS checks the name, as it would on a network.
-        auto made = wsman::makeSelfSignedCertificate(name, {name},
-                                                     {QHostAddress(QHostAddress::LocalHost)});
+        auto made =
+            wsman::makeSelfSignedCertificate(name, {name}, {QHostAddress(QHostAddress::LocalHost)});
         if (!made)
             return made.error();
         identity = made.value();
