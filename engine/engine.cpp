@@ -4,6 +4,8 @@
 #include "jobs/jobprovider.h"
 #include "provider/computersystemprovider.h"
 #include "remote/peerdirectory.h"
+#include "remote/peerreplicastorage.h"
+#include "remote/peervolumes.h"
 #include "remote/remotecollectionprovider.h"
 #include "replication/poolreplicastorage.h"
 #include "replication/replicationprovider.h"
@@ -67,7 +69,13 @@ cim::Result<void> Engine::start()
     // loaded, then every unfinished job is resumed (its copies re-armed on their sources) or
     // failed with its reason, so no write can reach a source ahead of its copy.
     m_jobs = std::make_unique<JobManager>(m_catalog.get());
-    m_replicaStorage = std::make_unique<PoolReplicaStorage>(m_pools.get(), m_systemName);
+    // Peers' volumes (remote mirrors' replicas) are known before recovery re-arms their pairs.
+    m_peerVolumes = std::make_unique<PeerVolumes>(m_catalog.get());
+    if (auto r = m_peerVolumes->load(); !r)
+        return r;
+    m_localStorage = std::make_unique<PoolReplicaStorage>(m_pools.get(), m_systemName);
+    m_replicaStorage =
+        std::make_unique<PeerReplicaStorage>(m_localStorage.get(), m_peerVolumes.get());
     ReplicationService::Options replication;
     replication.systemName = m_systemName;
     replication.checkpointDirectory = data.filePath(QStringLiteral("checkpoints"));
@@ -110,8 +118,9 @@ cim::Result<void> Engine::start()
     remote->setPeerConnector(m_peers->connector());
     // Replicas on peers: children of the registry too, so their copies stop before the jobs go.
     auto *remoteReplicas =
-        new RemoteReplicas(remote, m_replicaStorage.get(), m_jobs.get(), m_peers.get(),
-                           m_options.dataDirectory, m_registry.get());
+        new RemoteReplicas({remote, m_replicaStorage.get(), m_jobs.get(), m_peers.get(),
+                            m_replication.get(), m_peerVolumes.get(), m_options.dataDirectory},
+                           m_registry.get());
     auto router = std::make_shared<ReplicationServiceRouter>(
         std::make_shared<ReplicationProvider>(m_replication.get()), remote,
         ReplicationService::serviceClass());

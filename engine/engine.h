@@ -15,6 +15,7 @@ namespace rd::engine {
 
 class Catalog;
 class PeerDirectory;
+class PeerVolumes;
 class PoolManager;
 class JobManager;
 class ReplicaStorage;
@@ -62,7 +63,9 @@ private:
     std::unique_ptr<Catalog> m_catalog;
     std::unique_ptr<PoolManager> m_pools;
     std::unique_ptr<JobManager> m_jobs;
-    std::unique_ptr<ReplicaStorage> m_replicaStorage;
+    std::unique_ptr<PeerVolumes> m_peerVolumes;
+    std::unique_ptr<ReplicaStorage> m_localStorage;
+    std::unique_ptr<ReplicaStorage> m_replicaStorage; // local pools and peers' volumes
     std::unique_ptr<ReplicationService> m_replication;
     std::unique_ptr<ProviderRegistry> m_registry;
 };

@@ -296,11 +296,9 @@ void ReplicaTargetsPage::updatePeerChoice()
                  : QList<cim::Instance>();
     const ReplicationCapabilities capabilities(caps.isEmpty() ? cim::Instance()
                                                               : caps.constFirst());
-    const bool clone = m_syncType == int(cim::SyncType::Clone);
     QString why;
-    if (!clone)
-        why = tr("Only clones can be made on another system: a snapshot stays with its source, "
-                 "and mirrors to another system are not offered yet.");
+    if (m_syncType == int(cim::SyncType::Snapshot))
+        why = tr("A snapshot stays with its source: it cannot be made on another system.");
     else if (!capabilities.supportsRemote(quint16(m_syncType)))
         why = tr("This system does not make replicas on other systems.");
     else if (m_loadingPeers)

@@ -1,10 +1,18 @@
 #include "nbdblockdevice.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QDeadlineTimer>
 #include <QPromise>
 #include <QThreadPool>
 
 #include <libnbd.h>
+#include <sys/socket.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <thread>
 
 namespace rd::engine {
 
@@ -20,7 +28,93 @@ QString tr(const char *text)
     return QCoreApplication::translate("rd::engine::NbdBlockDevice", text);
 }
 
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
 } // namespace
+
+// libnbd 1.14 has no timeouts on its synchronous calls: a peer whose link is cut leaves a call
+// waiting for ever. The watchdog cuts such a connection's socket (shutdown, so the blocked call
+// fails and the handle goes dead); one thread for all devices, running while any is open.
+class NbdBlockDevice::Watchdog
+{
+public:
+    static Watchdog &instance()
+    {
+        static Watchdog *w = new Watchdog; // never destroyed: devices may outlive statics
+        return *w;
+    }
+
+    void add(NbdBlockDevice *d)
+    {
+        std::lock_guard l(m_lock);
+        m_devices.insert(d);
+        if (!m_thread.joinable()) {
+            m_stop = std::make_shared<bool>(false);
+            m_thread = std::thread([this, stop = m_stop] { run(stop); });
+        }
+    }
+
+    void remove(NbdBlockDevice *d)
+    {
+        std::thread finished;
+        {
+            std::lock_guard l(m_lock);
+            m_devices.erase(d);
+            if (m_devices.empty() && m_thread.joinable()) {
+                *m_stop = true;
+                finished = std::move(m_thread);
+            }
+        }
+        m_wake.notify_all();
+        if (finished.joinable())
+            finished.join();
+    }
+
+private:
+    void run(const std::shared_ptr<bool> &stop)
+    {
+        std::unique_lock l(m_lock);
+        while (!*stop) {
+            m_wake.wait_for(l, std::chrono::milliseconds(250));
+            const qint64 now = nowMs();
+            for (NbdBlockDevice *d : m_devices) {
+                if (d->m_ioTimeoutMs > 0 && d->m_inFlight.load() > 0 &&
+                    now - d->m_lastProgress.load() > d->m_ioTimeoutMs && d->m_fd >= 0) {
+                    ::shutdown(d->m_fd, SHUT_RDWR);
+                }
+            }
+        }
+    }
+
+    std::mutex m_lock;
+    std::condition_variable m_wake;
+    std::set<NbdBlockDevice *> m_devices;
+    std::thread m_thread;
+    std::shared_ptr<bool> m_stop;
+};
+
+class NbdBlockDevice::Busy
+{
+public:
+    explicit Busy(NbdBlockDevice *d)
+        : m_d(d)
+    {
+        if (m_d->m_inFlight.fetch_add(1) == 0)
+            m_d->m_lastProgress = nowMs();
+    }
+    ~Busy()
+    {
+        m_d->m_lastProgress = nowMs();
+        m_d->m_inFlight.fetch_sub(1);
+    }
+    Q_DISABLE_COPY_MOVE(Busy)
+
+private:
+    NbdBlockDevice *m_d;
+};
 
 NbdBlockDevice::NbdBlockDevice(nbd_handle *handle, QUrl url)
     : m_handle(handle)
@@ -29,9 +123,17 @@ NbdBlockDevice::NbdBlockDevice(nbd_handle *handle, QUrl url)
 
 NbdBlockDevice::~NbdBlockDevice()
 {
-    // A clean NBD_CMD_DISC first, so the server flushes and closes without an error.
-    nbd_shutdown(m_handle, 0);
+    Watchdog::instance().remove(this);
+    // A clean NBD_CMD_DISC first, so the server flushes and closes without an error (a dead
+    // connection refuses it at once).
+    if (isAlive())
+        nbd_shutdown(m_handle, 0);
     nbd_close(m_handle);
+}
+
+bool NbdBlockDevice::isAlive() const
+{
+    return nbd_aio_is_dead(m_handle) == 0 && nbd_aio_is_closed(m_handle) == 0;
 }
 
 cim::Result<std::shared_ptr<NbdBlockDevice>> NbdBlockDevice::connect(const QUrl &url,
@@ -49,13 +151,32 @@ cim::Result<std::shared_ptr<NbdBlockDevice>> NbdBlockDevice::connect(const QUrl 
         nbd_close(h);
         return cim::Error(cim::ReturnCode::Failed, why);
     }
-    if (nbd_connect_uri(h, url.toString().toUtf8().constData()) == -1) {
-        const QString why = QString::fromUtf8(nbd_get_error());
+    // Asynchronous connect driven here with a deadline: a peer that does not answer (a cut
+    // link) must not hold the caller for the minutes TCP would wait.
+    auto refused = [&](const QString &why) {
         nbd_close(h);
         return cim::Error(cim::ReturnCode::Failed,
                           tr("Cannot open the NBD export %1: %2").arg(url.toString(), why));
+    };
+    if (nbd_aio_connect_uri(h, url.toString().toUtf8().constData()) == -1)
+        return refused(QString::fromUtf8(nbd_get_error()));
+    const QDeadlineTimer deadline(options.connectTimeoutMs > 0 ? options.connectTimeoutMs
+                                                               : QDeadlineTimer::Forever);
+    while (nbd_aio_is_connecting(h) == 1) {
+        if (deadline.hasExpired())
+            return refused(tr("no answer within %1 s").arg(options.connectTimeoutMs / 1000.0));
+        const qint64 left = deadline.remainingTime();
+        if (nbd_poll(h, left < 0 ? 1000 : int(std::min<qint64>(left, 1000))) == -1)
+            return refused(QString::fromUtf8(nbd_get_error()));
+    }
+    if (nbd_aio_is_ready(h) != 1) {
+        const QString why = QString::fromUtf8(nbd_get_error());
+        return refused(why.isEmpty() ? tr("the server closed the connection") : why);
     }
     std::shared_ptr<NbdBlockDevice> d(new NbdBlockDevice(h, url));
+    d->m_fd = nbd_aio_get_fd(h);
+    d->m_ioTimeoutMs = options.ioTimeoutMs;
+    Watchdog::instance().add(d.get());
     const int64_t size = nbd_get_size(h);
     if (size < 0 || size % BlockSize != 0)
         return cim::Error(
@@ -106,6 +227,7 @@ cim::Result<void> NbdBlockDevice::checkRange(quint64 offset, quint64 length) con
 
 cim::Result<void> NbdBlockDevice::read(quint64 offset, std::span<char> buffer)
 {
+    const Busy busy(this);
     if (auto r = checkRange(offset, buffer.size()); !r)
         return r;
     for (quint64 done = 0; done < buffer.size();) {
@@ -119,6 +241,7 @@ cim::Result<void> NbdBlockDevice::read(quint64 offset, std::span<char> buffer)
 
 cim::Result<void> NbdBlockDevice::writeRaw(quint64 offset, std::span<const char> data)
 {
+    const Busy busy(this);
     if (auto r = checkRange(offset, data.size()); !r)
         return r;
     for (quint64 done = 0; done < data.size();) {
@@ -132,6 +255,7 @@ cim::Result<void> NbdBlockDevice::writeRaw(quint64 offset, std::span<const char>
 
 cim::Result<void> NbdBlockDevice::discardRaw(quint64 offset, quint64 length)
 {
+    const Busy busy(this);
     if (auto r = checkRange(offset, length); !r)
         return r;
     if (!m_canZero) {
@@ -155,6 +279,7 @@ cim::Result<void> NbdBlockDevice::discardRaw(quint64 offset, quint64 length)
 
 cim::Result<void> NbdBlockDevice::flush()
 {
+    const Busy busy(this);
     if (m_canFlush && nbd_flush(m_handle, 0) == -1)
         return lastError("flush");
     return {};
@@ -162,6 +287,7 @@ cim::Result<void> NbdBlockDevice::flush()
 
 cim::Result<QList<Extent>> NbdBlockDevice::allocatedExtents(quint64 offset, quint64 length)
 {
+    const Busy busy(this);
     if (auto r = checkRange(offset, length); !r)
         return r.error();
     QList<Extent> out;

@@ -3,9 +3,11 @@
 #include "cim/cimxml.h"
 #include "jobs/jobmanager.h"
 #include "peerdirectory.h"
+#include "peervolumes.h"
 #include "remoteclonewriter.h"
 #include "remotecollections.h"
 #include "replication/replicastorage.h"
+#include "replication/replicationservice.h"
 #include "wsman/wsmantransport.h"
 
 #include <ThreadWeaver/Queue>
@@ -13,7 +15,10 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
+#include <QThreadPool>
 
 namespace rd::engine {
 
@@ -61,6 +66,9 @@ constexpr quint64 TargetSupplierInstrumentationDecides = 5;
 
 struct RemoteReplicas::Plan
 {
+    quint16 syncType = quint16(cim::SyncType::Clone);
+    std::optional<quint16> mode; // as given; a mirror's default is the service's
+    bool consistent = false;     // ConsistentPointInTime (mirrors: at a list-wide fracture)
     QList<ReplicaVolume> sources;
     QStringList names;    // one per source
     QUrl wsman;           // the peer's management endpoint
@@ -79,6 +87,8 @@ struct RemoteReplicas::Run final : public JobControl
     std::shared_ptr<wsman::WsmanTransport> transport;
     cim::ObjectPath configurationService;
     QList<cim::ObjectPath> created; // the peer's new volumes
+    QList<quint64> createdSizes;
+    QStringList registered; // their PeerVolumes ids (mirrors)
     qsizetype index = 0;
     quint64 bytesBefore = 0; // of the sources already copied
     quint64 bytesTotal = 0;
@@ -114,15 +124,15 @@ struct RemoteReplicas::Run final : public JobControl
     }
 };
 
-RemoteReplicas::RemoteReplicas(RemoteCollections *collections, ReplicaStorage *storage,
-                               JobManager *jobs, PeerDirectory *peers, QString stateDirectory,
-                               QObject *parent)
+RemoteReplicas::RemoteReplicas(const Parts &parts, QObject *parent)
     : QObject(parent)
-    , m_collections(collections)
-    , m_storage(storage)
-    , m_jobs(jobs)
-    , m_peers(peers)
-    , m_stateDirectory(std::move(stateDirectory))
+    , m_collections(parts.collections)
+    , m_storage(parts.storage)
+    , m_jobs(parts.jobs)
+    , m_peers(parts.peers)
+    , m_replication(parts.replication)
+    , m_peerVolumes(parts.peerVolumes)
+    , m_stateDirectory(parts.stateDirectory)
     , m_queue(std::make_unique<ThreadWeaver::Queue>())
 {
     setObjectName(QStringLiteral("RemoteReplicas"));
@@ -163,26 +173,26 @@ RemoteReplicas::validate(const cim::Parameters &in) const
     if (type == quint64(cim::SyncType::Snapshot))
         return unsupported(tr("A snapshot stays on the system of its source: leave "
                               "TargetAccessPoint NULL to make it here."));
-    if (type == quint64(cim::SyncType::Mirror))
-        return unsupported(tr("Mirrors to another system are not supported yet; make a clone (8) "
-                              "on the peer, or a mirror on this system."));
-    if (type != quint64(cim::SyncType::Clone))
+    if (type != quint64(cim::SyncType::Clone) && type != quint64(cim::SyncType::Mirror))
         return invalid(tr("SyncType must be Mirror (6), Snapshot (7) or Clone (8)."));
-    if (const Value mode = in.value(u"Mode"); !isNull(mode) &&
-                                              mode.toUInt64() != quint64(cim::Mode::Synchronous) &&
-                                              mode.toUInt64() != quint64(cim::Mode::Asynchronous))
-        return invalid(tr("Mode must be Synchronous (2), Asynchronous (3) or NULL."));
+    plan->syncType = quint16(type);
+    if (const Value mode = in.value(u"Mode"); !isNull(mode)) {
+        if (mode.toUInt64() != quint64(cim::Mode::Synchronous) &&
+            mode.toUInt64() != quint64(cim::Mode::Asynchronous))
+            return invalid(tr("Mode must be Synchronous (2), Asynchronous (3) or NULL."));
+        plan->mode = quint16(mode.toUInt64());
+    }
     for (const char16_t *name :
          {u"TargetElements", u"TargetSettingGoal", u"SourceAccessPoint", u"WaitForCopyState"}) {
         if (!isNull(in.value(QStringView(name))))
-            return unsupported(tr("%1 is not supported for replicas on another system yet; leave "
+            return unsupported(tr("%1 is not supported for replicas on another system; leave "
                                   "it NULL (the peer makes the targets, in a job).")
                                    .arg(QString::fromUtf16(name)));
     }
 
-    // The settings that apply across systems: targets are always made new on the peer, each
-    // source is copied from its own point in time (one after the other), CopyPriority paces the
-    // copy as it does locally.
+    // The settings that apply across systems: targets are always made new on the peer, a clone
+    // copies each source from its own point in time (one after the other), a mirror keeps one
+    // across its sources at a fracture, CopyPriority paces the copy as it does locally.
     bool consistent = false;
     if (const Value rsd = in.value(u"ReplicationSettingData"); !isNull(rsd)) {
         auto parsed = cim::cimxml::parseInstance(rsd.toString());
@@ -268,10 +278,12 @@ RemoteReplicas::validate(const cim::Parameters &in) const
         }
         plan->sources.append(*volume);
     }
-    if (consistent && plan->sources.size() > 1)
-        return unsupported(tr("One point in time for several volumes is not offered across "
-                              "systems yet: each is copied from its own. Clear "
-                              "ConsistentPointInTime or make one request per volume."));
+    plan->consistent = consistent;
+    if (consistent && plan->sources.size() > 1 && plan->syncType == quint16(cim::SyncType::Clone))
+        return unsupported(tr("One point in time for several clones is not offered across "
+                              "systems: each is copied from its own. Clear "
+                              "ConsistentPointInTime, make one request per volume, or mirror "
+                              "them and fracture the list."));
     const Value names = in.value(u"ElementNames");
     const QList<Value> given = isNull(names) ? QList<Value>() : names.elements();
     if (given.size() > plan->sources.size())
@@ -280,8 +292,10 @@ RemoteReplicas::validate(const cim::Parameters &in) const
                            .arg(plan->sources.size()));
     for (qsizetype i = 0; i < plan->sources.size(); ++i) {
         const QString name = i < given.size() ? given.at(i).toString().trimmed() : QString();
-        plan->names.append(name.isEmpty() ? tr("%1 (clone)").arg(plan->sources.at(i).elementName)
-                                          : name);
+        const QString made = plan->syncType == quint16(cim::SyncType::Mirror)
+                                 ? tr("%1 (mirror)").arg(plan->sources.at(i).elementName)
+                                 : tr("%1 (clone)").arg(plan->sources.at(i).elementName);
+        plan->names.append(name.isEmpty() ? made : name);
     }
     if (const Value pool = in.value(u"TargetPool"); !isNull(pool)) {
         plan->pool = pool.toReference();
@@ -296,7 +310,8 @@ QFuture<cim::MethodResult> RemoteReplicas::invoke(const cim::MethodCall &call)
     auto plan = validate(call.in);
     if (!plan)
         return ready(cim::MethodResult::failure(plan.error().code, plan.error().message));
-    if (!m_jobs || !m_peers)
+    const bool mirror = (*plan)->syncType == quint16(cim::SyncType::Mirror);
+    if (!m_jobs || !m_peers || (mirror && (!m_replication || !m_peerVolumes)))
         return ready(cim::MethodResult::failure(quint32(ReturnCode::Failed),
                                                 tr("The engine cannot reach peers.")));
     auto run = std::make_shared<Run>();
@@ -306,13 +321,26 @@ QFuture<cim::MethodResult> RemoteReplicas::invoke(const cim::MethodCall &call)
         run->bytesTotal += s.size;
 
     NewJob spec;
-    spec.kind = jobKind();
     spec.name = QStringLiteral("CreateListReplica");
-    spec.elementName =
-        QCoreApplication::translate("rd::engine::RemoteReplicas", "Clone %n volume(s) to %1",
-                                    nullptr, int(run->plan.sources.size()))
-            .arg(run->plan.collectionName);
     spec.deleteOnCompletion = false;
+    if (mirror) {
+        // The mirror's own kind from the start: once the pairs exist, a restart resumes the job
+        // as any mirror's; before that, its parameters say what it was doing.
+        spec.kind = ReplicationService::mirrorJobKind();
+        spec.elementName =
+            QCoreApplication::translate("rd::engine::RemoteReplicas", "Mirror %n volume(s) to %1",
+                                        nullptr, int(run->plan.sources.size()))
+                .arg(run->plan.collectionName);
+        spec.parameters =
+            QJsonDocument(QJsonObject{{QStringLiteral("peer"), run->plan.collectionName}})
+                .toJson(QJsonDocument::Compact);
+    } else {
+        spec.kind = jobKind();
+        spec.elementName =
+            QCoreApplication::translate("rd::engine::RemoteReplicas", "Clone %n volume(s) to %1",
+                                        nullptr, int(run->plan.sources.size()))
+                .arg(run->plan.collectionName);
+    }
     ConcreteJob *job = m_jobs->createJob(spec);
     run->jobId = job->instanceId();
     job->setControl(run.get());
@@ -356,7 +384,10 @@ void RemoteReplicas::createNext(const std::shared_ptr<Run> &run)
         return;
     }
     if (run->created.size() == run->plan.sources.size()) {
-        copyNext(run);
+        if (run->plan.syncType == quint16(cim::SyncType::Mirror))
+            attachMirrors(run);
+        else
+            copyNext(run);
         return;
     }
     const qsizetype i = run->created.size();
@@ -380,6 +411,8 @@ void RemoteReplicas::createNext(const std::shared_ptr<Run> &run)
                 return;
             }
             run->created.append(element);
+            const Value size = r.out.value(u"Size");
+            run->createdSizes.append(isNull(size) ? run->plan.sources.at(i).size : size.toUInt64());
             if (ConcreteJob *job = run->job())
                 job->addAffectedElement(element);
             createNext(run);
@@ -410,26 +443,10 @@ void RemoteReplicas::copyNext(const std::shared_ptr<Run> &run)
         job->setControl(nullptr);
         return;
     }
+    if (!keepCertificate(run))
+        return;
     NbdBlockDevice::Options options;
-    if (run->plan.data.scheme() == u"nbds") {
-        // The export speaks with the identity the peer showed on WS-Man, which was verified
-        // (a CA or a pinned fingerprint): that certificate is the one NBD's TLS must present.
-        if (run->certificates.isEmpty()) {
-            const QSslCertificate shown = run->transport->peerCertificate();
-            const QString dir = certificateDirectory(run->plan.wsman);
-            QSaveFile file(QDir(dir).filePath(QStringLiteral("ca-cert.pem")));
-            if (shown.isNull() || !QDir().mkpath(dir) || !file.open(QIODevice::WriteOnly) ||
-                file.write(shown.toPem()) < 0 || !file.commit()) {
-                fail(run, cim::Error(ReturnCode::Failed,
-                                     tr("The peer's certificate cannot be kept for its NBD "
-                                        "export in %1.")
-                                         .arg(QDir::toNativeSeparators(dir))));
-                return;
-            }
-            run->certificates = dir;
-        }
-        options.tlsCertificates = run->certificates;
-    }
+    options.tlsCertificates = run->certificates;
     const ReplicaVolume &source = run->plan.sources.at(run->index);
     std::shared_ptr<BlockDevice> device = m_storage->device(source.deviceId);
     if (!device) {
@@ -473,8 +490,122 @@ void RemoteReplicas::copyNext(const std::shared_ptr<Run> &run)
         writer->suspend();
 }
 
+bool RemoteReplicas::keepCertificate(const std::shared_ptr<Run> &run)
+{
+    if (run->plan.data.scheme() != u"nbds" || !run->certificates.isEmpty())
+        return true;
+    // The export speaks with the identity the peer showed on WS-Man, which was verified (a CA
+    // or a pinned fingerprint): that certificate is the one NBD's TLS must present.
+    const QSslCertificate shown = run->transport->peerCertificate();
+    const QString dir = certificateDirectory(run->plan.wsman);
+    QSaveFile file(QDir(dir).filePath(QStringLiteral("ca-cert.pem")));
+    if (shown.isNull() || !QDir().mkpath(dir) || !file.open(QIODevice::WriteOnly) ||
+        file.write(shown.toPem()) < 0 || !file.commit()) {
+        fail(run, cim::Error(ReturnCode::Failed,
+                             tr("The peer's certificate cannot be kept for its NBD export in %1.")
+                                 .arg(QDir::toNativeSeparators(dir))));
+        return false;
+    }
+    run->certificates = dir;
+    return true;
+}
+
+// Mirrors: the peer's new volumes are recorded as this engine's peer volumes and connected (off
+// the engine thread: connecting blocks), then the ReplicationService takes the pairs and the job.
+void RemoteReplicas::attachMirrors(const std::shared_ptr<Run> &run)
+{
+    if (run->terminating) {
+        fail(run, cim::Error(ReturnCode::Failed, QString()));
+        return;
+    }
+    if (!keepCertificate(run))
+        return;
+    QList<std::shared_ptr<PeerVolumeDevice>> devices;
+    for (qsizetype i = 0; i < run->created.size(); ++i) {
+        QUrl exportUrl = run->plan.data;
+        exportUrl.setPath(u'/' + run->created.at(i).key(u"DeviceID").toString());
+        PeerVolumeRecord record;
+        record.path = run->created.at(i);
+        record.elementName = run->plan.names.at(i);
+        record.size = run->createdSizes.at(i);
+        record.exportUrl = exportUrl;
+        record.certificates = run->certificates;
+        auto added = m_peerVolumes->add(record);
+        if (!added) {
+            fail(run, added.error());
+            return;
+        }
+        run->registered.append(added->deviceId);
+        devices.append(m_peerVolumes->device(added->deviceId));
+    }
+    auto promise = std::make_shared<QPromise<cim::Result<void>>>();
+    promise->start();
+    promise->future().then(this, [this, run](cim::Result<void> connected) {
+        if (!connected) {
+            QString why = tr("The peer's volumes cannot be reached over NBD: %1")
+                              .arg(connected.error().message);
+            if (why.contains(QStringLiteral("certificate"), Qt::CaseInsensitive))
+                why += u' ' + tr("The peer's certificate must name the address it is reached "
+                                 "at (%1).")
+                                  .arg(run->plan.data.host());
+            fail(run, cim::Error(ReturnCode::Failed, why));
+            return;
+        }
+        startMirrors(run);
+    });
+    QThreadPool::globalInstance()->start([promise, devices] {
+        cim::Result<void> r;
+        for (const auto &d : devices) {
+            if (r)
+                r = d->connectNow();
+        }
+        promise->addResult(r);
+        promise->finish();
+    });
+}
+
+void RemoteReplicas::startMirrors(const std::shared_ptr<Run> &run)
+{
+    ConcreteJob *job = run->job();
+    if (!job)
+        return;
+    if (run->terminating || !m_replication) {
+        fail(run, cim::Error(ReturnCode::Failed, QString()));
+        return;
+    }
+    QList<Value> sources;
+    QList<Value> targets;
+    for (qsizetype i = 0; i < run->plan.sources.size(); ++i) {
+        sources.append(Value::reference(run->plan.sources.at(i).path));
+        targets.append(Value::reference(run->created.at(i)));
+    }
+    cim::Parameters in;
+    in.set(QStringLiteral("SyncType"), Value::uint16(quint16(cim::SyncType::Mirror)));
+    if (run->plan.mode)
+        in.set(QStringLiteral("Mode"), Value::uint16(*run->plan.mode));
+    in.set(QStringLiteral("SourceElements"), Value::array(cim::CimType::Reference, sources));
+    in.set(QStringLiteral("TargetElements"), Value::array(cim::CimType::Reference, targets));
+    cim::Instance settings(QStringLiteral("CIM_ReplicationSettingData"));
+    settings.setProperty(QStringLiteral("CopyPriority"), Value::uint16(run->plan.copyPriority));
+    settings.setProperty(QStringLiteral("ConsistentPointInTime"),
+                         Value::boolean(run->plan.consistent));
+    in.set(QStringLiteral("ReplicationSettingData"),
+           Value::string(cim::cimxml::writeInstance(settings)));
+    job->setControl(nullptr);
+    m_replication->createListReplica(in, job).then(this, [this, run](cim::MethodResult r) {
+        if (r.returnValue == quint32(ReturnCode::JobStarted))
+            return; // the ReplicationService steers the job from here
+        // The pairs were not made: the peer's volumes are let go here and there.
+        fail(run, cim::Error(r.returnValue,
+                             tr("The mirror to the peer cannot start: %1").arg(r.message)));
+    });
+}
+
 void RemoteReplicas::fail(const std::shared_ptr<Run> &run, const cim::Error &error)
 {
+    for (const QString &id : std::as_const(run->registered))
+        (void)m_peerVolumes->remove(id);
+    run->registered.clear();
     // Nothing half made stays behind: the peer's new volumes go back to its pool. Best effort —
     // a peer that is gone keeps them, and the job's error and affected elements name them.
     for (const cim::ObjectPath &volume : std::as_const(run->created)) {

@@ -1,11 +1,14 @@
 #pragma once
 // CreateListReplica across systems: a call whose TargetAccessPoint is a peer's endpoint in an
 // active RemoteReplicationCollection makes the replicas on the peer. A job creates each target
-// volume there over WS-Man (signing in through the PeerDirectory), then clones the source into it
-// over the peer's NBD export (RemoteCloneWriter: holes skipped, copy-before-write of the source
-// while it runs). TLS on NBD is checked against the certificate the peer showed on WS-Man (one
-// identity serves both), so no second trust decision is needed. Clone only for now: a snapshot
-// stays on its source's system, and mirrors across systems are refused with NotSupported.
+// volume there over WS-Man (signing in through the PeerDirectory), then
+//  - Clone: copies the source into it over the peer's NBD export (RemoteCloneWriter: holes
+//    skipped, copy-before-write of the source while it runs);
+//  - Mirror (Mode 2 or 3): records the peer's volumes in PeerVolumes and hands the same job to the
+//    ReplicationService, which mirrors to them as to local replicas (dirty map, Broken when the
+//    peer goes, Resync of only what changed once it is back).
+// TLS on NBD is checked against the certificate the peer showed on WS-Man (one identity serves
+// both), so no second trust decision is needed. A snapshot stays on its source's system.
 
 #include "cim/methodcall.h"
 #include "cim/result.h"
@@ -25,17 +28,28 @@ namespace rd::engine {
 
 class JobManager;
 class PeerDirectory;
+class PeerVolumes;
 class RemoteCollections;
 class ReplicaStorage;
+class ReplicationService;
 
 class RemoteReplicas final : public QObject
 {
     Q_OBJECT
 public:
-    // Everything given must outlive this object. stateDirectory keeps the peers' certificates
-    // the NBD connections are checked against.
-    RemoteReplicas(RemoteCollections *collections, ReplicaStorage *storage, JobManager *jobs,
-                   PeerDirectory *peers, QString stateDirectory, QObject *parent = nullptr);
+    // What it works with; everything must outlive this object. stateDirectory keeps the peers'
+    // certificates the NBD connections are checked against.
+    struct Parts
+    {
+        RemoteCollections *collections = nullptr;
+        ReplicaStorage *storage = nullptr;
+        JobManager *jobs = nullptr;
+        PeerDirectory *peers = nullptr;
+        ReplicationService *replication = nullptr;
+        PeerVolumes *peerVolumes = nullptr;
+        QString stateDirectory;
+    };
+    explicit RemoteReplicas(const Parts &parts, QObject *parent = nullptr);
     ~RemoteReplicas() override;
     Q_DISABLE_COPY_MOVE(RemoteReplicas)
 
@@ -50,6 +64,10 @@ private:
     cim::Result<std::shared_ptr<Plan>> validate(const cim::Parameters &in) const;
     void createNext(const std::shared_ptr<Run> &run);
     void copyNext(const std::shared_ptr<Run> &run);
+    // The peer's certificate kept for its NBD export (once per run); false: the run failed.
+    bool keepCertificate(const std::shared_ptr<Run> &run);
+    void attachMirrors(const std::shared_ptr<Run> &run);
+    void startMirrors(const std::shared_ptr<Run> &run);
     void fail(const std::shared_ptr<Run> &run, const cim::Error &error);
     QString certificateDirectory(const QUrl &wsman) const;
 
@@ -57,6 +75,8 @@ private:
     ReplicaStorage *m_storage;
     QPointer<JobManager> m_jobs;
     PeerDirectory *m_peers;
+    QPointer<ReplicationService> m_replication;
+    PeerVolumes *m_peerVolumes;
     QString m_stateDirectory;
     std::unique_ptr<ThreadWeaver::Queue> m_queue;
 };

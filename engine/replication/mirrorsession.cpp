@@ -697,6 +697,32 @@ cim::Result<void> MirrorSession::rearm(bool *fullResync)
     return {};
 }
 
+cim::Result<void> MirrorSession::markAllDirty()
+{
+    State &s = *m_state;
+    std::vector<quint64> all(s.chunkCount);
+    for (quint64 c = 0; c < s.chunkCount; ++c)
+        all[c] = c;
+    QMutexLocker l(&s.lock);
+    // A cleaning pass that is forgetting marks must finish first, or it could forget these.
+    auto clearing = [&s] {
+        return std::any_of(s.chunks.begin(), s.chunks.end(),
+                           [](const auto &k) { return k.clearing; });
+    };
+    while (clearing())
+        s.changed.wait(&s.lock);
+    if (auto r = s.map.mark(all); !r)
+        return r;
+    for (quint64 c = 0; c < s.chunkCount; ++c) {
+        if (!s.chunks[c].onDisk) {
+            s.chunks[c].onDisk = true;
+            ++s.markedCount;
+        }
+        s.setDirty(c);
+    }
+    return {};
+}
+
 void MirrorSession::detach()
 {
     State &s = *m_state;

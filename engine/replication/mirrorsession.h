@@ -54,6 +54,9 @@ public:
     // damaged map marks every chunk (fullResync = true): a resync copies too much, never too
     // little.
     cim::Result<void> rearm(bool *fullResync);
+    // Marks every chunk dirty, durably: the replica may differ anywhere (it was written where
+    // this session could not see it). Call while not draining.
+    cim::Result<void> markAllDirty();
     // Removes the observers; the map stays on disk (the caller removes it with the pair).
     void detach();
 

@@ -21,6 +21,9 @@ struct ReplicaVolume
     QString poolId;
     quint64 size = 0; // bytes
     cim::ObjectPath path;
+    // A peer's volume reached over the network (a remote mirror's replica): not a snapshot's
+    // target, and writes made to it on the peer are not seen here.
+    bool onPeer = false;
 };
 
 class ReplicaStorage
@@ -51,6 +54,12 @@ public:
         Q_UNUSED(deviceId)
         Q_UNUSED(view)
     }
+    // A copy to or from the volume is about to start on an administrator's request: a device
+    // that gave up on its peer for a while should try again at once.
+    virtual void retryNow(const QString &deviceId) { Q_UNUSED(deviceId) }
+    // No pair uses the volume any more (its pair was detached or never made): storage that only
+    // kept it for replication may let it go. The volume itself stays.
+    virtual void released(const QString &deviceId) { Q_UNUSED(deviceId) }
 };
 
 } // namespace rd::engine

@@ -192,7 +192,12 @@ cim::MethodResult ReplicationService::getSupportedOperations(const cim::Paramete
     switch (in.value(u"ReplicationType").toUInt64()) {
     case 2: // Synchronous Mirror Local
     case 3: // Asynchronous Mirror Local
+    case 4: // Synchronous Mirror Remote: the same pair and life cycle, its replica on a peer
+    case 5: // Asynchronous Mirror Remote
         type = cim::SyncType::Mirror;
+        break;
+    case 12: // Synchronous Clone Remote: the copy leaves no pair here to modify
+    case 13: // Asynchronous Clone Remote
         break;
     case 6: // Synchronous Snapshot Local
         type = cim::SyncType::Snapshot;
@@ -208,7 +213,7 @@ cim::MethodResult ReplicationService::getSupportedOperations(const cim::Paramete
                 .arg(in.value(u"ReplicationType").toUInt64()));
     }
     QList<Value> ops;
-    for (quint16 op : supportedOperations(*type))
+    for (quint16 op : type ? supportedOperations(*type) : QList<quint16>())
         ops.append(Value::uint16(op));
     cim::MethodResult r;
     r.out.set(QStringLiteral("SupportedOperations"), Value::array(CimType::UInt16, ops));
@@ -252,6 +257,7 @@ void ReplicationService::rollbackCreate(const QStringList &syncIds,
                 m_storage->setServedView(s->targetDeviceId, nullptr);
             }
             (void)CheckpointMap::remove(mapPath(*s));
+            m_storage->released(s->targetDeviceId);
         }
         m_syncs.removeIf([&](const SyncRecord &r) { return r.id == id; });
         if (m_syncStore)
@@ -386,19 +392,25 @@ QFuture<cim::MethodResult> ReplicationService::createSnapshots(const Request &re
 // Mirror: a job for the initial copy. Mode 2 with no WaitForCopyState, or WaitForCopyState
 // Synchronized, answers when the copy is done (as for clones); WaitForCopyState Initialized or
 // Unsynchronized answers 0 at once, the job going on.
-QFuture<cim::MethodResult> ReplicationService::createMirrors(const Request &req)
+QString ReplicationService::mirrorJobKind()
+{
+    return QString(MirrorJobKind);
+}
+
+QFuture<cim::MethodResult> ReplicationService::createMirrors(const Request &req, ConcreteJob *given)
 {
     QStringList created;
     QStringList syncIds;
     QStringList sourceNames;
     for (const ReplicaVolume &v : req.sources)
         sourceNames.append(v.elementName.isEmpty() ? v.deviceId : v.elementName);
-    ConcreteJob *job = m_jobs->createJob({QString(MirrorJobKind),
-                                          QStringLiteral("CreateListReplica"),
-                                          tr("Mirror of %1").arg(sourceNames.join(u", ")),
-                                          {}});
+    ConcreteJob *job = given ? given
+                             : m_jobs->createJob({QString(MirrorJobKind),
+                                                  QStringLiteral("CreateListReplica"),
+                                                  tr("Mirror of %1").arg(sourceNames.join(u", ")),
+                                                  {}});
     auto fail = [&](const cim::Error &error) {
-        rollbackCreate(syncIds, created, job);
+        rollbackCreate(syncIds, created, given ? nullptr : job);
         return QtFuture::makeReadyFuture(failure(error));
     };
     auto targets = makeTargets(req, tr("Mirror of %1"), created);
@@ -468,11 +480,12 @@ QFuture<cim::MethodResult> ReplicationService::createMirrors(const Request &req)
     result.out.set(QStringLiteral("Synchronizations"), Value::array(CimType::Reference, syncRefs));
     result.out.set(QStringLiteral("Job"), Value::reference(job->path()));
     const bool waitForEnd =
-        req.waitFor == quint16(CopyState::Synchronized) ||
-        (!req.waitFor && req.modeGiven && req.mode == quint16(cim::Mode::Synchronous));
+        !given && (req.waitFor == quint16(CopyState::Synchronized) ||
+                   (!req.waitFor && req.modeGiven && req.mode == quint16(cim::Mode::Synchronous)));
     if (waitForEnd)
         return answerWhenFinished(job, result);
-    result.returnValue = quint32(req.waitFor ? ReturnCode::Completed : ReturnCode::JobStarted);
+    result.returnValue =
+        quint32(req.waitFor && !given ? ReturnCode::Completed : ReturnCode::JobStarted);
     return QtFuture::makeReadyFuture(result);
 }
 
@@ -686,6 +699,11 @@ cim::Result<void> ReplicationService::resumeMirrorJob(ConcreteJob *job)
     const QJsonObject params = QJsonDocument::fromJson(job->record().parameters).object();
     const QJsonArray pairs = params.value(QStringLiteral("pairs")).toArray();
     const int op = params.value(QStringLiteral("operation")).toInt();
+    if (pairs.isEmpty() && params.contains(QStringLiteral("peer")))
+        return cim::Error(ReturnCode::Failed,
+                          tr("the engine stopped while it made the replicas on %1; no mirror "
+                             "was set up (the volumes it made there are listed with the job)")
+                              .arg(params.value(QStringLiteral("peer")).toString()));
     if (pairs.isEmpty())
         return cim::Error(ReturnCode::Failed, tr("its parameters are missing"));
     QStringList ids;
@@ -1148,6 +1166,16 @@ ConcreteJob *ReplicationService::startCopyPhase(const Modify &m)
         const auto session = m_mirrors.value(id);
         session->clearError();
         session->setTrackTarget(false);
+        const std::optional<ReplicaVolume> target = m_storage->volumeById(s->targetDeviceId);
+        if (target && target->onPeer &&
+            (s->copyState == quint16(CopyState::Fractured) ||
+             s->copyState == quint16(CopyState::Split))) {
+            // Hosts on the peer may have written the replica, and those writes were not seen
+            // here: every chunk is copied again.
+            if (auto r = session->markAllDirty(); !r)
+                qWarning("Mirror %s: %s", qPrintable(id), qPrintable(r.error().message));
+        }
+        m_storage->retryNow(s->targetDeviceId);
         s->copyState = quint16(CopyState::Unsynchronized);
         s->progressStatus = progress;
         s->percentSynced = 0;
@@ -1217,6 +1245,7 @@ cim::Result<void> ReplicationService::detach(const QString &syncId)
     m_phaseStart.remove(syncId);
     m_lastLag.remove(syncId);
     (void)CheckpointMap::remove(mapPath(s));
+    m_storage->released(s.targetDeviceId);
     if (isSnapshot(s)) {
         if (s.targetCreated) {
             if (auto r = m_storage->deleteVolume(s.targetDeviceId); !r)

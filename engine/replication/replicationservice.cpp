@@ -45,6 +45,8 @@ constexpr quint16 AsynchronousMirrorLocal = 3;
 constexpr quint16 SynchronousSnapshotLocal = 6;
 constexpr quint16 SynchronousCloneLocal = 10;
 constexpr quint16 AsynchronousCloneLocal = 11;
+constexpr quint16 SynchronousMirrorRemote = 4;
+constexpr quint16 AsynchronousMirrorRemote = 5;
 constexpr quint16 SynchronousCloneRemote = 12;
 constexpr quint16 AsynchronousCloneRemote = 13;
 constexpr quint16 ActionModifyReplicaSynchronization = 5;
@@ -216,17 +218,18 @@ cim::Instance ReplicationService::capabilitiesInstance() const
     inst.setProperty(QStringLiteral("InstanceID"), capabilitiesPath().key(u"InstanceID"));
     inst.setProperty(QStringLiteral("ElementName"),
                      Value::string(tr("Replication service capabilities")));
-    // Exactly what is implemented: local mirrors in both modes, local snapshots (their point in
-    // time is fixed within the call, so only the synchronous kind), clones here and on a peer
-    // reached through a remote collection (RemoteReplicas; a snapshot never leaves its source's
-    // system, and mirrors across systems are not offered yet). Each method may
+    // Exactly what is implemented: mirrors in both modes and clones, here and on a peer reached
+    // through a remote collection (RemoteReplicas), and local snapshots (their point in time is
+    // fixed within the call, so only the synchronous kind; a snapshot never leaves its source's
+    // system). Each method may
     // finish within the call or start a job (a copy, a resync, a restore), so it is listed as both
     // synchronous and asynchronous. GetSupportedOperations says which ModifyReplicaSynchronization
     // operations apply to each replication type.
-    inst.setProperty(QStringLiteral("SupportedReplicationTypes"),
-                     list({SynchronousMirrorLocal, AsynchronousMirrorLocal,
-                           SynchronousSnapshotLocal, SynchronousCloneLocal, AsynchronousCloneLocal,
-                           SynchronousCloneRemote, AsynchronousCloneRemote}));
+    inst.setProperty(
+        QStringLiteral("SupportedReplicationTypes"),
+        list({SynchronousMirrorLocal, AsynchronousMirrorLocal, SynchronousMirrorRemote,
+              AsynchronousMirrorRemote, SynchronousSnapshotLocal, SynchronousCloneLocal,
+              AsynchronousCloneLocal, SynchronousCloneRemote, AsynchronousCloneRemote}));
     const Value actions = list({ActionModifyReplicaSynchronization, ActionModifyListSynchronization,
                                 ActionCreateListReplica});
     inst.setProperty(QStringLiteral("SupportedSynchronousActions"), actions);
@@ -558,6 +561,11 @@ cim::Result<ReplicationService::Request> ReplicationService::validate(const cim:
                                .arg(t->size)
                                .arg(req.sources[i].elementName)
                                .arg(req.sources[i].size));
+        if (t->onPeer && req.syncType == quint16(cim::SyncType::Snapshot))
+            return cim::Error(ReturnCode::NotSupported,
+                              tr("%1 is on another system; a snapshot stays on the system of its "
+                                 "source.")
+                                  .arg(t->elementName));
         if (isInUse(t->deviceId))
             return cim::Error(
                 ReturnCode::InUse,
@@ -580,6 +588,18 @@ CloneOptions ReplicationService::cloneOptions(const Request &request, const Sync
     return o;
 }
 
+QFuture<cim::MethodResult> ReplicationService::createListReplica(const cim::Parameters &in,
+                                                                 ConcreteJob *job)
+{
+    auto validated = validate(in);
+    if (!validated)
+        return QtFuture::makeReadyFuture(failure(validated.error()));
+    if (validated->syncType != quint16(cim::SyncType::Mirror) || !job)
+        return QtFuture::makeReadyFuture(failure(cim::Error(
+            ReturnCode::NotSupported, tr("Only a mirror can be made in a job made beforehand."))));
+    return createMirrors(*validated, job);
+}
+
 QFuture<cim::MethodResult> ReplicationService::createListReplica(const cim::Parameters &in)
 {
     auto validated = validate(in);
@@ -589,7 +609,7 @@ QFuture<cim::MethodResult> ReplicationService::createListReplica(const cim::Para
     if (req.syncType == quint16(cim::SyncType::Snapshot))
         return createSnapshots(req);
     if (req.syncType == quint16(cim::SyncType::Mirror))
-        return createMirrors(req);
+        return createMirrors(req, nullptr);
 
     // From here every step is undone if a later one fails: an error leaves nothing behind.
     QStringList createdVolumes;

@@ -80,6 +80,12 @@ public:
     // within the call (Mode Synchronous, or WaitForCopyState reached), 4096 with a job otherwise;
     // an error leaves nothing behind (no volume, no pair, no job, no checkpoint).
     QFuture<cim::MethodResult> createListReplica(const cim::Parameters &in);
+    // The same for a mirror whose job a caller already made (kind mirrorJobKind(), running: the
+    // caller prepared the targets in it, e.g. on a peer). Answers at once, whatever the Mode:
+    // 4096 when the pairs were made and the job copies on, or the error — the job is then left
+    // to the caller, untouched.
+    QFuture<cim::MethodResult> createListReplica(const cim::Parameters &in, ConcreteJob *job);
+    static QString mirrorJobKind();
     // CIM_ReplicationService.ModifyListSynchronization / ModifyReplicaSynchronization: Detach,
     // Fracture, Resync Replica, Restore From Replica, Resume, Split, Suspend where they apply (see
     // supportedOperations). Every pair is checked before any changes: a refused request changes
@@ -143,7 +149,7 @@ private:
     CloneOptions snapshotOptions(const SyncRecord &sync) const;
     MirrorOptions mirrorOptions(const SyncRecord &sync, quint16 priority) const;
     QFuture<cim::MethodResult> createSnapshots(const Request &request);
-    QFuture<cim::MethodResult> createMirrors(const Request &request);
+    QFuture<cim::MethodResult> createMirrors(const Request &request, ConcreteJob *given);
     // Targets for a request: the given ones, or new volumes named after label (the user's names
     // first); the volumes made are listed in created, for a rollback.
     cim::Result<QList<ReplicaVolume>> makeTargets(const Request &request, const QString &label,

@@ -111,6 +111,15 @@ const char *const Migrations[] = {
     " local_points TEXT NOT NULL,"
     " remote_points TEXT NOT NULL,"
     " connectivity INTEGER NOT NULL DEFAULT 0);",
+    // 2 -> 3: peers' volumes this engine mirrors to (engine/remote/peervolumes): its own name for
+    // each, the peer's path, and how its NBD export is reached.
+    "CREATE TABLE peer_volumes ("
+    " device_id TEXT PRIMARY KEY,"
+    " path TEXT NOT NULL,"
+    " element_name TEXT NOT NULL,"
+    " size INTEGER NOT NULL,"
+    " export_url TEXT NOT NULL,"
+    " certificates TEXT NOT NULL);",
 };
 constexpr int MigrationCount = int(std::size(Migrations));
 static_assert(MigrationCount == Catalog::SchemaVersion, "one migration per schema version");

@@ -38,7 +38,7 @@ struct VolumeRow
 class Catalog final : public JobStore, public SyncStore
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     // Opens (or creates and migrates) the database at filePath on a connection of its own, so
     // several catalogs (several engines) can live in one process. Use it from one thread.

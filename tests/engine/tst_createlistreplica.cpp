@@ -202,7 +202,7 @@ private Q_SLOTS:
         };
         // Mirror local sync/async, snapshot local sync, clone local and remote sync/async; no
         // remote snapshot (it stays with its source) and no remote mirror yet.
-        QCOMPARE(codes(u"SupportedReplicationTypes"), (QList<quint64>{2, 3, 6, 10, 11, 12, 13}));
+        QCOMPARE(codes(u"SupportedReplicationTypes"), (QList<quint64>{2, 3, 4, 5, 6, 10, 11, 12, 13}));
         // ModifyReplicaSynchronization, ModifyListSynchronization, CreateListReplica.
         QCOMPARE(codes(u"SupportedSynchronousActions"), (QList<quint64>{5, 6, 19}));
         QCOMPARE(codes(u"SupportedAsynchronousActions"), (QList<quint64>{5, 6, 19}));

@@ -645,9 +645,16 @@ private Q_SLOTS:
         };
         cim::Parameters waiting = request(8, peer.nbd);
         waiting.set(QStringLiteral("WaitForCopyState"), Value::uint16(4));
+        cim::Parameters intoExisting = request(6, peer.nbd); // the peer makes the targets
+        intoExisting.set(QStringLiteral("TargetElements"),
+                         refs({StorageVolumeProvider::volumePath(QStringLiteral("peer-d"),
+                                                                 QStringLiteral("any"))}));
+        cim::Parameters badMode = request(6, peer.nbd);
+        badMode.set(QStringLiteral("Mode"), Value::uint16(4));
         const QList<Case> cases{
             {request(7, peer.nbd), cim::ReturnCode::NotSupported}, // snapshots stay local
-            {request(6, peer.nbd), cim::ReturnCode::NotSupported}, // no mirrors across yet
+            {intoExisting, cim::ReturnCode::NotSupported},
+            {badMode, cim::ReturnCode::InvalidParameter},
             {request(8, QUrl(QStringLiteral("nbds://192.0.2.1:10809"))),
              cim::ReturnCode::InvalidParameter}, // no collection reaches it
             {waiting, cim::ReturnCode::NotSupported},
