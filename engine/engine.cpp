@@ -71,6 +71,7 @@ cim::Result<void> Engine::start()
     m_jobs = std::make_unique<JobManager>(m_catalog.get());
     // Peers' volumes (remote mirrors' replicas) are known before recovery re-arms their pairs.
     m_peerVolumes = std::make_unique<PeerVolumes>(m_catalog.get());
+    m_peerVolumes->setTimeout(m_options.peerTimeoutMs);
     if (auto r = m_peerVolumes->load(); !r)
         return r;
     m_localStorage = std::make_unique<PoolReplicaStorage>(m_pools.get(), m_systemName);

@@ -26,6 +26,9 @@ struct EngineOptions
     QString dataDirectory;        // catalog and state; created when missing
     QString defaultPoolDirectory; // the default storage pool; created when missing
     QString systemName;           // CIM Name of the ComputerSystem; the host name when empty
+    // How long a peer's NBD export may leave a mirror's write or copy unanswered before the
+    // connection counts as cut (the pair then turns Broken); also the limit for connecting.
+    int peerTimeoutMs = 30000;
 };
 
 class Engine final : public QObject

@@ -123,6 +123,8 @@ std::shared_ptr<PeerVolumeDevice> PeerVolumes::device(const QString &deviceId)
         return nullptr;
     NbdBlockDevice::Options options;
     options.tlsCertificates = r->certificates;
+    options.connectTimeoutMs = std::min(m_timeoutMs, 15000);
+    options.ioTimeoutMs = m_timeoutMs;
     auto d = std::make_shared<PeerVolumeDevice>(r->exportUrl, options, r->size);
     m_devices.insert(deviceId, d);
     return d;

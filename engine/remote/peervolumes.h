@@ -37,6 +37,8 @@ public:
     Q_DISABLE_COPY_MOVE(PeerVolumes)
 
     static bool isPeerDeviceId(const QString &deviceId);
+    // For devices made from here on: how long connecting, and a call without an answer, may take.
+    void setTimeout(int ms) { m_timeoutMs = ms; }
 
     cim::Result<void> load();
     // Records a peer's volume; its deviceId is made here and returned.
@@ -52,6 +54,7 @@ public:
 
 private:
     Catalog *m_catalog;
+    int m_timeoutMs = 30000;
     QList<PeerVolumeRecord> m_records;
     QHash<QString, std::shared_ptr<PeerVolumeDevice>> m_devices;
 };

@@ -931,8 +931,16 @@ ReplicationService::validateModify(const cim::Parameters &in, bool listMethod)
         if (isNull(ref))
             return invalid(tr("Synchronization[%1] is NULL.").arg(i));
         const cim::ObjectPath path = ref.toReference();
-        const QString source = deviceIdOf(path.key(u"SystemElement"));
-        const QString target = deviceIdOf(path.key(u"SyncedElement"));
+        // Through the storage, which knows a peer's path for a replica there; else by DeviceID.
+        auto resolve = [this](const Value &element) {
+            if (!isNull(element) && element.type() == CimType::Reference) {
+                if (auto v = m_storage->volume(element.toReference()))
+                    return v->deviceId;
+            }
+            return deviceIdOf(element);
+        };
+        const QString source = resolve(path.key(u"SystemElement"));
+        const QString target = resolve(path.key(u"SyncedElement"));
         const SyncRecord *found = nullptr;
         for (const SyncRecord &s : std::as_const(m_syncs)) {
             if (!target.isEmpty() && s.targetDeviceId == target && s.sourceDeviceId == source)
