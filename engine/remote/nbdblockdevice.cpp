@@ -83,6 +83,7 @@ private:
             for (NbdBlockDevice *d : m_devices) {
                 if (d->m_ioTimeoutMs > 0 && d->m_inFlight.load() > 0 &&
                     now - d->m_lastProgress.load() > d->m_ioTimeoutMs && d->m_fd >= 0) {
+                    d->m_timedOut = true;
                     ::shutdown(d->m_fd, SHUT_RDWR);
                 }
             }
@@ -208,6 +209,11 @@ NbdBlockDevice::connectAsync(const QUrl &url, const Options &options)
 
 cim::Error NbdBlockDevice::lastError(const char *what) const
 {
+    if (m_timedOut)
+        return cim::Error(cim::ReturnCode::Failed,
+                          tr("NBD %1 on %2 failed: no answer within %3 s; the connection was cut.")
+                              .arg(QString::fromLatin1(what), m_url.toString())
+                              .arg(m_ioTimeoutMs / 1000.0));
     return cim::Error(cim::ReturnCode::Failed, tr("NBD %1 on %2 failed: %3")
                                                    .arg(QString::fromLatin1(what), m_url.toString(),
                                                         QString::fromUtf8(nbd_get_error())));

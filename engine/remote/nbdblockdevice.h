@@ -74,6 +74,7 @@ private:
     int m_ioTimeoutMs = 0;
     std::atomic<int> m_inFlight = 0;
     std::atomic<qint64> m_lastProgress = 0; // ms since the epoch of the last completed call
+    std::atomic<bool> m_timedOut = false;   // the watchdog cut the connection
 };
 
 } // namespace rd::engine

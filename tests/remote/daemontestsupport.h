@@ -87,6 +87,7 @@ protected:
         QUrl wsman;
         QUrl nbd;
         QString fingerprint;
+        QStringList launcher; // program and arguments that start the daemon; empty: directly
     };
 
     // Starts replicadesk-engined on loopback ports of its choosing; false (with the log in the
@@ -95,14 +96,20 @@ protected:
     {
         connect(&d.process, &QProcess::readyReadStandardError, this,
                 [&d] { d.log += d.process.readAllStandardError(); });
-        d.process.start(
-            kDaemon,
-            QStringList{QStringLiteral("--data-dir"), m_dir.filePath(name),
-                        QStringLiteral("--users"), m_dir.filePath(QStringLiteral("users")),
-                        QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
-                        QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--nbd-port"),
-                        QStringLiteral("0"), QStringLiteral("--system-name"), name} +
-                extra);
+        const QStringList arguments =
+            QStringList{QStringLiteral("--data-dir"),    m_dir.filePath(name),
+                        QStringLiteral("--users"),       m_dir.filePath(QStringLiteral("users")),
+                        QStringLiteral("--listen"),      QStringLiteral("127.0.0.1"),
+                        QStringLiteral("--port"),        QStringLiteral("0"),
+                        QStringLiteral("--nbd-port"),    QStringLiteral("0"),
+                        QStringLiteral("--system-name"), name} +
+            extra;
+        // A launcher (ip netns exec NAME) runs the daemon inside something else.
+        if (d.launcher.isEmpty())
+            d.process.start(kDaemon, arguments);
+        else
+            d.process.start(d.launcher.front(),
+                            d.launcher.mid(1) + QStringList{kDaemon} + arguments);
         if (!QTest::qWaitFor(
                 [&d] {
                     return d.log.contains("serving NBD on") ||
@@ -158,12 +165,14 @@ protected:
 
     // An engine in this process that reaches peer through an active remote collection, signing
     // in with what its PeerDirectory was given (as the console's wizard hands it over).
-    std::unique_ptr<Engine> engineReaching(const Daemon &peer, const QString &name)
+    std::unique_ptr<Engine> engineReaching(const Daemon &peer, const QString &name,
+                                           int peerTimeoutMs = 30000)
     {
         EngineOptions o;
         o.dataDirectory = m_dir.filePath(name + QStringLiteral("/data"));
         o.defaultPoolDirectory = m_dir.filePath(name + QStringLiteral("/pool"));
         o.systemName = name;
+        o.peerTimeoutMs = peerTimeoutMs;
         auto opened = Engine::open(o);
         if (!opened)
             return nullptr;

@@ -12,6 +12,8 @@
 #include "storage/catalog.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -186,6 +188,24 @@ class TstRemoteMirror : public DaemonFixture
         return q.exec(QStringLiteral("SELECT COUNT(*) FROM peer_volumes")) && q.next()
                    ? q.value(0).toInt()
                    : -1;
+    }
+
+    static bool run(const QString &program, const QStringList &arguments, QString *error = nullptr)
+    {
+        QProcess p;
+        p.start(program, arguments);
+        if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit ||
+            p.exitCode() != 0) {
+            if (error)
+                *error = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
+            return false;
+        }
+        return true;
+    }
+
+    static bool ip(const QStringList &arguments, QString *error = nullptr)
+    {
+        return run(QStringLiteral("ip"), arguments, error);
     }
 
 private Q_SLOTS:
@@ -367,6 +387,88 @@ private Q_SLOTS:
         QCOMPARE(copyState(*local, m.source.deviceId), quint16(CopyState::Synchronized));
         Export replica(m.exportUrl, m.certificates);
         QVERIFY(replica.read(size) == m.bytes);
+        local.reset();
+        peer.process.terminate();
+        QVERIFY(peer.process.waitForFinished(30000));
+    }
+
+    // The peer in a network namespace of its own, reached over a veth link: the link cut in the
+    // middle of a synchronous mirror (no reset, no answer: packets just vanish) holds a write
+    // only until the peer timeout, then the write is acknowledged, the pair turns Broken and
+    // the write waits in the dirty map; the link back, Resync makes the replica equal again.
+    void cutLinkTurnsTheMirrorBrokenAndResyncPutsItRight()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("ip")).isEmpty())
+            QSKIP("iproute2 (ip) is not installed.");
+        const QString tag = QString::number(QCoreApplication::applicationPid() % 100000);
+        const QString ns = QStringLiteral("rdmirror") + tag;
+        const QString here = QStringLiteral("rdh") + tag;
+        const QString there = QStringLiteral("rdp") + tag;
+        QString why;
+        if (!ip({QStringLiteral("netns"), QStringLiteral("add"), ns}, &why))
+            QSKIP(qPrintable(QStringLiteral("network namespaces are not available here: ") + why));
+        auto cleanup = qScopeGuard([&] {
+            ip({QStringLiteral("link"), QStringLiteral("del"), here});
+            ip({QStringLiteral("netns"), QStringLiteral("del"), ns});
+        });
+        const QString subnet = QStringLiteral("10.213.%1.").arg(tag.toInt() % 250);
+        const QString hereAddress = subnet + QStringLiteral("1");
+        const QString peerAddress = subnet + QStringLiteral("2");
+        const QString inNs = QStringLiteral("netns");
+        for (const QStringList &step : QList<QStringList>{
+                 {QStringLiteral("link"), QStringLiteral("add"), here, QStringLiteral("type"),
+                  QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"), there},
+                 {QStringLiteral("link"), QStringLiteral("set"), there, inNs, ns},
+                 {QStringLiteral("addr"), QStringLiteral("add"),
+                  hereAddress + QStringLiteral("/30"), QStringLiteral("dev"), here},
+                 {QStringLiteral("link"), QStringLiteral("set"), here, QStringLiteral("up")},
+                 {QStringLiteral("-n"), ns, QStringLiteral("addr"), QStringLiteral("add"),
+                  peerAddress + QStringLiteral("/30"), QStringLiteral("dev"), there},
+                 {QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("set"), there,
+                  QStringLiteral("up")},
+                 {QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("set"),
+                  QStringLiteral("lo"), QStringLiteral("up")}}) {
+            if (!ip(step, &why))
+                QSKIP(qPrintable(QStringLiteral("the veth link cannot be set up here: ") + why));
+        }
+
+        // NBD leaves loopback only when told: this link is the test's own.
+        Daemon peer;
+        peer.launcher = {QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), ns};
+        QVERIFY(start(peer, QStringLiteral("peer-q"),
+                      {QStringLiteral("--listen"), peerAddress, QStringLiteral("--nbd-insecure")}));
+        QCOMPARE(peer.nbd.host(), peerAddress);
+        constexpr int timeoutMs = 2000;
+        std::unique_ptr<Engine> local = engineReaching(peer, QStringLiteral("local-q"), timeoutMs);
+        QVERIFY(local);
+        const quint64 size = 4 * MiB;
+        Mirror m;
+        QVERIFY(mirrorToPeer(*local, peer, quint16(cim::Mode::Synchronous), size, m));
+
+        QVERIFY(ip({QStringLiteral("link"), QStringLiteral("set"), here, QStringLiteral("down")}));
+        QElapsedTimer held;
+        held.start();
+        QVERIFY(write(*local, m.source.deviceId, MiB, pattern(64 * KiB, 9), m.bytes));
+        // Held while the peer might still answer, released by the deadline rather than by TCP.
+        QVERIFY2(held.elapsed() < 10 * timeoutMs, qPrintable(QString::number(held.elapsed())));
+        QTRY_COMPARE_WITH_TIMEOUT(copyState(*local, m.source.deviceId), quint16(CopyState::Broken),
+                                  30000);
+        QVERIFY(write(*local, m.source.deviceId, 3 * MiB, pattern(64 * KiB, 10), m.bytes));
+
+        QVERIFY(ip({QStringLiteral("link"), QStringLiteral("set"), here, QStringLiteral("up")}));
+        // The link needs a moment to carry traffic again: Resync until a copy gets through.
+        const SyncRecord broken = *pairOf(*local, m.source.deviceId);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                if (copyState(*local, m.source.deviceId) == quint16(CopyState::Broken))
+                    modify(*local, broken, cim::SyncOperation::ResyncReplica);
+                return copyState(*local, m.source.deviceId) == quint16(CopyState::Synchronized);
+            }(),
+            60000);
+        Export replica(m.exportUrl, m.certificates);
+        QVERIFY2(replica.error().isEmpty(), qPrintable(replica.error()));
+        QVERIFY(replica.read(size) == m.bytes);
+
         local.reset();
         peer.process.terminate();
         QVERIFY(peer.process.waitForFinished(30000));
