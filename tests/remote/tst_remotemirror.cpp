@@ -392,6 +392,87 @@ private Q_SLOTS:
         QVERIFY(peer.process.waitForFinished(30000));
     }
 
+    // Several volumes in one request (ConsistentPointInTime): one job, one pair each on the
+    // peer; a list-wide Fracture fixes both replicas at the same instant, and later writes to
+    // the sources stay here.
+    void severalVolumesMirroredAndFracturedTogether()
+    {
+        Daemon peer;
+        QVERIFY(start(peer, QStringLiteral("peer-r")));
+        std::unique_ptr<Engine> local = engineReaching(peer, QStringLiteral("local-r"));
+        QVERIFY(local);
+        const quint64 size = 4 * MiB;
+        QList<cim::ObjectPath> sources;
+        QList<QByteArray> bytes;
+        QStringList ids;
+        for (const QString &name : {QStringLiteral("data"), QStringLiteral("log")}) {
+            auto made = local->poolManager()->createVolume(local->poolManager()->defaultPoolId(),
+                                                           name, size);
+            QVERIFY(made.ok());
+            ids.append(made->deviceId);
+            bytes.append(fillVolume(*local, made->deviceId, size));
+            sources.append(
+                StorageVolumeProvider::volumePath(QStringLiteral("local-r"), made->deviceId));
+        }
+        cim::Parameters in = toPeer(quint16(cim::SyncType::Mirror), QStringLiteral("local-r"),
+                                    ids.front(), peer.nbd);
+        in.set(QStringLiteral("SourceElements"), refs(sources));
+        in.set(QStringLiteral("Mode"), Value::uint16(quint16(cim::Mode::Asynchronous)));
+        cim::Instance settings(QStringLiteral("CIM_ReplicationSettingData"));
+        settings.setProperty(QStringLiteral("ConsistentPointInTime"), Value::boolean(true));
+        in.set(QStringLiteral("ReplicationSettingData"),
+               Value::string(cim::cimxml::writeInstance(settings)));
+        auto r = await(local->registry()->invokeMethod(
+            {service(QStringLiteral("local-r")), QStringLiteral("CreateListReplica"), in}));
+        ConcreteJob *job = startedJob(*local, r);
+        QVERIFY2(job, r ? qPrintable(r->message) : "no answer");
+        QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 60000);
+        QVERIFY2(job->state() == cim::JobState::Completed,
+                 qPrintable(job->error() ? job->error()->message : QString()));
+        QCOMPARE(job->affectedElements().size(), 2);
+
+        QList<Value> pairs;
+        QList<QUrl> exports;
+        for (const QString &id : std::as_const(ids)) {
+            const auto pair = pairOf(*local, id);
+            QVERIFY(pair);
+            QCOMPARE(pair->copyState, quint16(CopyState::Synchronized));
+            pairs.append(
+                Value::reference(local->replication()->synchronizedInstance(*pair).path()));
+            QUrl url = peer.nbd;
+            url.setPath(u'/' +
+                        cim::ObjectPath::fromString(pair->targetPath)->key(u"DeviceID").toString());
+            exports.append(url);
+        }
+        cim::Parameters fracture;
+        fracture.set(QStringLiteral("Operation"),
+                     Value::uint16(quint16(cim::SyncOperation::Fracture)));
+        fracture.set(QStringLiteral("Synchronization"),
+                     Value::array(cim::CimType::Reference, pairs));
+        auto fractured = await(local->registry()->invokeMethod(
+            {service(QStringLiteral("local-r")), QStringLiteral("ModifyListSynchronization"),
+             fracture}));
+        QVERIFY(fractured);
+        QVERIFY2(fractured->returnValue == quint32(cim::ReturnCode::Completed),
+                 qPrintable(fractured->message));
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            QByteArray later = bytes.at(i);
+            QVERIFY(write(*local, ids.at(i), 2 * MiB, pattern(64 * KiB, 20 + quint32(i)), later));
+        }
+        const auto kept = QDir(m_dir.filePath(QStringLiteral("local-r/data/peers")))
+                              .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(kept.size(), 1);
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            Export replica(exports.at(i),
+                           m_dir.filePath(QStringLiteral("local-r/data/peers/") + kept.front()));
+            QVERIFY2(replica.error().isEmpty(), qPrintable(replica.error()));
+            QVERIFY(replica.read(size) == bytes.at(i));
+        }
+        local.reset();
+        peer.process.terminate();
+        QVERIFY(peer.process.waitForFinished(30000));
+    }
+
     // The peer in a network namespace of its own, reached over a veth link: the link cut in the
     // middle of a synchronous mirror (no reset, no answer: packets just vanish) holds a write
     // only until the peer timeout, then the write is acknowledged, the pair turns Broken and
