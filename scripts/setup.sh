@@ -36,7 +36,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qtkeychain-qt6-dev
     libnbd-dev qemu-utils
-    libnbd-bin
+    libnbd-bin iproute2
     libssl-dev
     python3-winrm wsl uuid-runtime
     extra-cmake-modules
