@@ -22,6 +22,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -161,6 +162,39 @@ protected:
             },
             30000);
         return ended ? last : std::nullopt;
+    }
+
+    // qemu-img compare of a local image with a peer's export over TLS checked against the
+    // certificates in certDir: empty when they hold the same bytes (or qemu-img is missing), else
+    // what qemu-img said.
+    static QString qemuCompare(const QString &image, const QUrl &exportUrl, const QString &certDir)
+    {
+        const QString qemuImg = QStandardPaths::findExecutable(QStringLiteral("qemu-img"));
+        if (qemuImg.isEmpty())
+            return {};
+        QProcess compare;
+        compare.start(qemuImg,
+                      {QStringLiteral("compare"), QStringLiteral("--object"),
+                       QStringLiteral("tls-creds-x509,id=tls0,endpoint=client,dir=") + certDir,
+                       QStringLiteral("--image-opts"),
+                       QStringLiteral("driver=raw,file.driver=file,file.filename=") + image,
+                       QStringLiteral("driver=nbd,server.type=inet,server.host=%1,server.port=%2,"
+                                      "export=%3,tls-creds=tls0")
+                           .arg(exportUrl.host())
+                           .arg(exportUrl.port())
+                           .arg(exportUrl.path().mid(1))});
+        if (!compare.waitForFinished(60000))
+            return QStringLiteral("qemu-img compare did not finish");
+        return compare.exitCode() == 0 ? QString()
+                                       : QString::fromLocal8Bit(compare.readAllStandardOutput() +
+                                                                compare.readAllStandardError());
+    }
+
+    // Stops a daemon the test started and waits for it.
+    static bool stop(Daemon &d)
+    {
+        d.process.terminate();
+        return d.process.waitForFinished(30000);
     }
 
     // An engine in this process that reaches peer through an active remote collection, signing

@@ -362,29 +362,13 @@ private Q_SLOTS:
             QVERIFY(copy.readAllStandardOutput() == expected);
         }
         // qemu-img compare of the source image with the export, over TLS checked against the
-        // same certificate: 0 when they hold the same bytes.
-        if (const QString qemuImg = QStandardPaths::findExecutable(QStringLiteral("qemu-img"));
-            !qemuImg.isEmpty()) {
-            QProcess compare;
-            compare.start(
-                qemuImg,
-                {QStringLiteral("compare"), QStringLiteral("--object"),
-                 QStringLiteral("tls-creds-x509,id=tls0,endpoint=client,dir=") + certDir,
-                 QStringLiteral("--image-opts"),
-                 QStringLiteral("driver=raw,file.driver=file,file.filename=") +
-                     local->poolManager()->imagePath(source->deviceId),
-                 QStringLiteral("driver=nbd,server.type=inet,server.host=%1,server.port=%2,"
-                                "export=%3,tls-creds=tls0")
-                     .arg(exportUrl.host())
-                     .arg(exportUrl.port())
-                     .arg(target)});
-            QVERIFY(compare.waitForFinished(60000));
-            QVERIFY2(compare.exitCode() == 0, compare.readAllStandardError().constData());
-        }
+        // same certificate.
+        const QString differ =
+            qemuCompare(local->poolManager()->imagePath(source->deviceId), exportUrl, certDir);
+        QVERIFY2(differ.isEmpty(), qPrintable(differ));
 
         local.reset();
-        peer.process.terminate();
-        QVERIFY(peer.process.waitForFinished(30000));
+        QVERIFY(stop(peer));
     }
 
     // Requests a peer cannot take get their documented code and make nothing, here or there;
@@ -513,8 +497,7 @@ private Q_SLOTS:
         QVERIFY2(second->state() == cim::JobState::Completed,
                  qPrintable(second->error() ? second->error()->message : QString()));
         local.reset();
-        again.process.terminate();
-        QVERIFY(again.process.waitForFinished(30000));
+        QVERIFY(stop(again));
     }
 
     void nbdStaysOnLoopbackUnlessTold()

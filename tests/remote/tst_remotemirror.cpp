@@ -289,24 +289,9 @@ private Q_SLOTS:
             QVERIFY2(replica.error().isEmpty(), qPrintable(replica.error()));
             QVERIFY(replica.read(size) == m.bytes);
         }
-        if (const QString qemuImg = QStandardPaths::findExecutable(QStringLiteral("qemu-img"));
-            !qemuImg.isEmpty()) {
-            QProcess compare;
-            compare.start(
-                qemuImg,
-                {QStringLiteral("compare"), QStringLiteral("--object"),
-                 QStringLiteral("tls-creds-x509,id=tls0,endpoint=client,dir=") + m.certificates,
-                 QStringLiteral("--image-opts"),
-                 QStringLiteral("driver=raw,file.driver=file,file.filename=") +
-                     local->poolManager()->imagePath(m.source.deviceId),
-                 QStringLiteral("driver=nbd,server.type=inet,server.host=%1,server.port=%2,"
-                                "export=%3,tls-creds=tls0")
-                     .arg(m.exportUrl.host())
-                     .arg(m.exportUrl.port())
-                     .arg(m.exportUrl.path().mid(1))});
-            QVERIFY(compare.waitForFinished(60000));
-            QVERIFY2(compare.exitCode() == 0, compare.readAllStandardError().constData());
-        }
+        const QString differ = qemuCompare(local->poolManager()->imagePath(m.source.deviceId),
+                                           m.exportUrl, m.certificates);
+        QVERIFY2(differ.isEmpty(), qPrintable(differ));
 
         // Detach: the pair goes, the replica stays on the peer as a volume of its own, and this
         // engine forgets it.
@@ -320,8 +305,7 @@ private Q_SLOTS:
             QVERIFY(replica.read(size) == m.bytes);
         }
         local.reset();
-        again.process.terminate();
-        QVERIFY(again.process.waitForFinished(30000));
+        QVERIFY(stop(again));
     }
 
     // Mode 3: writes reach the peer soon after; fractured, the replica keeps its point in time
@@ -360,8 +344,7 @@ private Q_SLOTS:
         Export replica(m.exportUrl, m.certificates);
         QVERIFY(replica.read(size) == m.bytes);
         local.reset();
-        peer.process.terminate();
-        QVERIFY(peer.process.waitForFinished(30000));
+        QVERIFY(stop(peer));
     }
 
     // The local engine stops and opens again: the pair and its peer volume come back from the
@@ -388,8 +371,7 @@ private Q_SLOTS:
         Export replica(m.exportUrl, m.certificates);
         QVERIFY(replica.read(size) == m.bytes);
         local.reset();
-        peer.process.terminate();
-        QVERIFY(peer.process.waitForFinished(30000));
+        QVERIFY(stop(peer));
     }
 
     // Several volumes in one request (ConsistentPointInTime): one job, one pair each on the
@@ -469,8 +451,7 @@ private Q_SLOTS:
             QVERIFY(replica.read(size) == bytes.at(i));
         }
         local.reset();
-        peer.process.terminate();
-        QVERIFY(peer.process.waitForFinished(30000));
+        QVERIFY(stop(peer));
     }
 
     // The peer in a network namespace of its own, reached over a veth link: the link cut in the
@@ -551,8 +532,7 @@ private Q_SLOTS:
         QVERIFY(replica.read(size) == m.bytes);
 
         local.reset();
-        peer.process.terminate();
-        QVERIFY(peer.process.waitForFinished(30000));
+        QVERIFY(stop(peer));
     }
 };
 
