@@ -39,7 +39,8 @@ cim::MethodCall createListReplicaCall(const QWizard &wizard, const cim::ObjectPa
     in.set(QStringLiteral("Mode"), modeCode == 0 ? cim::Value::null(cim::CimType::UInt16)
                                                  : cim::Value::uint16(quint16(modeCode)));
 
-    const bool existing = wizard.field(targetChoice).toInt() == ExistingTargets;
+    const int choice = wizard.field(targetChoice).toInt();
+    const bool existing = choice == ExistingTargets;
     if (existing) {
         in.set(QStringLiteral("TargetElements"), references(wizard.field(targets).toStringList()));
     } else {
@@ -75,7 +76,11 @@ cim::MethodCall createListReplicaCall(const QWizard &wizard, const cim::ObjectPa
     in.set(QStringLiteral("ReplicationSettingData"),
            cim::Value::string(cim::cimxml::writeInstance(settings)));
 
-    if (const uint wait = wizard.field(waitForCopyState).toUInt(); wait != 0)
+    // Replicas on another system are made by a job the call starts: the system refuses
+    // WaitForCopyState for them (as it does TargetElements, TargetSettingGoal and
+    // SourceAccessPoint, which such a call never carries either).
+    const bool peer = choice == PeerTargets;
+    if (const uint wait = wizard.field(waitForCopyState).toUInt(); wait != 0 && !peer)
         in.set(QStringLiteral("WaitForCopyState"), cim::Value::uint16(quint16(wait)));
     return call;
 }

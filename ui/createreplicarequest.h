@@ -34,7 +34,7 @@ namespace rd::ui {
 // the engine decides), TargetElements, TargetPool + ElementNames, or TargetAccessPoint +
 // ElementNames (a peer), ReplicationSettingData as an
 // embedded CIM-XML instance (CopyPriority, ConsistentPointInTime, TargetElementSupplier),
-// WaitForCopyState.
+// WaitForCopyState (never for a peer: its replicas are always made by a job).
 cim::MethodCall createListReplicaCall(const QWizard &wizard, const cim::ObjectPath &service);
 
 } // namespace rd::ui

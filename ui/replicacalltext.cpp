@@ -1,6 +1,7 @@
 #include "replicacalltext.h"
 
 #include "cim/cimxml.h"
+#include "cim/enums.h"
 #include "cim/valuemap.h"
 #include "storagefigures.h"
 #include "systeminventory.h"
@@ -83,6 +84,10 @@ QString describeCreateListReplica(const cim::MethodCall &call, const SystemInven
     const QList<cim::Value> names = in.value(u"ElementNames").elements();
     const cim::Value syncType = in.value(u"SyncType");
     const QString type = mapped(cim::ValueMap::syncType(), syncType);
+    // Replicas on another system: the peer makes the volumes, reached through this access point.
+    const cim::Value point = in.value(u"TargetAccessPoint");
+    const bool peer = !point.isNull();
+    const bool mirror = !syncType.isNull() && syncType.toUInt64() == quint64(cim::SyncType::Mirror);
 
     QStringList items;
     for (qsizetype i = 0; i < sources.size(); ++i) {
@@ -92,10 +97,13 @@ QString describeCreateListReplica(const cim::MethodCall &call, const SystemInven
             target = ReplicaCallText::tr("onto the existing volume %1")
                          .arg(nameOf(targets.at(i).toReference(), inventory));
         } else if (i < names.size() && !names.at(i).isNull()) {
-            target = ReplicaCallText::tr("into a new volume named “%1”")
-                         .arg(names.at(i).toString().toHtmlEscaped());
+            const QString name = names.at(i).toString().toHtmlEscaped();
+            target = peer ? ReplicaCallText::tr("into a new volume named “%1” on the other system")
+                                .arg(name)
+                          : ReplicaCallText::tr("into a new volume named “%1”").arg(name);
         } else {
-            target = ReplicaCallText::tr("into a new volume the system names");
+            target = peer ? ReplicaCallText::tr("into a new volume the other system names")
+                          : ReplicaCallText::tr("into a new volume the system names");
         }
         items.append(QStringLiteral("<li>") +
                      ReplicaCallText::tr("%1 of %2, %3").arg(type, source, target) +
@@ -110,11 +118,18 @@ QString describeCreateListReplica(const cim::MethodCall &call, const SystemInven
     lines.append(QStringLiteral("<ul>") + items.join(QString()) + QStringLiteral("</ul>"));
 
     QStringList facts;
-    if (const cim::Value point = in.value(u"TargetAccessPoint"); !point.isNull()) {
-        facts.append(ReplicaCallText::tr("New volumes are made on another system, reached at %1 "
+    if (peer) {
+        const QString where = point.toReference().key(u"Name").toString().toHtmlEscaped();
+        facts.append(
+            mirror ? ReplicaCallText::tr("New volumes are made on another system, reached at %1 "
+                                         "(TargetAccessPoint), and kept in step with their "
+                                         "sources there: after a first full copy over NBD, every "
+                                         "write to a source is sent to the other system too.")
+                         .arg(where)
+                   : ReplicaCallText::tr("New volumes are made on another system, reached at %1 "
                                          "(TargetAccessPoint); the blocks are sent there over "
                                          "NBD.")
-                         .arg(point.toReference().key(u"Name").toString().toHtmlEscaped()));
+                         .arg(where));
     } else if (targets.isEmpty()) {
         const cim::Value pool = in.value(u"TargetPool");
         facts.append(pool.isNull()
@@ -123,9 +138,19 @@ QString describeCreateListReplica(const cim::MethodCall &call, const SystemInven
                                .arg(nameOf(pool.toReference(), inventory)));
     }
     const cim::Value mode = in.value(u"Mode");
-    facts.append(mode.isNull()
-                     ? ReplicaCallText::tr("Mode: left to the system (NULL).")
-                     : ReplicaCallText::tr("Mode: %1.").arg(mapped(cim::ValueMap::mode(), mode)));
+    if (mode.isNull()) {
+        facts.append(ReplicaCallText::tr("Mode: left to the system (NULL)."));
+    } else if (peer && mirror && mode.toUInt64() == quint64(cim::Mode::Synchronous)) {
+        facts.append(ReplicaCallText::tr("Mode: %1 — a write to a source completes only once the "
+                                         "other system has it too.")
+                         .arg(mapped(cim::ValueMap::mode(), mode)));
+    } else if (peer && mirror && mode.toUInt64() == quint64(cim::Mode::Asynchronous)) {
+        facts.append(ReplicaCallText::tr("Mode: %1 — writes to a source complete here and reach "
+                                         "the other system shortly after.")
+                         .arg(mapped(cim::ValueMap::mode(), mode)));
+    } else {
+        facts.append(ReplicaCallText::tr("Mode: %1.").arg(mapped(cim::ValueMap::mode(), mode)));
+    }
 
     const cim::Value rsd = in.value(u"ReplicationSettingData");
     if (!rsd.isNull()) {
@@ -139,13 +164,19 @@ QString describeCreateListReplica(const cim::MethodCall &call, const SystemInven
         }
     }
     const cim::Value wait = in.value(u"WaitForCopyState");
-    facts.append(
-        wait.isNull()
-            ? ReplicaCallText::tr("The call returns at once; the copy continues as a job the job "
-                                  "monitor follows.")
-            : ReplicaCallText::tr("The call returns when every replica is %1 (WaitForCopyState); "
-                                  "work that remains continues as a job.")
-                  .arg(mapped(cim::ValueMap::copyState(), wait)));
+    if (!wait.isNull()) {
+        facts.append(ReplicaCallText::tr("The call returns when every replica is %1 "
+                                         "(WaitForCopyState); work that remains continues as a "
+                                         "job.")
+                         .arg(mapped(cim::ValueMap::copyState(), wait)));
+    } else if (peer && mirror) {
+        facts.append(ReplicaCallText::tr("The call returns at once; a job makes the volumes on the "
+                                         "other system and copies the data, and ends when the "
+                                         "mirrors are Synchronized. The job monitor follows it."));
+    } else {
+        facts.append(ReplicaCallText::tr("The call returns at once; the copy continues as a job "
+                                         "the job monitor follows."));
+    }
     lines.append(QStringLiteral("<p>") + facts.join(QStringLiteral("<br>")) +
                  QStringLiteral("</p>"));
     return lines.join(QString());

@@ -1,7 +1,8 @@
 #pragma once
 // Create Replica, page 4: the ReplicationSettingData fields that apply to the request (copy
 // priority, one point in time for several sources; the target supplier follows the targets page)
-// and WaitForCopyState, i.e. when the call returns.
+// and WaitForCopyState, i.e. when the call returns. Replicas on another system are always made by a
+// job, so WaitForCopyState is not offered for them (the system would refuse it), with the reason.
 
 #include "replicawizardpage.h"
 
@@ -27,6 +28,8 @@ public:
     QComboBox *priorityCombo() const { return m_priority; }
     QCheckBox *consistentCheck() const { return m_consistent; }
     QComboBox *waitCombo() const { return m_wait; }
+    // Why the wait is not offered, or what the choices mean.
+    QLabel *waitNote() const { return m_waitNote; }
 
     void initializePage() override;
     bool validatePage() override;
@@ -38,6 +41,7 @@ private:
     QComboBox *m_priority;
     QLabel *m_priorityNote;
     QCheckBox *m_consistent;
+    QLabel *m_consistentNote;
     QLabel *m_supplier;
     QComboBox *m_wait;
     QLabel *m_waitNote;

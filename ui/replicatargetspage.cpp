@@ -186,6 +186,7 @@ QStringList ReplicaTargetsPage::elementNames() const
 void ReplicaTargetsPage::initializePage()
 {
     m_syncType = field(replicafield::syncType).toInt();
+    m_mode = field(replicafield::mode).toInt();
     const QStringList paths = field(replicafield::sources).toStringList();
     const QString key = paths.join(u'\n') + u'|' + QString::number(m_syncType);
     m_sources.clear();
@@ -301,6 +302,12 @@ void ReplicaTargetsPage::updatePeerChoice()
         why = tr("A snapshot stays with its source: it cannot be made on another system.");
     else if (!capabilities.supportsRemote(quint16(m_syncType)))
         why = tr("This system does not make replicas on other systems.");
+    else if (m_mode != 0 && !capabilities.supportsRemote(quint16(m_syncType), quint16(m_mode)))
+        //: A replica type and a mode, as in "This system makes Mirror replicas on other systems,
+        //: but not Asynchronous ones."
+        why = tr("This system makes %1 replicas on other systems, but not %2 ones.")
+                  .arg(cim::ValueMap::syncType().label(quint64(m_syncType)),
+                       cim::ValueMap::mode().label(quint64(m_mode)));
     else if (m_loadingPeers)
         why = tr("Looking for remote collections…");
     else if (m_peer->count() == 0)

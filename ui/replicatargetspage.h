@@ -1,6 +1,8 @@
 #pragma once
 // Create Replica, page 3: where the replicas go. New volumes in a chosen pool (names applied in
-// source order, free space checked), or existing volumes that are big enough and free.
+// source order, free space checked), existing volumes that are big enough and free, or new
+// volumes on another system reached through an active remote collection (clones and mirrors, as
+// the capabilities list them; a snapshot stays with its source).
 
 #include "cim/instance.h"
 #include "replicawizardpage.h"
@@ -66,6 +68,7 @@ private:
     QList<cim::Instance> m_sources;
     QList<cim::Instance> m_pools;
     int m_syncType = 0;
+    int m_mode = 0;    // as chosen on the type page; 0: the system decides
     QString m_rowsFor; // the sources and type the rows were built for
     QButtonGroup *m_choice;
     QRadioButton *m_newButton;

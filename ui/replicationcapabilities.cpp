@@ -50,13 +50,15 @@ quint16 ReplicationCapabilities::replicationType(quint16 syncType, quint16 mode)
     return 0;
 }
 
-bool ReplicationCapabilities::supportsRemote(quint16 syncType) const
+bool ReplicationCapabilities::supportsRemote(quint16 syncType, std::optional<quint16> mode) const
 {
-    for (quint16 mode : {quint16(cim::Mode::Synchronous), quint16(cim::Mode::Asynchronous)}) {
-        if (m_types.contains(quint16(replicationType(syncType, mode) + 2)))
-            return true;
+    // The remote kind of a type and mode is two more than the local one.
+    if (mode) {
+        const quint16 local = replicationType(syncType, *mode);
+        return local != 0 && m_types.contains(quint16(local + 2));
     }
-    return false;
+    return supportsRemote(syncType, quint16(cim::Mode::Synchronous)) ||
+           supportsRemote(syncType, quint16(cim::Mode::Asynchronous));
 }
 
 bool ReplicationCapabilities::supports(quint16 syncType, std::optional<quint16> mode) const

@@ -27,8 +27,9 @@ public:
     // A ReplicationService method (CIM_ReplicationServiceCapabilities action codes, e.g. 5
     // ModifyReplicaSynchronization, 6 ModifyListSynchronization, 19 CreateListReplica).
     bool supportsAction(quint16 action) const;
-    // A replica of syncType on another system (Remote replication types), in either mode.
-    bool supportsRemote(quint16 syncType) const;
+    // A replica of syncType on another system (Remote replication types) in mode (nullopt:
+    // either).
+    bool supportsRemote(quint16 syncType, std::optional<quint16> mode = std::nullopt) const;
     // The SupportedReplicationTypes code for a local replica (2 Synchronous Mirror Local, …); a
     // remote one is two more (4 Synchronous Mirror Remote, …).
     static quint16 replicationType(quint16 syncType, quint16 mode);
