@@ -5,6 +5,7 @@
 // and the embedded engine signs in to the peer with what the console handed it. A refusal comes
 // back on the page that can fix it; a peer gone before the job reaches it leaves nothing behind.
 
+#include "cim/enums.h"
 #include "cimclasses.h"
 #include "createreplicawizard.h"
 #include "engine.h"
@@ -21,6 +22,7 @@
 #include "remoteoptionspage.h"
 #include "remotepeerpage.h"
 #include "remotetrustpage.h"
+#include "replicasettingspage.h"
 #include "replicasummarypage.h"
 #include "replicatargetspage.h"
 #include "replicatypepage.h"
@@ -116,6 +118,56 @@ class TestRemoteCollectionWizard : public QObject
             return;
         QTest::qWait(200); // let the style finish painting
         QVERIFY(widget->grab().save(dir + u'/' + QLatin1String(name) + u".png", "PNG"));
+    }
+
+    // A 4 MiB volume here, made through the engine, with 256 KiB of random data at 1 MiB written
+    // into its image; expected gets what it holds. An empty path when it could not be made.
+    cim::ObjectPath filledSource(const QString &name, quint32 seed, QByteArray &expected)
+    {
+        const auto services =
+            await(m_host.client()->enumerateInstances(classes::storageConfigurationService()));
+        if (!services.ok() || services->isEmpty())
+            return {};
+        cim::Parameters in;
+        in.set(QStringLiteral("ElementName"), cim::Value::string(name));
+        in.set(QStringLiteral("ElementType"), cim::Value::uint16(2));
+        in.set(QStringLiteral("Size"), cim::Value::uint64(4 << 20));
+        const cim::MethodResult made = await(m_host.client()->invokeMethod(
+            {services->constFirst().path(), QStringLiteral("CreateOrModifyElementFromStoragePool"),
+             in}));
+        if (made.returnValue != 0)
+            return {};
+        const cim::ObjectPath element = made.out.value(u"TheElement").toReference();
+        QFile image(engine::StoragePool(QString(), QString(),
+                                        m_dir.filePath(QStringLiteral("local/pools/default")))
+                        .imagePath(element.key(u"DeviceID").toString()));
+        expected = QByteArray(4 << 20, '\0');
+        QByteArray data(256 * 1024, Qt::Uninitialized);
+        QRandomGenerator(seed).fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+        expected.replace(1 << 20, data.size(), data);
+        if (!image.open(QIODevice::ReadWrite) || !image.seek(1 << 20) ||
+            image.write(data) != data.size())
+            return {};
+        return element;
+    }
+
+    // The console's Create Replica wizard, opened on window with source checked, on its type
+    // page.
+    static CreateReplicaWizard *openReplicaWizard(MainWindow &window, const cim::ObjectPath &source)
+    {
+        window.show();
+        if (!QTest::qWaitFor(
+                [&] { return window.isLoaded() && window.localSystem()->find(source); }, 10000))
+            return nullptr;
+        window.createReplicaAction()->trigger();
+        CreateReplicaWizard *wizard = nullptr;
+        if (!QTest::qWaitFor([&] { return (wizard = window.findChild<CreateReplicaWizard *>()); },
+                             5000))
+            return nullptr;
+        wizard->preselectSources({source.toString()});
+        wizard->restart();
+        wizard->next();
+        return wizard->currentId() == CreateReplicaWizard::TypePage ? wizard : nullptr;
     }
 
     static QTreeWidgetItem *pointItem(QTreeWidget *tree, const QUrl &url)
@@ -358,40 +410,13 @@ private Q_SLOTS:
     {
         QCOMPARE(collections().size(), 1);
         // A source with data here, made and written through the engine.
-        const auto services =
-            await(m_host.client()->enumerateInstances(classes::storageConfigurationService()));
-        QVERIFY(services.ok() && !services->isEmpty());
-        cim::Parameters in;
-        in.set(QStringLiteral("ElementName"), cim::Value::string(QStringLiteral("ledger")));
-        in.set(QStringLiteral("ElementType"), cim::Value::uint16(2));
-        in.set(QStringLiteral("Size"), cim::Value::uint64(4 << 20));
-        const cim::MethodResult made = await(m_host.client()->invokeMethod(
-            {services->constFirst().path(), QStringLiteral("CreateOrModifyElementFromStoragePool"),
-             in}));
-        QCOMPARE(made.returnValue, 0u);
-        const QString deviceId =
-            made.out.value(u"TheElement").toReference().key(u"DeviceID").toString();
-        QFile image(engine::StoragePool(QString(), QString(),
-                                        m_dir.filePath(QStringLiteral("local/pools/default")))
-                        .imagePath(deviceId));
-        QByteArray expected(4 << 20, '\0');
-        QByteArray data(256 * 1024, Qt::Uninitialized);
-        QRandomGenerator(7).fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
-        expected.replace(1 << 20, data.size(), data);
-        QVERIFY2(image.open(QIODevice::ReadWrite), qPrintable(image.fileName()));
-        QVERIFY(image.seek(1 << 20) && image.write(data) == data.size());
-        image.close();
+        QByteArray expected;
+        const cim::ObjectPath source = filledSource(QStringLiteral("ledger"), 7, expected);
+        QVERIFY(!source.isEmpty());
 
         MainWindow window(&m_host);
-        window.show();
-        QTRY_VERIFY(window.isLoaded());
-        QTRY_VERIFY(window.localSystem()->find(made.out.value(u"TheElement").toReference()));
-        window.createReplicaAction()->trigger();
-        CreateReplicaWizard *wizard = nullptr;
-        QTRY_VERIFY((wizard = window.findChild<CreateReplicaWizard *>()));
-        wizard->preselectSources({made.out.value(u"TheElement").toReference().toString()});
-        wizard->restart();
-        wizard->next();
+        CreateReplicaWizard *wizard = openReplicaWizard(window, source);
+        QVERIFY(wizard);
         auto *type = qobject_cast<ReplicaTypePage *>(wizard->currentPage());
         QVERIFY(type);
         QTRY_VERIFY(type->typeButton(8)->isEnabled());
@@ -442,6 +467,180 @@ private Q_SLOTS:
         QVERIFY(copy.open(QIODevice::ReadOnly));
         QVERIFY(copy.readAll() == expected);
         wizard->accept();
+    }
+
+    // A mirror on the peer through the same wizard: Mirror, Synchronous, new volumes on another
+    // system. A snapshot is never offered there (the reason is on the page); WaitForCopyState is
+    // not offered for the peer either, even when it was chosen for local targets before; the
+    // summary says in words that the replica is kept in step there. The job ends Completed with
+    // the pair Synchronized, its SyncedElement a volume of the peer that holds the source's bytes.
+    void mirrorOnThePeerThroughTheCreateReplicaWizard()
+    {
+        QCOMPARE(collections().size(), 1);
+        QByteArray expected;
+        const cim::ObjectPath source = filledSource(QStringLiteral("journal"), 11, expected);
+        QVERIFY(!source.isEmpty());
+        MainWindow window(&m_host);
+        CreateReplicaWizard *wizard = openReplicaWizard(window, source);
+        QVERIFY(wizard);
+        auto *type = qobject_cast<ReplicaTypePage *>(wizard->currentPage());
+        QVERIFY(type);
+
+        // A snapshot stays with its source: the other system is not offered, and the page says
+        // why.
+        QTRY_VERIFY(type->typeButton(7)->isEnabled());
+        type->typeButton(7)->setChecked(true);
+        wizard->next();
+        auto *targets = qobject_cast<ReplicaTargetsPage *>(wizard->currentPage());
+        QVERIFY(targets);
+        QTRY_VERIFY_WITH_TIMEOUT(!targets->isLoadingPeers(), 10000);
+        auto *peerHint = targets->findChild<QLabel *>(QStringLiteral("peerHint"));
+        QVERIFY(!targets->peerButton()->isEnabled());
+        QVERIFY(peerHint->isVisible());
+        QVERIFY2(peerHint->text().contains(QStringLiteral("snapshot stays with its source")),
+                 qPrintable(peerHint->text()));
+        QVERIFY(targets->newButton()->isChecked());
+        wizard->back();
+
+        // Mirror, Synchronous; first to new volumes here, waiting until Synchronized.
+        QVERIFY(type->typeButton(6)->isEnabled());
+        type->typeButton(6)->setChecked(true);
+        QVERIFY(type->modeButton(2)->isEnabled());
+        type->modeButton(2)->setChecked(true);
+        wizard->next();
+        QCOMPARE(wizard->currentPage(), targets);
+        QTRY_VERIFY_WITH_TIMEOUT(!targets->isLoadingPeers(), 10000);
+        QVERIFY(targets->newButton()->isChecked());
+        wizard->next();
+        auto *settings = qobject_cast<ReplicaSettingsPage *>(wizard->currentPage());
+        QVERIFY(settings);
+        QVERIFY(settings->waitCombo()->isEnabled());
+        constexpr int synchronized = int(cim::CopyState::Synchronized);
+        settings->waitCombo()->setCurrentIndex(settings->waitCombo()->findData(synchronized));
+        QCOMPARE(settings->waitForCopyState(), synchronized);
+        QCOMPARE(wizard->request().in.value(u"WaitForCopyState").toUInt64(), quint64(synchronized));
+        wizard->back();
+
+        // Now on the other system: offered for a mirror, the peer's collection listed.
+        QTRY_VERIFY_WITH_TIMEOUT(!targets->isLoadingPeers(), 10000);
+        QVERIFY2(targets->peerButton()->isEnabled(), qPrintable(peerHint->text()));
+        QVERIFY(!peerHint->isVisible());
+        QCOMPARE(targets->peerCombo()->count(), 1);
+        QVERIFY(targets->peerCombo()->currentText().contains(QStringLiteral("Backup site")));
+        targets->peerButton()->setChecked(true);
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        shoot(wizard, "wizard-3-targets-peer-mirror");
+        wizard->next();
+
+        // The system makes replicas on another system in a job: no wait, and the page says why.
+        QCOMPARE(wizard->currentPage(), settings);
+        QVERIFY(!settings->waitCombo()->isEnabled());
+        QCOMPARE(settings->waitForCopyState(), 0);
+        QVERIFY(settings->waitNote()->isVisible());
+        QVERIFY2(settings->waitNote()->text().contains(QStringLiteral("another system")) &&
+                     settings->waitNote()->text().contains(QStringLiteral("Synchronized")),
+                 qPrintable(settings->waitNote()->text()));
+        shoot(wizard, "wizard-4-settings-peer-mirror");
+        wizard->next();
+
+        // The request carries what the engine accepts across systems, and nothing it refuses.
+        QCOMPARE(wizard->currentId(), int(CreateReplicaWizard::SummaryPage));
+        const cim::MethodCall call = wizard->request();
+        QCOMPARE(call.in.value(u"SyncType").toUInt64(), 6u);
+        QCOMPARE(call.in.value(u"Mode").toUInt64(), 2u);
+        QVERIFY(!call.in.value(u"TargetAccessPoint").isNull());
+        QCOMPARE(call.in.value(u"ElementNames").elements().size(), 1);
+        for (const char16_t *refused : {u"TargetElements", u"TargetSettingGoal",
+                                        u"SourceAccessPoint", u"WaitForCopyState", u"TargetPool"})
+            QVERIFY2(!call.in.contains(QStringView(refused)),
+                     qPrintable(QString::fromUtf16(refused)));
+        QVERIFY(call.in.value(u"ReplicationSettingData")
+                    .toString()
+                    .contains(QStringLiteral("TargetElementSupplier")));
+        auto *summary = qobject_cast<ReplicaSummaryPage *>(wizard->currentPage());
+        const QString words = summary->wordsView()->toPlainText();
+        QVERIFY2(words.contains(QStringLiteral("another system")) &&
+                     words.contains(QStringLiteral("kept in step")) &&
+                     words.contains(QStringLiteral("Synchronous")) &&
+                     words.contains(QStringLiteral("“journal mirror” on the other system")) &&
+                     !words.contains(QStringLiteral("WaitForCopyState")),
+                 qPrintable(words));
+        const QString xml = summary->xmlView()->toPlainText();
+        QVERIFY(xml.contains(QStringLiteral("TargetAccessPoint")));
+        QVERIFY(!xml.contains(QStringLiteral("WaitForCopyState")));
+        shoot(wizard, "wizard-5-summary-peer-mirror");
+        wizard->next();
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(CreateReplicaWizard::ResultPage), 10000);
+
+        // The job ends (Completed, once the pair is Synchronized).
+        auto mirrorJob = [this]() -> std::optional<cim::Instance> {
+            const auto jobs = await(m_host.client()->enumerateInstances(classes::concreteJob()));
+            for (const cim::Instance &j : jobs ? *jobs : QList<cim::Instance>()) {
+                if (j.property(u"ElementName").toString().startsWith(QStringLiteral("Mirror")))
+                    return j;
+            }
+            return std::nullopt;
+        };
+        std::optional<cim::Instance> job;
+        QTRY_VERIFY_WITH_TIMEOUT((job = mirrorJob()) &&
+                                     job->property(u"JobState").toUInt64() >= 7, // a final state
+                                 60000);
+        QVERIFY2(job->property(u"JobState").toUInt64() == 7,
+                 qPrintable(job->property(u"ErrorDescription").toString()));
+
+        // The pair: this side's source, the peer's volume, Synchronized.
+        const auto pairs =
+            await(m_host.client()->enumerateInstances(classes::storageSynchronized()));
+        QVERIFY(pairs.ok());
+        std::optional<cim::Instance> pair;
+        for (const cim::Instance &p : *pairs) {
+            if (p.property(u"SystemElement").toReference().key(u"DeviceID") ==
+                source.key(u"DeviceID"))
+                pair = p;
+        }
+        QVERIFY(pair);
+        const cim::ObjectPath synced = pair->property(u"SyncedElement").toReference();
+        QCOMPARE(synced.key(u"SystemName").toString(), QStringLiteral("storage-02"));
+        QCOMPARE(pair->property(u"SyncType").toUInt64(), 6u);
+        QCOMPARE(pair->property(u"Mode").toUInt64(), 2u);
+        QCOMPARE(pair->property(u"CopyState").toUInt64(), quint64(cim::CopyState::Synchronized));
+        QTRY_VERIFY(window.localSystem()->find(pair->path()));
+
+        // The peer's volume is the one the wizard named, and it holds the source's bytes.
+        const QString replicaId = synced.key(u"DeviceID").toString();
+        std::optional<engine::VolumeInfo> replica;
+        for (const engine::VolumeInfo &v : m_peer->poolManager()->volumes()) {
+            if (v.deviceId == replicaId)
+                replica = v;
+        }
+        QVERIFY2(replica, qPrintable(replicaId));
+        QCOMPARE(replica->elementName, QStringLiteral("journal mirror"));
+        QFile copy(m_peer->poolManager()->imagePath(replica->deviceId));
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QVERIFY(copy.readAll() == expected);
+        wizard->accept();
+
+        // Detached, the replica stays on the peer as a volume of its own; nothing is left
+        // mirroring when the collection goes in the next test.
+        cim::Parameters detach;
+        detach.set(QStringLiteral("Operation"),
+                   cim::Value::uint16(quint16(cim::SyncOperation::Detach)));
+        detach.set(QStringLiteral("Synchronization"), cim::Value::reference(pair->path()));
+        const auto services =
+            await(m_host.client()->enumerateInstances(classes::replicationService()));
+        QVERIFY(services.ok() && !services->isEmpty());
+        const cim::MethodResult detached = await(m_host.client()->invokeMethod(
+            {services->constFirst().path(), QStringLiteral("ModifyReplicaSynchronization"),
+             detach}));
+        QVERIFY2(detached.returnValue == 0 || detached.returnValue == 4096,
+                 qPrintable(detached.message));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto left =
+                    await(m_host.client()->enumerateInstances(classes::storageSynchronized()));
+                return left.ok() && left->isEmpty();
+            }(),
+            10000);
     }
 
     void peerGoneBeforeTheJobLeavesNothingBehind()
