@@ -887,6 +887,18 @@ Datenverzeichnis: %2</translation>
         <source>The range of %1 bytes at offset %2 lies beyond the end of the NBD export (%3 bytes).</source>
         <translation>Der Bereich von %1 Bytes ab Position %2 liegt hinter dem Ende des NBD-Exports (%3 Bytes).</translation>
     </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>der Server hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>NBD %1 on %2 failed: no answer within %3 s; the connection was cut.</source>
+        <translation>NBD-%1 auf %2 ist fehlgeschlagen: keine Antwort innerhalb von %3 s; die Verbindung wurde getrennt.</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::NbdServer</name>
@@ -976,6 +988,20 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>peer %1 has no &quot;user&quot;.</source>
         <translation>Gegenstelle %1 hat keinen &quot;user&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::PeerVolumeDevice</name>
+    <message>
+        <source>The peer&apos;s volume behind %1 has shrunk to %2 bytes (it had %3).</source>
+        <translation>Das Volume der Gegenstelle hinter %1 ist auf %2 Bytes geschrumpft (vorher %3).</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::PeerVolumes</name>
+    <message>
+        <source>The catalog cannot record a peer&apos;s volume: %1</source>
+        <translation>Der Katalog kann das Volume einer Gegenstelle nicht erfassen: %1</translation>
     </message>
 </context>
 <context>
@@ -1211,20 +1237,12 @@ Datenverzeichnis: %2</translation>
         <translation>Ein Snapshot bleibt auf dem System seiner Quelle: Lassen Sie TargetAccessPoint NULL, um ihn hier zu erstellen.</translation>
     </message>
     <message>
-        <source>Mirrors to another system are not supported yet; make a clone (8) on the peer, or a mirror on this system.</source>
-        <translation>Spiegel auf ein anderes System werden noch nicht unterstützt; erstellen Sie einen Klon (8) auf der Gegenstelle oder einen Spiegel auf diesem System.</translation>
-    </message>
-    <message>
         <source>SyncType must be Mirror (6), Snapshot (7) or Clone (8).</source>
         <translation>SyncType muss Spiegel (6), Snapshot (7) oder Klon (8) sein.</translation>
     </message>
     <message>
         <source>Mode must be Synchronous (2), Asynchronous (3) or NULL.</source>
         <translation>Mode muss Synchron (2), Asynchron (3) oder NULL sein.</translation>
-    </message>
-    <message>
-        <source>%1 is not supported for replicas on another system yet; leave it NULL (the peer makes the targets, in a job).</source>
-        <translation>%1 wird für Replikate auf einem anderen System noch nicht unterstützt; lassen Sie es NULL (die Gegenstelle legt die Ziele in einem Auftrag an).</translation>
     </message>
     <message>
         <source>ReplicationSettingData is not an embedded ReplicationSettingData instance.</source>
@@ -1265,10 +1283,6 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>SourceElements names %1 twice.</source>
         <translation>SourceElements nennt %1 zweimal.</translation>
-    </message>
-    <message>
-        <source>One point in time for several volumes is not offered across systems yet: each is copied from its own. Clear ConsistentPointInTime or make one request per volume.</source>
-        <translation>Ein gemeinsamer Zeitpunkt für mehrere Volumes wird systemübergreifend noch nicht angeboten: Jedes wird von seinem eigenen kopiert. Entfernen Sie ConsistentPointInTime oder stellen Sie eine Anfrage je Volume.</translation>
     </message>
     <message>
         <source>ElementNames has %1 names for %2 sources.</source>
@@ -1320,6 +1334,33 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>The peer&apos;s certificate must name the address it is reached at (%1).</source>
         <translation>Das Zertifikat der Gegenstelle muss die Adresse nennen, unter der sie erreicht wird (%1).</translation>
+    </message>
+    <message>
+        <source>%1 is not supported for replicas on another system; leave it NULL (the peer makes the targets, in a job).</source>
+        <translation>%1 wird für Replikate auf einem anderen System nicht unterstützt; lassen Sie es NULL (die Gegenstelle legt die Ziele in einem Auftrag an).</translation>
+    </message>
+    <message>
+        <source>One point in time for several clones is not offered across systems: each is copied from its own. Clear ConsistentPointInTime, make one request per volume, or mirror them and fracture the list.</source>
+        <translation>Ein gemeinsamer Zeitpunkt für mehrere Klone wird systemübergreifend nicht angeboten: Jeder wird von seinem eigenen kopiert. Entfernen Sie ConsistentPointInTime, stellen Sie eine Anfrage je Volume, oder spiegeln Sie die Volumes und trennen Sie dann die ganze Liste.</translation>
+    </message>
+    <message>
+        <source>%1 (mirror)</source>
+        <translation>%1 (Spiegel)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mirror %n volume(s) to %1</source>
+        <translation>
+            <numerusform>%n Volume nach %1 spiegeln</numerusform>
+            <numerusform>%n Volumes nach %1 spiegeln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The peer&apos;s volumes cannot be reached over NBD: %1</source>
+        <translation>Die Volumes der Gegenstelle sind über NBD nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The mirror to the peer cannot start: %1</source>
+        <translation>Der Spiegel zur Gegenstelle kann nicht starten: %1</translation>
     </message>
 </context>
 <context>
@@ -1575,6 +1616,18 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>CopyPriority %1 is not Not Managed (0), Low (1), Same (2), High (3) or Urgent (4).</source>
         <translation>CopyPriority %1 ist weder Nicht verwaltet (0) noch Niedrig (1), Gleich (2), Hoch (3) oder Dringend (4).</translation>
+    </message>
+    <message>
+        <source>the engine stopped while it made the replicas on %1; no mirror was set up (the volumes it made there are listed with the job)</source>
+        <translation>die Engine wurde beendet, während sie die Replikate auf %1 anlegte; es wurde kein Spiegel eingerichtet (die dort angelegten Volumes sind beim Auftrag aufgeführt)</translation>
+    </message>
+    <message>
+        <source>%1 is on another system; a snapshot stays on the system of its source.</source>
+        <translation>%1 liegt auf einem anderen System; ein Snapshot bleibt auf dem System seiner Quelle.</translation>
+    </message>
+    <message>
+        <source>Only a mirror can be made in a job made beforehand.</source>
+        <translation>Nur ein Spiegel kann in einem zuvor angelegten Auftrag erstellt werden.</translation>
     </message>
 </context>
 <context>
@@ -2722,6 +2775,30 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
         <source>New volumes are made on another system, reached at %1 (TargetAccessPoint); the blocks are sent there over NBD.</source>
         <translation>Neue Volumes werden auf einem anderen System angelegt, erreichbar unter %1 (TargetAccessPoint); die Blöcke werden per NBD dorthin gesendet.</translation>
     </message>
+    <message>
+        <source>into a new volume named “%1” on the other system</source>
+        <translation>in ein neues Volume namens „%1“ auf dem anderen System</translation>
+    </message>
+    <message>
+        <source>into a new volume the other system names</source>
+        <translation>in ein neues Volume, das das andere System benennt</translation>
+    </message>
+    <message>
+        <source>New volumes are made on another system, reached at %1 (TargetAccessPoint), and kept in step with their sources there: after a first full copy over NBD, every write to a source is sent to the other system too.</source>
+        <translation>Neue Volumes werden auf einem anderen System angelegt, erreichbar unter %1 (TargetAccessPoint), und halten dort mit ihren Quellen Schritt: Nach einer ersten vollständigen Kopie per NBD wird jeder Schreibvorgang auf eine Quelle auch an das andere System gesendet.</translation>
+    </message>
+    <message>
+        <source>Mode: %1 — a write to a source completes only once the other system has it too.</source>
+        <translation>Modus: %1 — ein Schreibvorgang auf eine Quelle ist erst abgeschlossen, wenn er auch auf dem anderen System angekommen ist.</translation>
+    </message>
+    <message>
+        <source>Mode: %1 — writes to a source complete here and reach the other system shortly after.</source>
+        <translation>Modus: %1 — Schreibvorgänge auf eine Quelle werden hier abgeschlossen und erreichen das andere System kurz danach.</translation>
+    </message>
+    <message>
+        <source>The call returns at once; a job makes the volumes on the other system and copies the data, and ends when the mirrors are Synchronized. The job monitor follows it.</source>
+        <translation>Der Aufruf kehrt sofort zurück; ein Auftrag legt die Volumes auf dem anderen System an, kopiert die Daten und endet, sobald die Spiegel synchronisiert sind. Die Auftragsübersicht verfolgt ihn.</translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::ReplicaResultPage</name>
@@ -2843,6 +2920,22 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
     <message>
         <source>Urgent (4) — copies first</source>
         <translation>Dringend (4) — kopiert zuerst</translation>
+    </message>
+    <message>
+        <source>Not for clones on another system: each is copied from its own point in time. To have one for all, mirror them and fracture the list.</source>
+        <translation>Nicht für Klone auf einem anderen System: Jeder wird von seinem eigenen Zeitpunkt aus kopiert. Für einen gemeinsamen Zeitpunkt spiegeln Sie die Volumes und trennen dann die ganze Liste.</translation>
+    </message>
+    <message>
+        <source>Create new (3): the other system creates the replica volumes.</source>
+        <translation>Neu anlegen (3): Das andere System legt die Replikat-Volumes an.</translation>
+    </message>
+    <message>
+        <source>Not for replicas on another system: the call returns at once and a job makes the mirrors there. The job ends when they are Synchronized; the job monitor follows it.</source>
+        <translation>Nicht für Replikate auf einem anderen System: Der Aufruf kehrt sofort zurück, und ein Auftrag erstellt dort die Spiegel. Er endet, sobald sie synchronisiert sind; die Auftragsübersicht verfolgt ihn.</translation>
+    </message>
+    <message>
+        <source>Not for replicas on another system: the call returns at once and a job makes the clones there. The job ends when the copy is complete; the job monitor follows it.</source>
+        <translation>Nicht für Replikate auf einem anderen System: Der Aufruf kehrt sofort zurück, und ein Auftrag erstellt dort die Klone. Er endet, sobald die Kopie vollständig ist; die Auftragsübersicht verfolgt ihn.</translation>
     </message>
 </context>
 <context>
@@ -2967,10 +3060,6 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
         <translation>&amp;System:</translation>
     </message>
     <message>
-        <source>Only clones can be made on another system: a snapshot stays with its source, and mirrors to another system are not offered yet.</source>
-        <translation>Auf einem anderen System können nur Klone erstellt werden: Ein Snapshot bleibt bei seiner Quelle, und Spiegel auf ein anderes System werden noch nicht angeboten.</translation>
-    </message>
-    <message>
         <source>This system does not make replicas on other systems.</source>
         <translation>Dieses System erstellt keine Replikate auf anderen Systemen.</translation>
     </message>
@@ -2985,6 +3074,15 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
     <message>
         <source>The replicas need about %1 on the other system, which checks its free space when it makes them.</source>
         <translation>Die Replikate brauchen etwa %1 auf dem anderen System, das seinen freien Platz beim Anlegen prüft.</translation>
+    </message>
+    <message>
+        <source>A snapshot stays with its source: it cannot be made on another system.</source>
+        <translation>Ein Snapshot bleibt bei seiner Quelle: Er kann nicht auf einem anderen System erstellt werden.</translation>
+    </message>
+    <message>
+        <source>This system makes %1 replicas on other systems, but not %2 ones.</source>
+        <extracomment>A replica type and a mode, as in &quot;This system makes Mirror replicas on other systems, but not Asynchronous ones.&quot;</extracomment>
+        <translation>Dieses System erstellt Replikate vom Typ %1 auf anderen Systemen, aber nicht im Modus %2.</translation>
     </message>
 </context>
 <context>
