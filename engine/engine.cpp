@@ -15,6 +15,7 @@
 #include "storage/storageconfigurationprovider.h"
 #include "storage/storagepoolprovider.h"
 #include "storage/storagevolumeprovider.h"
+#include "wsman/selfsignedcertificate.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -56,6 +57,15 @@ cim::Result<void> Engine::start()
         return cim::Error(cim::ReturnCode::Failed, tr("Provider classes overlap."));
 
     const QDir data(m_options.dataDirectory);
+    // The certificate this engine shows peers: signing in to a peer's WS-Man with it lets the
+    // same engine use that peer's NBD export.
+    auto identity = wsman::loadOrCreateTlsIdentity(
+        data.filePath(QStringLiteral("identity/client-cert.pem")),
+        data.filePath(QStringLiteral("identity/client-key.pem")),
+        tr("ReplicaDesk engine %1").arg(m_systemName), wsman::CertificateUse::Client);
+    if (!identity)
+        return identity.error();
+    m_peers->setClientIdentity(*identity);
     auto catalog = Catalog::open(data.filePath(QStringLiteral("catalog.sqlite")));
     if (!catalog)
         return catalog.error();

@@ -154,8 +154,9 @@ int main(int argc, char *argv[])
         tr("port"));
     const QCommandLineOption nbdInsecure(
         QStringLiteral("nbd-insecure"),
-        tr("Serve NBD on an address other than loopback. NBD clients are not authenticated: "
-           "anyone who reaches the port can read and write the volumes."));
+        tr("Admit every NBD client, and serve NBD without TLS off loopback: anyone who reaches "
+           "the port can read and write the volumes. Without it, a client off this host must "
+           "show the certificate it signed in to WS-Management with."));
     const QCommandLineOption peers(
         QStringLiteral("peers"),
         tr("Peers file (JSON, mode 600): how this engine signs in to the peers its remote "
@@ -269,6 +270,12 @@ int main(int argc, char *argv[])
 
     auto server =
         std::make_unique<wsman::WsmanServer>(engine->registry(), std::move(store).value());
+    // Certificates peers showed when they signed in over HTTPS: they admit those peers to NBD.
+    auto clients = wsman::ClientCertificates::open(
+        QDir(data).absoluteFilePath(QStringLiteral("nbd-clients.json")));
+    if (!clients)
+        return fail(clients.error().message);
+    server->setClientCertificates(clients.value());
     if (auto ok = server->listen(serverOptions); !ok)
         return fail(ok.error().message);
     qCInfo(lcDaemon).noquote() << tr("Engine %1 for %2 serving WS-Management on %3")
@@ -283,13 +290,26 @@ int main(int argc, char *argv[])
         const uint nbdPortValue = parser.value(nbdPort).toUInt(&nbdPortOk);
         if (!nbdPortOk || nbdPortValue > 65535)
             return fail(tr("%1 is not a port number.").arg(parser.value(nbdPort)));
-        // TLS hides the data but does not say who the client is (no client certificates yet):
-        // off loopback only when the operator says so, as with plain HTTP.
-        if (!serverOptions.address.isLoopback() && !parser.isSet(nbdInsecure))
-            return fail(tr("NBD does not authenticate its clients yet: it serves on a loopback "
-                           "address only, unless --nbd-insecure is given."));
+        // With TLS a client is admitted by the certificate it showed when it signed in over
+        // WS-Man (or by being on this host); without TLS nobody can be told apart, so that is
+        // for loopback only, unless the operator says otherwise.
+        if (!serverOptions.address.isLoopback() && !serverOptions.tls && !parser.isSet(nbdInsecure))
+            return fail(tr("NBD without TLS cannot tell its clients apart: it serves on a "
+                           "loopback address only, unless --nbd-insecure is given."));
         nbd = std::make_unique<engine::NbdServer>(engine->poolManager());
         nbd->setTls(serverOptions.tls, serverOptions.tls.has_value());
+        if (!parser.isSet(nbdInsecure)) {
+            nbd->setClientCheck([certificates = clients.value()](const QSslCertificate &shown,
+                                                                 const QHostAddress &from) {
+                if (from.isLoopback() || !certificates->userOf(shown).isEmpty())
+                    return QString();
+                return shown.isNull()
+                           ? tr("Show a client certificate: this server admits a peer by the "
+                                "certificate it signed in to WS-Management with.")
+                           : tr("This client certificate never signed in to WS-Management "
+                                "here: sign in over HTTPS with it first.");
+            });
+        }
         if (auto ok = nbd->listen(serverOptions.address, quint16(nbdPortValue)); !ok)
             return fail(ok.error().message);
         qCInfo(lcDaemon).noquote() << tr("serving NBD on %1").arg(nbd->url().toString());

@@ -254,6 +254,11 @@ private:
                 return hangUp("export name before TLS");
             return replyError(opt, RepErrTlsRequired, tr("This server requires TLS."));
         }
+        if (m_encrypted && !m_refusal.isEmpty() && opt != OptAbort) {
+            if (opt == OptExportName)
+                return hangUp("client not admitted");
+            return replyError(opt, RepErrPolicy, m_refusal);
+        }
         switch (opt) {
         case OptExportName: {
             // No way to refuse here but to hang up.
@@ -319,10 +324,19 @@ private:
         config.setLocalCertificate(m_identity->certificate);
         config.setPrivateKey(m_identity->privateKey);
         config.setProtocol(QSsl::TlsV1_2OrLater);
-        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        // The client's certificate is asked for, not verified by TLS: the check decides.
+        config.setPeerVerifyMode(QSslSocket::QueryPeer);
         ssl->setSslConfiguration(config);
         m_encrypted = true;
-        connect(ssl, &QSslSocket::encrypted, this, [] { qCDebug(lcNbd) << "TLS on"; });
+        if (m_server->m_clientCheck) // refused until the handshake shows who it is
+            m_refusal = tr("The TLS handshake has not finished.");
+        connect(ssl, &QSslSocket::encrypted, this, [this, ssl] {
+            if (m_server->m_clientCheck)
+                m_refusal = m_server->m_clientCheck(ssl->peerCertificate(), ssl->peerAddress());
+            if (!m_refusal.isEmpty())
+                qCWarning(lcNbd).noquote() << "NBD client" << ssl->peerAddress().toString()
+                                           << "not admitted:" << m_refusal;
+        });
         ssl->startServerEncryption();
     }
 
@@ -596,6 +610,7 @@ private:
     std::optional<wsman::TlsIdentity> m_identity;
     bool m_tlsRequired = false;
     bool m_encrypted = false;
+    QString m_refusal; // why this client may not use the exports; empty: it may
     QByteArray m_buffer;
     State m_state = State::ClientFlags;
     bool m_noZeroes = false;

@@ -40,6 +40,13 @@ public:
     // ABORT) is answered before the handshake, as between peers. Applies to new connections.
     void setTls(std::optional<wsman::TlsIdentity> identity, bool required);
     bool tlsRequired() const { return m_tlsRequired; }
+    // Who may use the exports once TLS is on: given the certificate the client showed (null when
+    // none) and its address, an empty answer admits it, anything else is why not (every option
+    // is then refused with that reason). Unset: every client that completes TLS. Applies to new
+    // connections.
+    using ClientCheck =
+        std::function<QString(const QSslCertificate &certificate, const QHostAddress &address)>;
+    void setClientCheck(ClientCheck check) { m_clientCheck = std::move(check); }
 
     // Loopback unless told otherwise; port 0 lets the OS choose.
     cim::Result<void> listen(const QHostAddress &address = QHostAddress(QHostAddress::LocalHost),
@@ -63,6 +70,7 @@ private:
     QTcpServer *m_server;
     std::optional<wsman::TlsIdentity> m_tls;
     bool m_tlsRequired = false;
+    ClientCheck m_clientCheck;
     int m_connections = 0;
 };
 

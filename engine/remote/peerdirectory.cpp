@@ -123,11 +123,25 @@ QList<QUrl> PeerDirectory::endpoints() const
 std::unique_ptr<wsman::WsmanTransport> PeerDirectory::connect(const QUrl &endpoint) const
 {
     auto transport = std::make_unique<wsman::WsmanTransport>(endpoint);
+    if (const wsman::TlsIdentity identity = clientIdentity(); !identity.certificate.isNull())
+        transport->setClientIdentity(identity.certificate, identity.privateKey);
     if (const std::optional<PeerAccess> access = find(endpoint)) {
         transport->setCredentials(access->user, access->password);
         transport->setTrustedFingerprints(access->trustedFingerprints);
     }
     return transport;
+}
+
+void PeerDirectory::setClientIdentity(const wsman::TlsIdentity &identity)
+{
+    QMutexLocker l(&m_mutex);
+    m_identity = identity;
+}
+
+wsman::TlsIdentity PeerDirectory::clientIdentity() const
+{
+    QMutexLocker l(&m_mutex);
+    return m_identity;
 }
 
 RemoteCollections::PeerConnector PeerDirectory::connector() const

@@ -6,6 +6,7 @@
 
 #include "cim/result.h"
 #include "remote/remotecollections.h"
+#include "wsman/selfsignedcertificate.h"
 
 #include <QHash>
 #include <QMutex>
@@ -55,12 +56,17 @@ public:
     // A WS-Man client for the endpoint with what is known of it; a peer nothing is known of gets
     // an anonymous client that trusts only the system's CAs.
     std::unique_ptr<wsman::WsmanTransport> connect(const QUrl &endpoint) const;
+    // The certificate this engine shows its peers (on WS-Man, where signing in records it, and on
+    // NBD, where that record admits it). Every client connect() makes from now on shows it.
+    void setClientIdentity(const wsman::TlsIdentity &identity);
+    wsman::TlsIdentity clientIdentity() const;
     // connect() as RemoteCollections' connector; the directory must outlive its user.
     RemoteCollections::PeerConnector connector() const;
 
 private:
     mutable QMutex m_mutex;
     QHash<QString, std::pair<QUrl, PeerAccess>> m_peers;
+    wsman::TlsIdentity m_identity;
 };
 
 } // namespace rd::engine

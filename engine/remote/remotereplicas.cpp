@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -496,11 +497,22 @@ bool RemoteReplicas::keepCertificate(const std::shared_ptr<Run> &run)
         return true;
     // The export speaks with the identity the peer showed on WS-Man, which was verified (a CA
     // or a pinned fingerprint): that certificate is the one NBD's TLS must present.
+    // Beside it, this engine's own certificate and key, which the peer admits to NBD because
+    // they came with this engine's sign-in on WS-Man.
     const QSslCertificate shown = run->transport->peerCertificate();
+    const wsman::TlsIdentity own = m_peers->clientIdentity();
     const QString dir = certificateDirectory(run->plan.wsman);
-    QSaveFile file(QDir(dir).filePath(QStringLiteral("ca-cert.pem")));
-    if (shown.isNull() || !QDir().mkpath(dir) || !file.open(QIODevice::WriteOnly) ||
-        file.write(shown.toPem()) < 0 || !file.commit()) {
+    auto keep = [&dir](const QString &name, const QByteArray &pem) {
+        QSaveFile file(QDir(dir).filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(pem) == pem.size() && file.commit() &&
+               QFile::setPermissions(file.fileName(),
+                                     QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    };
+    if (shown.isNull() || !QDir().mkpath(dir) ||
+        !keep(QStringLiteral("ca-cert.pem"), shown.toPem()) ||
+        (!own.certificate.isNull() &&
+         (!keep(QStringLiteral("client-cert.pem"), own.certificate.toPem()) ||
+          !keep(QStringLiteral("client-key.pem"), own.privateKey.toPem())))) {
         fail(run, cim::Error(ReturnCode::Failed,
                              tr("The peer's certificate cannot be kept for its NBD export in %1.")
                                  .arg(QDir::toNativeSeparators(dir))));

@@ -289,7 +289,9 @@ private:
                                           line.mid(colon + 1).trimmed());
         }
         m_request.peer = m_socket->peerAddress();
-        m_request.encrypted = qobject_cast<QSslSocket *>(m_socket) != nullptr;
+        auto *ssl = qobject_cast<QSslSocket *>(m_socket);
+        m_request.encrypted = ssl != nullptr;
+        m_request.clientCertificate = ssl ? ssl->peerCertificate() : QSslCertificate();
 
         const QByteArray connection = m_request.header("connection").toLower();
         m_keepAlive = m_request.version == "HTTP/1.1" ? !connection.contains("close")
@@ -441,7 +443,11 @@ cim::Result<void> HttpServer::listen(const QHostAddress &address, quint16 port)
 {
     if (m_tls) {
         auto ssl = std::make_unique<QSslServer>();
-        ssl->setSslConfiguration(*m_tls);
+        // Clients may show a certificate (a peer engine does, to be known on NBD later); none
+        // is required and none is checked here: the user still signs in.
+        QSslConfiguration config = *m_tls;
+        config.setPeerVerifyMode(QSslSocket::QueryPeer);
+        ssl->setSslConfiguration(config);
         ssl->setHandshakeTimeout(m_limits.requestTimeoutMs);
         connect(ssl.get(), &QSslServer::errorOccurred, this,
                 [this](QSslSocket *socket, QAbstractSocket::SocketError) {

@@ -19,6 +19,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QSslConfiguration>
 
 #include <functional>
@@ -41,6 +42,7 @@ struct HttpRequest
     QByteArray body;
     QHostAddress peer;
     bool encrypted = false;
+    QSslCertificate clientCertificate; // the one the client showed in the TLS handshake, if any
 
     QByteArray header(QByteArrayView lowerCaseName) const;
     QByteArray path() const; // target without the query

@@ -67,7 +67,7 @@ bool addExtension(X509 *cert, int nid, const QByteArray &value)
 cim::Result<TlsIdentity> makeSelfSignedCertificate(const QString &commonName,
                                                    const QStringList &dnsNames,
                                                    const QList<QHostAddress> &addresses,
-                                                   int validDays)
+                                                   int validDays, CertificateUse use)
 {
     PKeyPtr key(EVP_EC_gen("P-256"));
     if (!key)
@@ -107,8 +107,10 @@ cim::Result<TlsIdentity> makeSelfSignedCertificate(const QString &commonName,
     // (pathlen 0: it signs nothing else) so that clients that take it as their CA file accept it
     // (GnuTLS in qemu refuses a CA file without it). No keyUsage extension: with one it would
     // have to list keyCertSign beside the server usages.
-    if (!addExtension(cert.get(), NID_basic_constraints, "critical,CA:TRUE,pathlen:0") ||
-        !addExtension(cert.get(), NID_ext_key_usage, "serverAuth") ||
+    const bool server = use == CertificateUse::Server;
+    if (!addExtension(cert.get(), NID_basic_constraints,
+                      server ? "critical,CA:TRUE,pathlen:0" : "critical,CA:FALSE") ||
+        !addExtension(cert.get(), NID_ext_key_usage, server ? "serverAuth" : "clientAuth") ||
         !addExtension(cert.get(), NID_subject_key_identifier, "hash") ||
         (!alt.isEmpty() &&
          !addExtension(cert.get(), NID_subject_alt_name, alt.join(u',').toUtf8())))
@@ -162,7 +164,8 @@ cim::Result<TlsIdentity> loadTlsIdentity(const QString &certificateFile, const Q
 }
 
 cim::Result<TlsIdentity> loadOrCreateTlsIdentity(const QString &certificateFile,
-                                                 const QString &keyFile, const QString &commonName)
+                                                 const QString &keyFile, const QString &commonName,
+                                                 CertificateUse use)
 {
     const bool haveCert = QFileInfo::exists(certificateFile);
     const bool haveKey = QFileInfo::exists(keyFile);
@@ -185,7 +188,11 @@ cim::Result<TlsIdentity> loadOrCreateTlsIdentity(const QString &certificateFile,
         if (!a.isLinkLocal() && !addresses.contains(a))
             addresses.append(a);
     }
-    auto made = makeSelfSignedCertificate(commonName, names, addresses);
+    if (use == CertificateUse::Client) { // known by its fingerprint, not by its names
+        names.clear();
+        addresses.clear();
+    }
+    auto made = makeSelfSignedCertificate(commonName, names, addresses, 825, use);
     if (!made)
         return made.error();
     QDir().mkpath(QFileInfo(keyFile).absolutePath());

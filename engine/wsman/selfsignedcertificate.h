@@ -22,11 +22,16 @@ struct TlsIdentity
     QSslKey privateKey;
 };
 
+// What the certificate is for: a server's is its own CA (clients pin it or take it as their CA
+// file); a client's is a plain end entity for clientAuth (qemu's GnuTLS refuses a CA there).
+enum class CertificateUse { Server, Client };
+
 // commonName goes into the subject; dnsNames and addresses into subjectAltName.
 cim::Result<TlsIdentity> makeSelfSignedCertificate(const QString &commonName,
                                                    const QStringList &dnsNames,
                                                    const QList<QHostAddress> &addresses,
-                                                   int validDays = 825);
+                                                   int validDays = 825,
+                                                   CertificateUse use = CertificateUse::Server);
 
 // Reads PEM certificate and key files (an unencrypted key, RSA or EC).
 cim::Result<TlsIdentity> loadTlsIdentity(const QString &certificateFile, const QString &keyFile);
@@ -34,7 +39,8 @@ cim::Result<TlsIdentity> loadTlsIdentity(const QString &certificateFile, const Q
 // Reads the pair when both files exist; makes, writes (key with mode 0600) and returns a new
 // self-signed pair when neither exists; an error when only one does.
 cim::Result<TlsIdentity> loadOrCreateTlsIdentity(const QString &certificateFile,
-                                                 const QString &keyFile, const QString &commonName);
+                                                 const QString &keyFile, const QString &commonName,
+                                                 CertificateUse use = CertificateUse::Server);
 
 // "AB:CD:..." — the SHA-256 fingerprint operators compare and clients pin.
 QString certificateFingerprint(const QSslCertificate &certificate);

@@ -441,6 +441,10 @@ void WsmanServer::authenticated(const std::shared_ptr<Exchange> &x, const std::o
         return;
     }
     x->user = *user;
+    if (m_clientCertificates && !user->name.isEmpty() && !x->request.clientCertificate.isNull()) {
+        if (auto r = m_clientCertificates->authorize(x->request.clientCertificate, user->name); !r)
+            qWarning("%s", qPrintable(r.error().message));
+    }
     process(x);
 }
 

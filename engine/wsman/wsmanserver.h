@@ -28,6 +28,7 @@
 //     wsman:InvalidRepresentation (Put), wsman:QuotaLimit, wsman:InvalidOptions
 //   A method's own error is its ReturnValue (with rd:ReturnMessage), never a fault.
 
+#include "clientcertificates.h"
 #include "envelope.h"
 #include "httpserver.h"
 #include "selfsignedcertificate.h"
@@ -79,6 +80,11 @@ public:
     const WsmanServerOptions &options() const { return m_options; }
 
     void setUsers(UserStore users);
+    // Where client certificates of signed-in users are recorded (for NBD); none by default.
+    void setClientCertificates(std::shared_ptr<ClientCertificates> certificates)
+    {
+        m_clientCertificates = std::move(certificates);
+    }
     int openEnumerationContexts() const { return int(m_enumerations.size()); }
     int connectionCount() const;
 
@@ -124,6 +130,7 @@ private:
 
     QPointer<engine::ProviderRegistry> m_registry;
     std::shared_ptr<const UserStore> m_users;
+    std::shared_ptr<ClientCertificates> m_clientCertificates;
     std::unique_ptr<Types> m_types;
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<QThreadPool> m_authPool;

@@ -138,6 +138,12 @@ void WsmanTransport::send(const Message &message, Done done, bool authenticated)
                   QByteArrayLiteral("ReplicaDesk WS-Management client"));
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     req.setTransferTimeout(m_operationTimeoutMs + kTransferMarginMs);
+    if (!m_clientCertificate.isNull() && !m_clientKey.isNull()) {
+        QSslConfiguration tls = req.sslConfiguration();
+        tls.setLocalCertificate(m_clientCertificate);
+        tls.setPrivateKey(m_clientKey);
+        req.setSslConfiguration(tls);
+    }
     if (authenticated && !m_user.isEmpty()) {
         req.setRawHeader("Authorization",
                          "Basic " +

@@ -10,6 +10,7 @@
 #include "api/cimclient.h"
 
 #include <QSslCertificate>
+#include <QSslKey>
 #include <QStringList>
 #include <QUrl>
 
@@ -51,6 +52,13 @@ public:
     // The server's certificate is accepted when the system's CAs vouch for it, or when its
     // SHA-256 fingerprint ("AB:CD:...") is one of these (a pinned self-signed certificate).
     void setTrustedFingerprints(const QStringList &fingerprints) { m_trusted = fingerprints; }
+    // A certificate (and its key) shown to the server in the TLS handshake: a peer engine's
+    // identity, which the server records with the user who signs in (for its NBD export).
+    void setClientIdentity(const QSslCertificate &certificate, const QSslKey &key)
+    {
+        m_clientCertificate = certificate;
+        m_clientKey = key;
+    }
     QStringList trustedFingerprints() const { return m_trusted; }
     // Trust on first use: asked, on this thread, about a certificate nothing vouches for.
     // Returning true pins its fingerprint (certificateTrusted is emitted so it can be stored).
@@ -105,6 +113,8 @@ private:
     int m_maxElements = 200;
     qint64 m_maxEnvelopeSize = 512000; // WinRM's largest by default (MaxEnvelopeSizekb 500)
     QStringList m_trusted;
+    QSslCertificate m_clientCertificate;
+    QSslKey m_clientKey;
     CertificateCheck m_check;
     QSslCertificate m_peerCertificate;
     QString m_rejectedFingerprint;

@@ -10,6 +10,7 @@
 
 #include "remote/peervolumes.h"
 #include "storage/catalog.h"
+#include "wsman/selfsignedcertificate.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -494,11 +495,10 @@ private Q_SLOTS:
                 QSKIP(qPrintable(QStringLiteral("the veth link cannot be set up here: ") + why));
         }
 
-        // NBD leaves loopback only when told: this link is the test's own.
+        // Off loopback, NBD admits a client by the certificate it signed in to WS-Man with.
         Daemon peer;
         peer.launcher = {QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), ns};
-        QVERIFY(start(peer, QStringLiteral("peer-q"),
-                      {QStringLiteral("--listen"), peerAddress, QStringLiteral("--nbd-insecure")}));
+        QVERIFY(start(peer, QStringLiteral("peer-q"), {QStringLiteral("--listen"), peerAddress}));
         QCOMPARE(peer.nbd.host(), peerAddress);
         constexpr int timeoutMs = 2000;
         std::unique_ptr<Engine> local = engineReaching(peer, QStringLiteral("local-q"), timeoutMs);
@@ -506,6 +506,33 @@ private Q_SLOTS:
         const quint64 size = 4 * MiB;
         Mirror m;
         QVERIFY(mirrorToPeer(*local, peer, quint16(cim::Mode::Synchronous), size, m));
+        QVERIFY(QFile::exists(m.certificates + QStringLiteral("/client-cert.pem")));
+        {
+            // The peer's certificate alone (no client certificate), and a certificate that never
+            // signed in: refused, with the reason.
+            const QString bare = m_dir.filePath(QStringLiteral("bare-client"));
+            QVERIFY(QDir().mkpath(bare));
+            QVERIFY(QFile::copy(m.certificates + QStringLiteral("/ca-cert.pem"),
+                                bare + QStringLiteral("/ca-cert.pem")));
+            Export anonymous(m.exportUrl, bare);
+            QVERIFY2(anonymous.error().contains(QStringLiteral("policy")),
+                     qPrintable(anonymous.error()));
+            QTRY_VERIFY(peer.log.contains("not admitted: Show a client certificate"));
+            const auto stranger =
+                wsman::makeSelfSignedCertificate(QStringLiteral("stranger"), {}, {});
+            QVERIFY(stranger);
+            QFile cert(bare + QStringLiteral("/client-cert.pem"));
+            QFile key(bare + QStringLiteral("/client-key.pem"));
+            QVERIFY(cert.open(QIODevice::WriteOnly) && key.open(QIODevice::WriteOnly));
+            cert.write(stranger->certificate.toPem());
+            key.write(stranger->privateKey.toPem());
+            cert.close();
+            key.close();
+            Export unknown(m.exportUrl, bare);
+            QVERIFY2(unknown.error().contains(QStringLiteral("policy")),
+                     qPrintable(unknown.error()));
+            QTRY_VERIFY(peer.log.contains("not admitted: This client certificate never signed in"));
+        }
 
         QVERIFY(ip({QStringLiteral("link"), QStringLiteral("set"), here, QStringLiteral("down")}));
         QElapsedTimer held;
