@@ -24,6 +24,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -313,6 +314,10 @@ int main(int argc, char *argv[])
         if (auto ok = nbd->listen(serverOptions.address, quint16(nbdPortValue)); !ok)
             return fail(ok.error().message);
         qCInfo(lcDaemon).noquote() << tr("serving NBD on %1").arg(nbd->url().toString());
+        // A volume a peer writes a replica into is not deleted under it.
+        engine->poolManager()->openedBy = [server = QPointer(nbd.get())](const QString &id) {
+            return server ? server->openedBy(id) : QString();
+        };
     }
     // The access points a RemoteReplicationCollection may name on this side.
     if (auto *remote = engine::RemoteCollections::of(engine->registry())) {

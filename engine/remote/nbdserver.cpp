@@ -168,8 +168,16 @@ public:
     }
     ~Connection() override
     {
-        if (m_server)
+        if (m_server) {
             --m_server->m_connections;
+            if (!m_exportName.isEmpty()) {
+                // One entry per connection: another client at the same address stays.
+                QStringList &clients = m_server->m_openBy[m_exportName];
+                clients.removeOne(m_client);
+                if (clients.isEmpty())
+                    m_server->m_openBy.remove(m_exportName);
+            }
+        }
     }
     Q_DISABLE_COPY_MOVE(Connection)
 
@@ -388,7 +396,7 @@ private:
         reply(opt, RepAck);
         if (opt == OptGo) {
             m_device = device.value();
-            m_exportName = name;
+            setExport(name);
             m_state = State::Transmission;
         }
     }
@@ -433,8 +441,15 @@ private:
         if (!device || !device.value())
             return false;
         m_device = device.value();
-        m_exportName = name;
+        setExport(name);
         return true;
+    }
+
+    void setExport(const QString &name)
+    {
+        m_exportName = name;
+        m_client = m_socket->peerAddress().toString();
+        m_server->m_openBy[name].append(m_client);
     }
 
     static quint16 transmissionFlags()
@@ -611,6 +626,7 @@ private:
     bool m_tlsRequired = false;
     bool m_encrypted = false;
     QString m_refusal; // why this client may not use the exports; empty: it may
+    QString m_client;  // its address, as openedBy() names it
     QByteArray m_buffer;
     State m_state = State::ClientFlags;
     bool m_noZeroes = false;
@@ -700,6 +716,14 @@ QUrl NbdServer::url(const QString &exportName) const
     u.setPort(m_server->serverPort());
     u.setPath(QLatin1Char('/') + exportName);
     return u;
+}
+
+QString NbdServer::openedBy(const QString &exportName) const
+{
+    QStringList clients;
+    for (const QString &c : m_openBy.value(exportName))
+        clients.append(tr("NBD client %1").arg(c));
+    return clients.join(QStringLiteral(", "));
 }
 
 int NbdServer::connectionCount() const

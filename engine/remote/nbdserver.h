@@ -5,6 +5,7 @@
 #include "cim/result.h"
 #include "wsman/selfsignedcertificate.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QStringList>
@@ -57,6 +58,8 @@ public:
     // qemu-img take it.
     QUrl url(const QString &exportName = {}) const;
     int connectionCount() const;
+    // The clients that have the export open ("NBD client 192.0.2.7"), or empty.
+    QString openedBy(const QString &exportName) const;
 
     // The largest READ or WRITE accepted (also the NBD_INFO_BLOCK_SIZE maximum).
     static constexpr quint32 MaxPayload = 32u << 20;
@@ -72,6 +75,7 @@ private:
     bool m_tlsRequired = false;
     ClientCheck m_clientCheck;
     int m_connections = 0;
+    QHash<QString, QStringList> m_openBy; // export name -> client addresses, one per connection
 };
 
 } // namespace rd::engine

@@ -20,6 +20,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QThreadPool>
+#include <QTimer>
 
 namespace rd::engine {
 
@@ -613,6 +614,23 @@ void RemoteReplicas::startMirrors(const std::shared_ptr<Run> &run)
     });
 }
 
+void RemoteReplicas::giveBack(const std::shared_ptr<Run> &run, const cim::ObjectPath &volume,
+                              int attempts)
+{
+    cim::MethodCall call{run->configurationService, QStringLiteral("ReturnToStoragePool"), {}};
+    call.in.set(QStringLiteral("TheElement"), Value::reference(volume));
+    run->transport->invokeMethod(call).then(
+        this, [this, run, volume, attempts](cim::MethodResult r) {
+            if (r.returnValue == quint32(ReturnCode::InUse) && attempts > 1)
+                QTimer::singleShot(500, this, [this, run, volume, attempts] {
+                    giveBack(run, volume, attempts - 1);
+                });
+            else if (r.returnValue != quint32(ReturnCode::Completed))
+                qWarning("The peer keeps the volume %s: %s", qPrintable(volume.toString()),
+                         qPrintable(r.message));
+        });
+}
+
 void RemoteReplicas::fail(const std::shared_ptr<Run> &run, const cim::Error &error)
 {
     for (const QString &id : std::as_const(run->registered))
@@ -620,12 +638,11 @@ void RemoteReplicas::fail(const std::shared_ptr<Run> &run, const cim::Error &err
     run->registered.clear();
     // Nothing half made stays behind: the peer's new volumes go back to its pool. Best effort —
     // a peer that is gone keeps them, and the job's error and affected elements name them.
+    // Queued, so a copy's connection closing (its writer is deleted later) goes first; the peer
+    // refuses to delete a volume an NBD client still has open, so that answer is tried again.
     for (const cim::ObjectPath &volume : std::as_const(run->created)) {
-        cim::MethodCall giveBack{
-            run->configurationService, QStringLiteral("ReturnToStoragePool"), {}};
-        giveBack.in.set(QStringLiteral("TheElement"), Value::reference(volume));
-        run->transport->invokeMethod(giveBack).then(QtFuture::Launch::Sync,
-                                                    [run](cim::MethodResult) {});
+        QMetaObject::invokeMethod(
+            this, [this, run, volume] { giveBack(run, volume, 3); }, Qt::QueuedConnection);
     }
     ConcreteJob *job = run->job();
     if (!job)

@@ -69,6 +69,8 @@ private:
     void attachMirrors(const std::shared_ptr<Run> &run);
     void startMirrors(const std::shared_ptr<Run> &run);
     void fail(const std::shared_ptr<Run> &run, const cim::Error &error);
+    // ReturnToStoragePool of a volume made on the peer, tried again while the peer says InUse.
+    void giveBack(const std::shared_ptr<Run> &run, const cim::ObjectPath &volume, int attempts);
     QString certificateDirectory(const QUrl &wsman) const;
 
     QPointer<RemoteCollections> m_collections;

@@ -312,6 +312,11 @@ cim::Result<void> PoolManager::deleteVolume(const QString &deviceId)
                           tr("The volume %1 is part of a synchronization; remove that first.")
                               .arg(volume(deviceId)->elementName));
     }
+    if (const QString who = openedBy ? openedBy(deviceId) : QString(); !who.isEmpty()) {
+        return cim::Error(cim::ReturnCode::InUse,
+                          tr("The volume %1 is open by %2; it cannot be deleted while they use it.")
+                              .arg(volume(deviceId)->elementName, who));
+    }
     // Rename, delete the row, then unlink: if the row cannot go, the rename is undone and the
     // volume is intact; if the engine dies in between, load() removes the renamed image.
     const QString doomed = path + QLatin1String(DeletingSuffix);

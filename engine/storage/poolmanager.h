@@ -86,6 +86,9 @@ public:
 
     // Set by replication: true when a synchronization uses the volume, so it must not go away.
     std::function<bool(const QString &deviceId)> isInUse;
+    // Who else has the volume open (an NBD client writing a replica into it): said in the
+    // refusal; empty when nobody. Also keeps the volume from being deleted.
+    std::function<QString(const QString &deviceId)> openedBy;
 
 Q_SIGNALS:
     void poolsChanged();

@@ -29,9 +29,10 @@ class TstRemoteDaemon : public DaemonFixture
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { QVERIFY(writeUsers()); }
+
     void cloneIntoTheDaemonOverTls()
     {
-        QVERIFY(writeUsers());
         QFile users(m_dir.filePath(QStringLiteral("users")));
 
         QProcess daemon;
@@ -496,6 +497,20 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(second->isFinished(), 60000);
         QVERIFY2(second->state() == cim::JobState::Completed,
                  qPrintable(second->error() ? second->error()->message : QString()));
+
+        // Terminated in the middle: the job ends Terminated and the peer's half-made volume goes
+        // back to its pool once the copy's connection has closed.
+        const auto client = adminOf(again);
+        const int volumesBefore = peerVolumeCount(*client);
+        ConcreteJob *third = startedJob(*local, await(local->registry()->invokeMethod(call)));
+        QVERIFY(third);
+        QTRY_VERIFY_WITH_TIMEOUT(third->percentComplete() >= 10 || third->isFinished(), 30000);
+        QVERIFY2(!third->isFinished(), "the copy ended before it could be terminated");
+        auto stopped = await(local->jobManager()->requestStateChange(third->instanceId(), 4));
+        QVERIFY(stopped);
+        QCOMPARE(stopped->returnValue, quint32(cim::ReturnCode::Completed));
+        QTRY_COMPARE_WITH_TIMEOUT(third->state(), cim::JobState::Terminated, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(peerVolumeCount(*client), volumesBefore, 10000);
         local.reset();
         QVERIFY(stop(again));
     }

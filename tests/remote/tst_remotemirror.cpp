@@ -237,6 +237,23 @@ private Q_SLOTS:
             QVERIFY(replica.read(size) == m.bytes);
         }
 
+        // On the peer, the replica cannot be deleted while this engine writes into it.
+        {
+            const auto admin = adminOf(peer);
+            auto services =
+                await(admin->enumerateInstances(QStringLiteral("CIM_StorageConfigurationService")));
+            QVERIFY(services && services->ok() && !services->value().isEmpty());
+            cim::Parameters in;
+            in.set(QStringLiteral("TheElement"),
+                   Value::reference(*cim::ObjectPath::fromString(m.pair.targetPath)));
+            auto refused = await(admin->invokeMethod(
+                {services->value().front().path(), QStringLiteral("ReturnToStoragePool"), in}));
+            QVERIFY(refused);
+            QCOMPARE(refused->returnValue, quint32(cim::ReturnCode::InUse));
+            QVERIFY2(refused->message.contains(QStringLiteral("NBD client")),
+                     qPrintable(refused->message));
+        }
+
         // In step: a write is on the peer before it returns.
         QVERIFY(write(*local, m.source.deviceId, 3 * MiB + 4 * KiB, pattern(8 * KiB, 1), m.bytes));
         {
