@@ -254,9 +254,13 @@ std::vector<NavigatorModel::Spec> NavigatorModel::synchronizationSpecs() const
         QHash<QString, QString> volumeNames;
         for (const cim::Instance &volume : inventory->instances(classes::storageVolume()))
             volumeNames.insert(instanceKey(volume), instanceLabel(volume));
+        // Elsewhere (a replica on a peer): as another followed system lists it, or by its key
+        // and system name.
         const auto nameOf = [&](const cim::ObjectPath &path) {
-            return path.isEmpty() ? tr("unknown")
-                                  : volumeNames.value(pathKey(path), pathLabel(path));
+            if (path.isEmpty())
+                return tr("unknown");
+            const auto it = volumeNames.constFind(pathKey(path));
+            return it != volumeNames.cend() ? *it : referenceLabel(path, inventory, m_inventories);
         };
         for (const cim::Instance &sync : inventory->instances(classes::storageSynchronized())) {
             Spec spec;

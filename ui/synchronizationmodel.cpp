@@ -113,8 +113,9 @@ QString SynchronizationModel::elementName(int row, QStringView role) const
     const cim::Value ref = r.sync.property(role);
     if (!ref.isTyped() || ref.isNull() || ref.type() != cim::CimType::Reference)
         return QString();
-    const auto element = r.system ? r.system->find(ref.toReference()) : std::nullopt;
-    return element ? instanceLabel(*element) : pathLabel(ref.toReference());
+    // A replica on another system is named as that system lists it when the console follows it
+    // too, else by its key and the system's name.
+    return referenceLabel(ref.toReference(), r.system, m_inventories);
 }
 
 int SynchronizationModel::rowCount(const QModelIndex &parent) const

@@ -1,5 +1,7 @@
 #include "valueformat.h"
 
+#include "systeminventory.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QStringList>
@@ -123,6 +125,26 @@ QString pathLabel(const cim::ObjectPath &path)
     if (!path.keys().isEmpty())
         return cim::ObjectPath::keyValueText(path.keys().constFirst().second);
     return path.className();
+}
+
+QString referenceLabel(const cim::ObjectPath &path, const SystemInventory *home,
+                       const QList<QPointer<SystemInventory>> &systems)
+{
+    std::optional<cim::Instance> element = home ? home->find(path) : std::nullopt;
+    for (qsizetype i = 0; !element && i < systems.size(); ++i) {
+        if (systems.at(i) && systems.at(i) != home)
+            element = systems.at(i)->find(path);
+    }
+    if (element)
+        return instanceLabel(*element);
+    const cim::Value system = path.key(u"SystemName");
+    if (system.isTyped() && !system.isNull() && system.type() == cim::CimType::String &&
+        !system.toString().isEmpty()) {
+        //: An element of another system the console does not list, as in "6f1c… on storage-02".
+        return QCoreApplication::translate("rd::ui::ValueFormat", "%1 on %2")
+            .arg(pathLabel(path), system.toString());
+    }
+    return pathLabel(path);
 }
 
 } // namespace rd::ui

@@ -5,9 +5,13 @@
 #include "cim/instance.h"
 #include "cim/valuemap.h"
 
+#include <QList>
+#include <QPointer>
 #include <QString>
 
 namespace rd::ui {
+
+class SystemInventory;
 
 // "Clone (8)" for a defined code; the map's own "DMTF Reserved (9)" style for the rest.
 QString valueMapLabel(const cim::ValueMap &map, quint64 code);
@@ -17,5 +21,10 @@ QString formatValue(QStringView propertyName, const cim::Value &value);
 QString instanceLabel(const cim::Instance &instance);
 // The same for an object path alone (key values only), for REFs whose instance is not at hand.
 QString pathLabel(const cim::ObjectPath &path);
+// What to call the element a REF of home names: its label where home lists it, else where another
+// followed system does (a replica on a peer the console is connected to as well), else
+// "<DeviceID> on <SystemName>" for an element whose path names its system.
+QString referenceLabel(const cim::ObjectPath &path, const SystemInventory *home,
+                       const QList<QPointer<SystemInventory>> &systems);
 
 } // namespace rd::ui

@@ -4,6 +4,8 @@
 // before Next is allowed, the access points come from both sides, the job is followed to its end,
 // and the embedded engine signs in to the peer with what the console handed it. A refusal comes
 // back on the page that can fix it; a peer gone before the job reaches it leaves nothing behind.
+// Through the Create Replica wizard, clones and mirrors are made on the peer; a mirror's replica
+// there is named in the synchronizations view.
 
 #include "cim/enums.h"
 #include "cimclasses.h"
@@ -28,6 +30,8 @@
 #include "replicatypepage.h"
 #include "storage/poolmanager.h"
 #include "storage/storagepool.h"
+#include "synchronizationmodel.h"
+#include "synchronizationsdock.h"
 #include "systeminventory.h"
 #include "translations.h"
 #include "wsman/selfsignedcertificate.h"
@@ -606,8 +610,23 @@ private Q_SLOTS:
         QCOMPARE(pair->property(u"CopyState").toUInt64(), quint64(cim::CopyState::Synchronized));
         QTRY_VERIFY(window.localSystem()->find(pair->path()));
 
-        // The peer's volume is the one the wizard named, and it holds the source's bytes.
+        // The synchronizations view names the replica by its key on storage-02 until the console
+        // follows the peer too, then by the name it has there.
         const QString replicaId = synced.key(u"DeviceID").toString();
+        SynchronizationModel *syncs = window.synchronizationsDock()->model();
+        const auto replicaLabel = [syncs] {
+            for (int row = 0; row < syncs->rowCount(); ++row) {
+                if (syncs->index(row, SynchronizationModel::SourceColumn).data().toString() ==
+                    QStringLiteral("journal"))
+                    return syncs->index(row, SynchronizationModel::ReplicaColumn).data().toString();
+            }
+            return QString();
+        };
+        QTRY_COMPARE(replicaLabel(), replicaId + QStringLiteral(" on storage-02"));
+        connectPeer(window);
+        QTRY_COMPARE_WITH_TIMEOUT(replicaLabel(), QStringLiteral("journal mirror"), 10000);
+
+        // The peer's volume is the one the wizard named, and it holds the source's bytes.
         std::optional<engine::VolumeInfo> replica;
         for (const engine::VolumeInfo &v : m_peer->poolManager()->volumes()) {
             if (v.deviceId == replicaId)

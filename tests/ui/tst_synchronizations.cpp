@@ -2,7 +2,8 @@
 // ProgressStatus, PercentSynced, mode and type; fracture, resync and detach of a mirror as the
 // engine allows them; operations it does not offer (a clone's fracture, or ModifyReplica-
 // Synchronization itself on a system whose capabilities lack it) disabled with the reason; a
-// refusal shown with the engine's message.
+// refusal shown with the engine's message. A replica on another system is named readably: by the
+// name that system gives it when the console follows it too, else by its key and system name.
 
 #include "cim/enums.h"
 #include "cim/valuemap.h"
@@ -10,6 +11,7 @@
 #include "enginehost.h"
 #include "fakecimclient.h"
 #include "mainwindow.h"
+#include "navigatormodel.h"
 #include "synchronizationactions.h"
 #include "synchronizationmodel.h"
 #include "synchronizationsdock.h"
@@ -85,6 +87,29 @@ class TestSynchronizations : public QObject
                 return row;
         }
         return -1;
+    }
+
+    // A volume as an engine names it: CreationClassName, DeviceID, SystemCreationClassName,
+    // SystemName.
+    static cim::ObjectPath volumePath(const QString &system, const QString &deviceId)
+    {
+        return cim::ObjectPath(
+            QStringLiteral("root/cimv2/storage/iscsitarget"), classes::storageVolume(),
+            {{QStringLiteral("CreationClassName"), Value::string(classes::storageVolume())},
+             {QStringLiteral("DeviceID"), Value::string(deviceId)},
+             {QStringLiteral("SystemCreationClassName"),
+              Value::string(QStringLiteral("MSISCSITARGET_ComputerSystem"))},
+             {QStringLiteral("SystemName"), Value::string(system)}});
+    }
+
+    static cim::Instance volume(const cim::ObjectPath &path, const QString &name)
+    {
+        cim::Instance v(path.className());
+        v.setPath(path);
+        for (const auto &[key, value] : path.keys())
+            v.setProperty(key, value);
+        v.setProperty(QStringLiteral("ElementName"), Value::string(name));
+        return v;
     }
 
 private Q_SLOTS:
@@ -187,6 +212,68 @@ private Q_SLOTS:
             actions->fractureAction()->toolTip().contains(QStringLiteral("GetSupportedOperations")),
             qPrintable(actions->fractureAction()->toolTip()));
         QVERIFY(dock->reasonLabel()->text().contains(QStringLiteral("GetSupportedOperations")));
+    }
+
+    // The pair of a mirror on a peer: its SyncedElement is the peer's volume, which this system
+    // does not list. Without the peer it is "<DeviceID> on <SystemName>", not a bare UUID; once the
+    // console follows the peer too, it is the name the peer gives it, in the synchronizations view
+    // and the navigator alike.
+    void replicaOnAnotherSystemIsNamedReadably()
+    {
+        const QString replicaId = QStringLiteral("6f1c2b7e-93a4-4d1e-b1f0-2a5c8e7d9a01");
+        const cim::ObjectPath source =
+            volumePath(QStringLiteral("console-host"), QStringLiteral("v1"));
+        const cim::ObjectPath replica = volumePath(QStringLiteral("storage-02"), replicaId);
+        cim::Instance sync(classes::storageSynchronized());
+        sync.setPath(
+            cim::ObjectPath(QStringLiteral("root/cimv2/storage/iscsitarget"), sync.className(),
+                            {{QStringLiteral("SystemElement"), Value::reference(source)},
+                             {QStringLiteral("SyncedElement"), Value::reference(replica)}}));
+        sync.setProperty(QStringLiteral("SystemElement"), Value::reference(source));
+        sync.setProperty(QStringLiteral("SyncedElement"), Value::reference(replica));
+        sync.setProperty(QStringLiteral("SyncType"), Value::uint16(6));
+        sync.setProperty(QStringLiteral("Mode"), Value::uint16(2));
+        sync.setProperty(QStringLiteral("CopyState"), Value::uint16(4));
+
+        test::FakeCimClient here;
+        here.setInstances(classes::storageVolume(), {volume(source, QStringLiteral("journal"))});
+        here.setInstances(classes::storageSynchronized(), {sync});
+        SystemInventory local(&here, classes::watched());
+        SynchronizationModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        NavigatorModel navigator;
+        QAbstractItemModelTester navigatorTester(
+            &navigator, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.addSystem(&local);
+        navigator.addSystem(&local);
+        local.refresh();
+        QTRY_VERIFY(local.isLoaded());
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex replicaCell = model.index(0, SynchronizationModel::ReplicaColumn);
+        QCOMPARE(model.index(0, SynchronizationModel::SourceColumn).data().toString(),
+                 QStringLiteral("journal"));
+        QCOMPARE(replicaCell.data().toString(), replicaId + QStringLiteral(" on storage-02"));
+        QCOMPARE(navigator.rowCount(navigator.synchronizationsIndex()), 1);
+        const QModelIndex pair = navigator.index(0, 0, navigator.synchronizationsIndex());
+        QCOMPARE(pair.data().toString(),
+                 QStringLiteral("journal → ") + replicaId + QStringLiteral(" on storage-02"));
+
+        // The console connects to the peer: its volume's name replaces the key, the row stays.
+        test::FakeCimClient there;
+        there.setInstances(classes::storageVolume(),
+                           {volume(replica, QStringLiteral("journal mirror"))});
+        SystemInventory peer(&there, classes::watched());
+        model.addSystem(&peer);
+        navigator.addSystem(&peer);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        peer.refresh();
+        QTRY_COMPARE(replicaCell.data().toString(), QStringLiteral("journal mirror"));
+        QVERIFY(!changed.isEmpty());   // the view hears of it
+        QCOMPARE(model.rowCount(), 1); // the pair is this system's, listed once
+        QCOMPARE(model.systemOf(0), &local);
+        QTRY_COMPARE(navigator.index(0, 0, navigator.synchronizationsIndex()).data().toString(),
+                     QStringLiteral("journal → journal mirror"));
     }
 
     void withoutTheMethodEverythingIsDisabled()
