@@ -31,6 +31,9 @@ CredentialResult::Status statusOf(QKeychain::Error error)
 }
 
 // Starts the job and finishes the future when the keychain answers (in this thread's event loop).
+// The job has no parent and deletes itself once it has finished: QtKeychain's Secret Service
+// backend calls back into a job destroyed before the answer came (frankosterfeld/qtkeychain#261),
+// so a store that goes first (with its window) must not take its jobs with it.
 QFuture<CredentialResult> run(QKeychain::Job *job)
 {
     job->setAutoDelete(true);
@@ -75,7 +78,7 @@ QString CredentialStore::key(const QString &user, const QString &host, int port)
 
 QFuture<CredentialResult> CredentialStore::readPassword(const QString &key)
 {
-    auto *job = new QKeychain::ReadPasswordJob(service(), this);
+    auto *job = new QKeychain::ReadPasswordJob(service());
     job->setKey(key);
     return run(job);
 }
@@ -83,7 +86,7 @@ QFuture<CredentialResult> CredentialStore::readPassword(const QString &key)
 QFuture<CredentialResult> CredentialStore::writePassword(const QString &key,
                                                          const QString &password)
 {
-    auto *job = new QKeychain::WritePasswordJob(service(), this);
+    auto *job = new QKeychain::WritePasswordJob(service());
     job->setKey(key);
     job->setTextData(password);
     return run(job);
@@ -91,7 +94,7 @@ QFuture<CredentialResult> CredentialStore::writePassword(const QString &key,
 
 QFuture<CredentialResult> CredentialStore::deletePassword(const QString &key)
 {
-    auto *job = new QKeychain::DeletePasswordJob(service(), this);
+    auto *job = new QKeychain::DeletePasswordJob(service());
     job->setKey(key);
     return run(job);
 }
