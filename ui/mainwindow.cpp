@@ -13,6 +13,7 @@
 #include "jobsdock.h"
 #include "navigatormodel.h"
 #include "propertytablemodel.h"
+#include "remote/peerdirectory.h"
 #include "remotecollectionwizard.h"
 #include "synchronizationactions.h"
 #include "synchronizationsdock.h"
@@ -452,6 +453,14 @@ void MainWindow::connectToRemoteSystem(QWidget *parent)
                                              "keychain: %1")
                                               .arg(result->error));
                               });
+                }
+                // The embedded engine signs in to this system as the console does, for its
+                // remote collections (after a restart it knows no peer's password until the user
+                // connects again). In memory only, like every password the engine is handed.
+                if (engine::PeerDirectory *peers = m_host ? m_host->peers() : nullptr) {
+                    peers->set(transport->endpoint(),
+                               {transport->user(), transport->password(),
+                                fingerprint.isEmpty() ? QStringList() : QStringList{fingerprint}});
                 }
                 addRemoteSystem(transport, fingerprint);
             });

@@ -2,7 +2,8 @@
 // by its fingerprint and trusted only when the user says so, a wrong password is refused with the
 // system's answer, and once connected the remote system is a system like the embedded one: its
 // pools and volumes in the navigator, a volume made through the dialog, a clone made through the
-// Create Replica wizard and followed in the job monitor.
+// Create Replica wizard and followed in the job monitor. Connecting through the main window hands
+// the user, password and pinned certificate to the embedded engine, in memory only.
 
 #include "cimclasses.h"
 #include "connectsystemdialog.h"
@@ -14,6 +15,7 @@
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "navigatormodel.h"
+#include "remote/peerdirectory.h"
 #include "replicasourcespage.h"
 #include "replicatypepage.h"
 #include "sourcevolumemodel.h"
@@ -30,9 +32,11 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDirIterator>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -79,6 +83,11 @@ private Q_SLOTS:
             QSKIP("Qt has no TLS backend here");
         QVERIFY(m_dir.isValid());
         test::isolateConsole(m_dir, QStringLiteral("tst_remotesystem"));
+        // The main window's connect dialog asks the keychain (filling in, deleting a password not
+        // to be remembered); here no keychain can be reached, least of all the user's own.
+        qputenv(
+            "DBUS_SESSION_BUS_ADDRESS",
+            QStringLiteral("unix:path=%1").arg(m_dir.filePath(QStringLiteral("no-bus"))).toUtf8());
 
         engine::EngineOptions local;
         local.dataDirectory = m_dir.filePath(QStringLiteral("local"));
@@ -140,6 +149,50 @@ private Q_SLOTS:
                  qPrintable(dialog.banner()->text()));
         QVERIFY(!dialog.fingerprintLabel()->isVisible()); // a known certificate needs no question
         QCOMPARE(connected.count(), 0);
+    }
+
+    // After a console restart the embedded engine knows no peer's password; connecting to the
+    // system through the main window gives it back what the user typed and trusted.
+    void connectingHandsTheCredentialsToTheEmbeddedEngine()
+    {
+        const QUrl url = m_server->url();
+        QVERIFY(!m_host.peers()->find(url));
+        MainWindow window(&m_host);
+        window.show();
+        QTRY_VERIFY(window.isLoaded());
+        window.connectAction()->trigger();
+        QPointer<ConnectSystemDialog> dialog;
+        QTRY_VERIFY((dialog = window.findChild<ConnectSystemDialog *>()));
+        fill(*dialog, url, QStringLiteral("secret"));
+        dialog->accept();
+        NavigatorModel *model = window.navigatorModel();
+        const auto followed = [&] { return model->rowCount(model->systemsIndex()) == 2; };
+        // A certificate not trusted before is trusted by the user here.
+        QTRY_VERIFY(followed() || dialog->fingerprintLabel()->isVisible());
+        if (!followed()) {
+            dialog->trustCheck()->setChecked(true);
+            dialog->accept();
+        }
+        QTRY_VERIFY(followed());
+        const std::optional<engine::PeerAccess> access = m_host.peers()->find(url);
+        QVERIFY(access);
+        QCOMPARE(access->user, QStringLiteral("admin"));
+        QCOMPARE(access->password, QStringLiteral("secret"));
+        QCOMPARE(access->trustedFingerprints, QStringList{m_fingerprint});
+        // Never on disk: neither in the settings nor in the embedded engine's data.
+        QDirIterator files(m_dir.path(), QDir::Files, QDirIterator::Subdirectories);
+        int read = 0;
+        while (files.hasNext()) {
+            const QString path = files.next();
+            if (!path.startsWith(m_dir.filePath(QStringLiteral("local"))) &&
+                !path.startsWith(m_dir.filePath(QStringLiteral("settings"))))
+                continue;
+            QFile file(path);
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+            QVERIFY2(!file.readAll().contains("secret"), qPrintable(path));
+            ++read;
+        }
+        QVERIFY(read > 0);
     }
 
     void remoteSystemIsFollowedLikeTheLocalOne()
