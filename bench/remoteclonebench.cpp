@@ -1,11 +1,15 @@
 // rd_bench_remoteclone: the engine's clone of a volume to another local image (read + write)
 // against the same clone into a peer's NBD export over loopback (libnbd client, the engine's
-// NbdServer on a thread of its own as in another process), plain and with TLS. Not a test.
+// NbdServer on a thread of its own as in another process), plain and with TLS; then a host's
+// sequential 1 MiB writes into a volume without a mirror, with a synchronous (Mode 2) mirror to a
+// local image, and with one to the peer's export over TLS. Not a test.
 //
 //   rd_bench_remoteclone [--size-mib N] [--dir DIR] [--workers N]
 
+#include "remote/nbdblockdevice.h"
 #include "remote/nbdserver.h"
 #include "remote/remoteclonewriter.h"
+#include "replication/mirrorsession.h"
 #include "storage/filevolume.h"
 #include "wsman/selfsignedcertificate.h"
 
@@ -165,6 +169,53 @@ double remoteClone(ThreadWeaver::Queue *queue, const QString &src, const QString
     loop.exec();
     return ok ? timer.nsecsElapsed() / 1e9 : -1;
 }
+// Seconds for a host to write size bytes in 1 MiB writes (then flush) into a new volume whose
+// synchronous mirror forwards each write to target before it returns; no mirror without target.
+double mirroredWrites(ThreadWeaver::Queue *queue, const QString &src, quint64 size,
+                      const std::shared_ptr<BlockDevice> &target, const QString &mapPath)
+{
+    QFile::remove(src);
+    auto s = FileVolume::create(src, size);
+    if (!s)
+        return -1;
+    std::shared_ptr<FileVolume> source(std::move(s).value());
+    std::unique_ptr<MirrorSession> session;
+    if (target) {
+        MirrorOptions o;
+        o.synchronous = true;
+        o.mapPath = mapPath;
+        session = std::make_unique<MirrorSession>(source, target, queue, o);
+        if (!session->arm())
+            return -1;
+        session->setForwarding(true);
+        session->setDraining(true);
+        QElapsedTimer wait;
+        wait.start();
+        while (!session->isInStep() && wait.elapsed() < 30000)
+            QThread::msleep(10);
+        if (!session->isInStep())
+            return -1;
+    }
+    QByteArray data(int(MiB), Qt::Uninitialized);
+    QRandomGenerator(99).fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+    QElapsedTimer timer;
+    timer.start();
+    for (quint64 at = 0; at < size; at += MiB) {
+        if (!source->write(at, std::span<const char>(data.constData(), size_t(data.size()))))
+            return -1;
+    }
+    if (!source->flush() || (target && !target->flush()))
+        return -1;
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    if (session) {
+        if (!session->error().isEmpty()) {
+            out(QStringLiteral("  mirror failed: ") + session->error());
+            return -1;
+        }
+        session->detach();
+    }
+    return seconds;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -235,5 +286,46 @@ int main(int argc, char **argv)
     if (identity)
         line(QStringLiteral("remote clone, NBD + TLS"),
              remoteClone(&queue, src, dst, workers, identity.value(), certs));
+
+    // Mode 2: each host write waits for its replica.
+    const QString written = dir.filePath(QStringLiteral("written.img"));
+    const QString map = dir.filePath(QStringLiteral("mirror.map"));
+    auto writes = [&](const QString &name, double seconds, double base) {
+        if (seconds < 0) {
+            out(QStringLiteral("  %1  failed").arg(name, -28));
+            return;
+        }
+        out(QStringLiteral("  %1 %2 s %3 MiB/s%4")
+                .arg(name, -28)
+                .arg(seconds, 8, 'f', 3)
+                .arg(double(size / MiB) / seconds, 9, 'f', 0)
+                .arg(base > 0
+                         ? QStringLiteral("  ratio to no mirror %1").arg(seconds / base, 0, 'f', 2)
+                         : QString()));
+    };
+    // Once to warm the file system up (allocation of a new file), then measured.
+    (void)mirroredWrites(&queue, written, size, nullptr, map);
+    const double plain = mirroredWrites(&queue, written, size, nullptr, map);
+    writes(QStringLiteral("host writes, no mirror"), plain, 0);
+    QFile::remove(dst);
+    if (auto t = FileVolume::create(dst, size)) {
+        QFile::remove(map);
+        writes(QStringLiteral("host writes, local mirror"),
+               mirroredWrites(&queue, written, size,
+                              std::shared_ptr<FileVolume>(std::move(t).value()), map),
+               plain);
+    }
+    if (identity) {
+        Peer peer;
+        if (peer.start(dst, size, identity.value())) {
+            NbdClientOptions o;
+            o.tlsCertificates = certs;
+            if (auto device = NbdBlockDevice::connect(peer.url, o)) {
+                QFile::remove(map);
+                writes(QStringLiteral("host writes, mirror NBD+TLS"),
+                       mirroredWrites(&queue, written, size, device.value(), map), plain);
+            }
+        }
+    }
     return 0;
 }
