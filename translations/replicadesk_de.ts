@@ -754,6 +754,10 @@ Datenverzeichnis: %2</translation>
         <source>Provider classes overlap.</source>
         <translation>Die Klassen der Provider überschneiden sich.</translation>
     </message>
+    <message>
+        <source>ReplicaDesk engine %1</source>
+        <translation>ReplicaDesk-Engine %1</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::EngineHost</name>
@@ -954,6 +958,14 @@ Datenverzeichnis: %2</translation>
         <source>The NBD server cannot listen on %1:%2: %3</source>
         <translation>Der NBD-Server kann nicht auf %1:%2 lauschen: %3</translation>
     </message>
+    <message>
+        <source>The TLS handshake has not finished.</source>
+        <translation>Der TLS-Handshake ist noch nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>NBD client %1</source>
+        <translation>NBD-Client %1</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::PeerDirectory</name>
@@ -1065,6 +1077,10 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Cannot remove the volume image %1.</source>
         <translation>Das Volume-Abbild %1 kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>The volume %1 is open by %2; it cannot be deleted while they use it.</source>
+        <translation>Das Volume %1 ist von %2 geöffnet; es kann nicht gelöscht werden, solange es dort benutzt wird.</translation>
     </message>
 </context>
 <context>
@@ -3394,6 +3410,11 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
         <source>No</source>
         <translation>Nein</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <extracomment>An element of another system the console does not list, as in &quot;6f1c… on storage-02&quot;.</extracomment>
+        <translation>%1 auf %2</translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::VolumeActions</name>
@@ -3718,6 +3739,25 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
     <message>
         <source>The selector %1 of %2 is missing.</source>
         <translation>Der Selektor %1 von %2 fehlt.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::wsman::ClientCertificates</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a list of client certificates.</source>
+        <translation>%1 ist keine Liste von Client-Zertifikaten.</translation>
+    </message>
+    <message>
+        <source>%1 has an entry without fingerprint or user.</source>
+        <translation>%1 enthält einen Eintrag ohne Fingerabdruck oder Benutzer.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
