@@ -62,7 +62,8 @@ cim::Result<void> Engine::start()
     auto identity = wsman::loadOrCreateTlsIdentity(
         data.filePath(QStringLiteral("identity/client-cert.pem")),
         data.filePath(QStringLiteral("identity/client-key.pem")),
-        tr("ReplicaDesk engine %1").arg(m_systemName), wsman::CertificateUse::Client);
+        // Not translated: the name in a certificate must not change with the language.
+        QStringLiteral("ReplicaDesk engine %1").arg(m_systemName), wsman::CertificateUse::Client);
     if (!identity)
         return identity.error();
     m_peers->setClientIdentity(*identity);

@@ -754,10 +754,6 @@ Datenverzeichnis: %2</translation>
         <source>Provider classes overlap.</source>
         <translation>Die Klassen der Provider überschneiden sich.</translation>
     </message>
-    <message>
-        <source>ReplicaDesk engine %1</source>
-        <translation>ReplicaDesk-Engine %1</translation>
-    </message>
 </context>
 <context>
     <name>rd::engine::EngineHost</name>
@@ -2814,6 +2810,10 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
     <message>
         <source>The call returns at once; a job makes the volumes on the other system and copies the data, and ends when the mirrors are Synchronized. The job monitor follows it.</source>
         <translation>Der Aufruf kehrt sofort zurück; ein Auftrag legt die Volumes auf dem anderen System an, kopiert die Daten und endet, sobald die Spiegel synchronisiert sind. Die Auftragsübersicht verfolgt ihn.</translation>
+    </message>
+    <message>
+        <source>Ask this computer&apos;s replication service to make these replicas:</source>
+        <translation>Den Replikationsdienst dieses Computers bitten, diese Replikate zu erstellen:</translation>
     </message>
 </context>
 <context>

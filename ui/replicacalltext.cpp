@@ -111,10 +111,15 @@ QString describeCreateListReplica(const cim::MethodCall &call, const SystemInven
     }
 
     QStringList lines;
-    lines.append(ReplicaCallText::tr("Ask the replication service of %1 to make these replicas:")
-                     .arg((inventory && inventory->client() ? inventory->client()->displayName()
-                                                            : ReplicaCallText::tr("the system"))
-                              .toHtmlEscaped()));
+    // "This computer" reads as a name in a list, not inside a sentence.
+    const engine::CimClient *client = inventory ? inventory->client() : nullptr;
+    lines.append(client && client->isLocal()
+                     ? ReplicaCallText::tr("Ask this computer's replication service to make these "
+                                           "replicas:")
+                     : ReplicaCallText::tr("Ask the replication service of %1 to make these "
+                                           "replicas:")
+                           .arg((client ? client->displayName() : ReplicaCallText::tr("the system"))
+                                    .toHtmlEscaped()));
     lines.append(QStringLiteral("<ul>") + items.join(QString()) + QStringLiteral("</ul>"));
 
     QStringList facts;
