@@ -203,10 +203,9 @@ protected:
         return d.process.waitForFinished(30000);
     }
 
-    // An engine in this process that reaches peer through an active remote collection, signing
-    // in with what its PeerDirectory was given (as the console's wizard hands it over).
-    std::unique_ptr<Engine> engineReaching(const Daemon &peer, const QString &name,
-                                           int peerTimeoutMs = 30000)
+    // The engine of this process named name, under the test's directory (opened again after a
+    // restart with the same name).
+    std::unique_ptr<Engine> openEngine(const QString &name, int peerTimeoutMs = 30000)
     {
         EngineOptions o;
         o.dataDirectory = m_dir.filePath(name + QStringLiteral("/data"));
@@ -214,9 +213,17 @@ protected:
         o.systemName = name;
         o.peerTimeoutMs = peerTimeoutMs;
         auto opened = Engine::open(o);
-        if (!opened)
+        return opened ? std::move(opened).value() : nullptr;
+    }
+
+    // An engine in this process that reaches peer through an active remote collection, signing
+    // in with what its PeerDirectory was given (as the console's wizard hands it over).
+    std::unique_ptr<Engine> engineReaching(const Daemon &peer, const QString &name,
+                                           int peerTimeoutMs = 30000)
+    {
+        std::unique_ptr<Engine> engine = openEngine(name, peerTimeoutMs);
+        if (!engine)
             return nullptr;
-        std::unique_ptr<Engine> engine = std::move(opened).value();
         engine->peers()->set(peer.wsman,
                              {QStringLiteral("admin"), QStringLiteral("pw"), {peer.fingerprint}});
         cim::Parameters in;

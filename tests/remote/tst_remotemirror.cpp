@@ -172,17 +172,6 @@ class TstRemoteMirror : public DaemonFixture
         return true;
     }
 
-    std::unique_ptr<Engine> reopen(const QString &name, int peerTimeoutMs = 30000)
-    {
-        EngineOptions o;
-        o.dataDirectory = m_dir.filePath(name + QStringLiteral("/data"));
-        o.defaultPoolDirectory = m_dir.filePath(name + QStringLiteral("/pool"));
-        o.systemName = name;
-        o.peerTimeoutMs = peerTimeoutMs;
-        auto opened = Engine::open(o);
-        return opened ? std::move(opened).value() : nullptr;
-    }
-
     static int peerVolumeRows(Engine &local)
     {
         QSqlQuery q(QSqlDatabase::database(local.catalog()->connectionName(), false));
@@ -378,7 +367,7 @@ private Q_SLOTS:
         QVERIFY(mirrorToPeer(*local, peer, quint16(cim::Mode::Synchronous), size, m));
         local.reset();
 
-        local = reopen(QStringLiteral("local-o"));
+        local = openEngine(QStringLiteral("local-o"));
         QVERIFY(local);
         // The chunks the map still marked are compared again over the new connection.
         QTRY_COMPARE_WITH_TIMEOUT(copyState(*local, m.source.deviceId),
