@@ -224,23 +224,33 @@ protected:
         std::unique_ptr<Engine> engine = openEngine(name, peerTimeoutMs);
         if (!engine)
             return nullptr;
-        engine->peers()->set(peer.wsman,
-                             {QStringLiteral("admin"), QStringLiteral("pw"), {peer.fingerprint}});
+        ConcreteJob *job = recordPeer(*engine, peer, peer.fingerprint);
+        if (!job || job->state() != cim::JobState::Completed)
+            return nullptr;
+        return engine;
+    }
+
+    // CreateRemoteReplicationCollection of peer (its WS-Man and NBD endpoints) on engine, signing
+    // in as admin and trusting the certificate with this fingerprint; the finished job, or null.
+    static ConcreteJob *recordPeer(Engine &engine, const Daemon &peer, const QString &fingerprint)
+    {
+        engine.peers()->set(peer.wsman,
+                            {QStringLiteral("admin"), QStringLiteral("pw"), {fingerprint}});
         cim::Parameters in;
         in.set(QStringLiteral("ElementName"), Value::string(QStringLiteral("offsite")));
         in.set(QStringLiteral("RemoteAccessPoints"),
                refs({RemoteCollections::remoteAccessPointPath(QStringLiteral("peer"), peer.wsman),
                      RemoteCollections::remoteAccessPointPath(QStringLiteral("peer"), peer.nbd)}));
-        auto made = await(engine->registry()->invokeMethod(
-            {service(name), QStringLiteral("CreateRemoteReplicationCollection"), in}));
+        auto made = await(engine.registry()->invokeMethod(
+            {service(engine.systemName()), QStringLiteral("CreateRemoteReplicationCollection"),
+             in}));
         if (!made || made->returnValue != quint32(cim::ReturnCode::JobStarted))
             return nullptr;
-        ConcreteJob *job = engine->jobManager()->job(
+        ConcreteJob *job = engine.jobManager()->job(
             made->out.value(u"Job").toReference().key(u"InstanceID").toString());
-        if (!job || !QTest::qWaitFor([job] { return job->isFinished(); }, 30000) ||
-            job->state() != cim::JobState::Completed)
+        if (!job || !QTest::qWaitFor([job] { return job->isFinished(); }, 30000))
             return nullptr;
-        return engine;
+        return job;
     }
 
     static cim::ObjectPath service(const QString &systemName)

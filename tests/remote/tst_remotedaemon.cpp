@@ -515,6 +515,32 @@ private Q_SLOTS:
         QVERIFY(stop(again));
     }
 
+    // A peer whose certificate is not the one pinned for it (a different daemon answering at its
+    // address, say) is refused with the fingerprint it showed; nothing is recorded.
+    void peerWithAnotherCertificateIsRefused()
+    {
+        Daemon peer;
+        QVERIFY(start(peer, QStringLiteral("peer-f")));
+        std::unique_ptr<Engine> local = openEngine(QStringLiteral("local-f"));
+        QVERIFY(local);
+        QString pinned = peer.fingerprint;
+        pinned.replace(0, 2,
+                       pinned.startsWith(QStringLiteral("00")) ? QStringLiteral("11")
+                                                               : QStringLiteral("00"));
+        ConcreteJob *job = recordPeer(*local, peer, pinned);
+        QVERIFY(job);
+        QCOMPARE(job->state(), cim::JobState::Exception);
+        QVERIFY(job->error());
+        QVERIFY2(job->error()->message.contains(QStringLiteral("not trusted")) &&
+                     job->error()->message.contains(peer.fingerprint, Qt::CaseInsensitive),
+                 qPrintable(job->error()->message));
+        auto recorded = local->registry()->enumerateInstances(RemoteCollections::collectionClass());
+        QVERIFY(recorded);
+        QVERIFY(recorded->isEmpty());
+        local.reset();
+        QVERIFY(stop(peer));
+    }
+
     // Without TLS nobody can be told apart: NBD stays on loopback unless the operator says so.
     void plainNbdStaysOnLoopbackUnlessTold()
     {
