@@ -200,9 +200,10 @@ private Q_SLOTS:
                 r.append(v.toUInt64());
             return r;
         };
-        // Mirror local sync/async, snapshot local sync, clone local and remote sync/async; no
-        // remote snapshot (it stays with its source) and no remote mirror yet.
-        QCOMPARE(codes(u"SupportedReplicationTypes"), (QList<quint64>{2, 3, 4, 5, 6, 10, 11, 12, 13}));
+        // Mirror and clone, local and remote, sync/async; snapshot local sync only (it stays
+        // with its source).
+        QCOMPARE(codes(u"SupportedReplicationTypes"),
+                 (QList<quint64>{2, 3, 4, 5, 6, 10, 11, 12, 13}));
         // ModifyReplicaSynchronization, ModifyListSynchronization, CreateListReplica.
         QCOMPARE(codes(u"SupportedSynchronousActions"), (QList<quint64>{5, 6, 19}));
         QCOMPARE(codes(u"SupportedAsynchronousActions"), (QList<quint64>{5, 6, 19}));
