@@ -3,6 +3,8 @@
 // temporary directory): random volumes, checksums through the block layer, and method calls
 // through the provider registry as a client makes them.
 
+#include "testsupport.h"
+
 #include "engine.h"
 #include "jobs/jobmanager.h"
 #include "provider/providerregistry.h"
@@ -19,14 +21,6 @@
 namespace rd::test {
 
 constexpr quint64 MiB = 1 << 20;
-
-inline cim::Value refs(const QList<cim::ObjectPath> &paths)
-{
-    QList<cim::Value> v;
-    for (const auto &p : paths)
-        v.append(cim::Value::reference(p));
-    return cim::Value::array(cim::CimType::Reference, v);
-}
 
 // SHA-256 of [offset, offset+length) as read through the device (the whole device by default).
 inline QByteArray sha256(engine::BlockDevice &d, quint64 offset = 0, quint64 length = 0)

@@ -3,6 +3,7 @@
 // pairs' CopyState, and the capabilities.
 
 #include "teststorage.h"
+#include "testsupport.h"
 
 #include "api/localtransport.h"
 #include "cim/cimxml.h"
@@ -20,6 +21,7 @@
 using namespace rd;
 using namespace rd::engine;
 using cim::Value;
+using rd::test::refs;
 using rd::test::TestStorage;
 
 namespace {
@@ -29,14 +31,6 @@ constexpr quint32 NotSupported = 1;
 constexpr quint32 InvalidParameter = 5;
 constexpr quint32 InUse = 6;
 constexpr quint32 JobStarted = 4096;
-
-Value refs(const QList<cim::ObjectPath> &paths)
-{
-    QList<Value> v;
-    for (const auto &p : paths)
-        v.append(Value::reference(p));
-    return Value::array(cim::CimType::Reference, v);
-}
 
 Value strings(const QStringList &list)
 {

@@ -3,6 +3,8 @@
 // (WS-Man over HTTPS and NBD with TLS), and an engine in the test's process that reaches it
 // through an active remote collection. Shared by the daemon, remote clone and remote mirror tests.
 
+#include "testsupport.h"
+
 #include "remote/remotecollections.h"
 
 #include "cim/cimxml.h"
@@ -30,26 +32,11 @@ namespace rd::testing {
 
 using namespace rd::engine;
 using cim::Value;
+using rd::test::await;
+using rd::test::refs;
 
 inline const QString kDaemon = QStringLiteral(RD_DAEMON_PATH);
 inline constexpr quint64 MiB = 1 << 20;
-
-template<class T>
-std::optional<T> await(QFuture<T> future, int timeoutMs = 30000)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs) ||
-        future.resultCount() == 0)
-        return std::nullopt;
-    return future.result();
-}
-
-inline Value refs(const QList<cim::ObjectPath> &paths)
-{
-    QList<Value> v;
-    for (const auto &p : paths)
-        v.append(Value::reference(p));
-    return Value::array(cim::CimType::Reference, v);
-}
 
 // The fixture: a temporary directory with a users file (admin / pw) and the helpers.
 class DaemonFixture : public QObject

@@ -2,6 +2,8 @@
 // process: the peer behind a real WS-Man server on a loopback port, the local engine driven
 // through its registry on the ReplicationService's path, as a client would.
 
+#include "testsupport.h"
+
 #include "remote/remotecollections.h"
 
 #include "cim/enums.h"
@@ -23,25 +25,10 @@
 using namespace rd;
 using namespace rd::engine;
 using cim::Value;
+using rd::test::await;
+using rd::test::refs;
 
 namespace {
-
-template<class T>
-std::optional<T> await(QFuture<T> future, int timeoutMs = 30000)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs) ||
-        future.resultCount() == 0)
-        return std::nullopt;
-    return future.result();
-}
-
-Value refs(const QList<cim::ObjectPath> &paths)
-{
-    QList<Value> v;
-    for (const auto &p : paths)
-        v.append(Value::reference(p));
-    return Value::array(cim::CimType::Reference, v);
-}
 
 // Answers every HTTP request with a web page: something that listens but is no WS-Man engine.
 class NotAnEngine : public QTcpServer

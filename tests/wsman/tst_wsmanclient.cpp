@@ -3,6 +3,8 @@
 // WinRM-shaped answers served by a tiny loopback responder (Identify, an enumeration of
 // MSISCSITARGET_StorageVolume, an Invoke answered 4096 with a Job EPR, faults with f:WSManFault).
 
+#include "testsupport.h"
+
 #include "../engine/testprovider.h"
 #include "wsmantestsupport.h"
 
@@ -21,15 +23,6 @@ using namespace rd::wsman;
 using namespace rd::test;
 
 namespace {
-
-template<class T>
-std::optional<T> await(QFuture<T> future, int timeoutMs = 30000)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs) ||
-        future.resultCount() == 0)
-        return std::nullopt;
-    return future.result();
-}
 
 const QString kNs = QStringLiteral("root/cimv2/storage/iscsitarget");
 const QString kMsPrefix =

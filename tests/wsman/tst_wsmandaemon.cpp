@@ -3,6 +3,8 @@
 // logged fingerprint), refuses plain HTTP off loopback, re-reads users on SIGHUP and stops
 // cleanly on SIGTERM.
 
+#include "testsupport.h"
+
 #include "wsman/userstore.h"
 #include "wsman/wsmantransport.h"
 
@@ -15,19 +17,11 @@
 
 using namespace rd;
 using namespace rd::wsman;
+using rd::test::await;
 
 namespace {
 
 const QString kDaemon = QStringLiteral(RD_DAEMON_PATH);
-
-template<class T>
-std::optional<T> await(QFuture<T> future, int timeoutMs = 30000)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs) ||
-        future.resultCount() == 0)
-        return std::nullopt;
-    return future.result();
-}
 
 } // namespace
 

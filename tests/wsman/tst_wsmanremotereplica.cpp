@@ -2,6 +2,8 @@
 // cloned with CreateListReplica, and the clone's ConcreteJob is followed by polling it remotely
 // until it completes; the replica then holds the source's bytes.
 
+#include "testsupport.h"
+
 #include "wsman/wsmanserver.h"
 #include "wsman/wsmantransport.h"
 
@@ -18,19 +20,14 @@
 using namespace rd;
 using namespace rd::wsman;
 using cim::Value;
+using rd::test::await;
 
 namespace {
 
-constexpr quint64 MiB = 1 << 20;
+// A remote copy may take a while on a loaded machine.
+constexpr int Slow = 60000;
 
-template<class T>
-std::optional<T> await(QFuture<T> future, int timeoutMs = 60000)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs) ||
-        future.resultCount() == 0)
-        return std::nullopt;
-    return future.result();
-}
+constexpr quint64 MiB = 1 << 20;
 
 QByteArray checksum(const QString &file)
 {
@@ -55,7 +52,7 @@ class TstWsmanRemoteReplica : public QObject
 
     cim::ObjectPath firstPath(const QString &className)
     {
-        auto r = await(m_client->enumerateInstances(className));
+        auto r = await(m_client->enumerateInstances(className), Slow);
         if (!r || !r->ok() || r->value().isEmpty())
             return {};
         return r->value().front().path();
@@ -96,7 +93,7 @@ private Q_SLOTS:
         create.in.set(QStringLiteral("ElementName"), Value::string(QStringLiteral("source")));
         create.in.set(QStringLiteral("ElementType"), Value::uint16(2));
         create.in.set(QStringLiteral("Size"), Value::uint64(16 * MiB));
-        auto created = await(m_client->invokeMethod(create));
+        auto created = await(m_client->invokeMethod(create), Slow);
         QVERIFY(created);
         QVERIFY2(created->returnValue == 0, qPrintable(created->message));
         const cim::ObjectPath source = created->out.value(u"TheElement").toReference();
@@ -125,7 +122,7 @@ private Q_SLOTS:
         clone.in.set(QStringLiteral("SyncType"), Value::uint16(8));
         clone.in.set(QStringLiteral("SourceElements"),
                      Value::array(cim::CimType::Reference, {Value::reference(source)}));
-        auto started = await(m_client->invokeMethod(clone));
+        auto started = await(m_client->invokeMethod(clone), Slow);
         QVERIFY(started);
         QVERIFY2(started->returnValue == 4096 || started->returnValue == 0,
                  qPrintable(started->message));
@@ -175,7 +172,8 @@ private Q_SLOTS:
               polls);
 
         // The pair is visible remotely and the replica holds the source's bytes.
-        auto pairs = await(m_client->enumerateInstances(QStringLiteral("CIM_StorageSynchronized")));
+        auto pairs =
+            await(m_client->enumerateInstances(QStringLiteral("CIM_StorageSynchronized")), Slow);
         QVERIFY(pairs && pairs->ok());
         QCOMPARE(pairs->value().size(), 1);
         const cim::Instance pair = pairs->value().front();
@@ -183,7 +181,7 @@ private Q_SLOTS:
                  source.key(u"DeviceID"));
         const cim::ObjectPath replica = pair.property(u"SyncedElement").toReference();
         QCOMPARE(pair.property(u"SyncType"), Value::uint16(8));
-        auto replicaInstance = await(m_client->getInstance(replica));
+        auto replicaInstance = await(m_client->getInstance(replica), Slow);
         QVERIFY(replicaInstance && replicaInstance->ok());
         const QString replicaImage =
             m_engine->poolManager()->imagePath(replica.key(u"DeviceID").toString());
