@@ -480,12 +480,7 @@ void RemoteReplicas::copyNext(const std::shared_ptr<Run> &run)
                 }
                 if (outcome == CloneCopier::Outcome::Cancelled)
                     run->terminating = true;
-                QString why = tr("Copying to the peer failed: %1").arg(message);
-                if (message.contains(QStringLiteral("certificate"), Qt::CaseInsensitive))
-                    why += u' ' + tr("The peer's certificate must name the address it is reached "
-                                     "at (%1).")
-                                      .arg(run->plan.data.host());
-                fail(run, cim::Error(ReturnCode::Failed, why));
+                failOnDataChannel(run, tr("Copying to the peer failed: %1").arg(message));
             });
     writer->start(target, options);
     if (run->suspended)
@@ -555,13 +550,8 @@ void RemoteReplicas::attachMirrors(const std::shared_ptr<Run> &run)
     promise->start();
     promise->future().then(this, [this, run](cim::Result<void> connected) {
         if (!connected) {
-            QString why = tr("The peer's volumes cannot be reached over NBD: %1")
-                              .arg(connected.error().message);
-            if (why.contains(QStringLiteral("certificate"), Qt::CaseInsensitive))
-                why += u' ' + tr("The peer's certificate must name the address it is reached "
-                                 "at (%1).")
-                                  .arg(run->plan.data.host());
-            fail(run, cim::Error(ReturnCode::Failed, why));
+            failOnDataChannel(run, tr("The peer's volumes cannot be reached over NBD: %1")
+                                       .arg(connected.error().message));
             return;
         }
         startMirrors(run);
@@ -629,6 +619,15 @@ void RemoteReplicas::giveBack(const std::shared_ptr<Run> &run, const cim::Object
                 qWarning("The peer keeps the volume %s: %s", qPrintable(volume.toString()),
                          qPrintable(r.message));
         });
+}
+
+void RemoteReplicas::failOnDataChannel(const std::shared_ptr<Run> &run, QString why)
+{
+    // libnbd checks the name in the peer's certificate against the address in the URL.
+    if (why.contains(QStringLiteral("certificate"), Qt::CaseInsensitive))
+        why += u' ' + tr("The peer's certificate must name the address it is reached at (%1).")
+                          .arg(run->plan.data.host());
+    fail(run, cim::Error(ReturnCode::Failed, why));
 }
 
 void RemoteReplicas::fail(const std::shared_ptr<Run> &run, const cim::Error &error)

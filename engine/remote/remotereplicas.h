@@ -69,6 +69,8 @@ private:
     void attachMirrors(const std::shared_ptr<Run> &run);
     void startMirrors(const std::shared_ptr<Run> &run);
     void fail(const std::shared_ptr<Run> &run, const cim::Error &error);
+    // fail() for an NBD error, with a hint when the certificate's names are the cause.
+    void failOnDataChannel(const std::shared_ptr<Run> &run, QString why);
     // ReturnToStoragePool of a volume made on the peer, tried again while the peer says InUse.
     void giveBack(const std::shared_ptr<Run> &run, const cim::ObjectPath &volume, int attempts);
     QString certificateDirectory(const QUrl &wsman) const;
