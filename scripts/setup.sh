@@ -31,7 +31,7 @@ as_root() {
 }
 
 packages=(
-    build-essential cmake ninja-build pkg-config git dpkg-dev xz-utils
+    build-essential cmake ninja-build pkg-config git dpkg-dev xz-utils ccache
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qtkeychain-qt6-dev
@@ -126,7 +126,12 @@ if ! packaged_kf6_threadweaver; then
 fi
 
 log "Configuring and building ReplicaDesk in $build_dir"
-cmake -S "$here" -B "$build_dir" -G Ninja \
+# ccache makes a rebuild of an unchanged tree (a second build directory, CI after a session) cheap.
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+cmake -S "$here" -B "$build_dir" -G Ninja "${launcher[@]}" \
     -DCMAKE_BUILD_TYPE="$build_type" \
     -DCMAKE_PREFIX_PATH="$deps_prefix" \
     -DRD_SANITIZE="$sanitize" >/dev/null

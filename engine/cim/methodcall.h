@@ -2,6 +2,7 @@
 // A request as a value: the target object, the method name and typed parameters; and its answer.
 
 #include "objectpath.h"
+#include "result.h"
 #include "value.h"
 
 #include <QList>
@@ -43,13 +44,21 @@ struct MethodResult
     quint32 returnValue = 0;
     Parameters out;
     QString message; // the engine's explanation when returnValue is an error; empty otherwise
+    // The input parameter the refusal is about (cim::Error::parameter); empty when none is.
+    QString parameter;
 
-    static MethodResult failure(quint32 code, const QString &message)
+    static MethodResult failure(quint32 code, const QString &message,
+                                const QString &parameter = {})
     {
         MethodResult r;
         r.returnValue = code;
         r.message = message;
+        r.parameter = parameter;
         return r;
+    }
+    static MethodResult failure(const Error &e)
+    {
+        return failure(e.code, e.message, e.parameter);
     }
 };
 

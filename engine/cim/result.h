@@ -23,19 +23,25 @@ enum class ReturnCode : quint32 {
     InvalidStateTransition = 4097,
 };
 
+// A refusal: the return code, the engine's (translated) explanation and, where one parameter of
+// the request is at fault, that parameter's name as the method declares it (e.g. "TargetPool"), so
+// a program can tell which input to fix without reading the translated message.
 struct Error
 {
     quint32 code = quint32(ReturnCode::Failed);
     QString message;
+    QString parameter; // empty when no single parameter is at fault
 
     Error() = default;
-    Error(ReturnCode c, QString m)
+    Error(ReturnCode c, QString m, QString p = {})
         : code(quint32(c))
         , message(std::move(m))
+        , parameter(std::move(p))
     {}
-    Error(quint32 c, QString m)
+    Error(quint32 c, QString m, QString p = {})
         : code(c)
         , message(std::move(m))
+        , parameter(std::move(p))
     {}
 };
 

@@ -27,12 +27,13 @@ cim::Result<void> MethodSpec::checkInput(const cim::Parameters &in) const
         const ParameterSpec *spec = parameter(name);
         if (!spec) {
             return cim::Error(ReturnCode::InvalidParameter,
-                              tr("%1 has no parameter named %2.").arg(this->name, name));
+                              tr("%1 has no parameter named %2.").arg(this->name, name), name);
         }
         if (!(spec->direction & ParameterSpec::In)) {
             return cim::Error(ReturnCode::InvalidParameter,
                               tr("%1 is an output parameter of %2 and cannot be given.")
-                                  .arg(spec->name, this->name));
+                                  .arg(spec->name, this->name),
+                              spec->name);
         }
         // An untyped NULL is a parameter left out; any typed value must match the declaration.
         if (!value.isTyped())
@@ -44,7 +45,8 @@ cim::Result<void> MethodSpec::checkInput(const cim::Parameters &in) const
                                 (value.isArray() ? QStringLiteral("[]") : QString());
             return cim::Error(
                 ReturnCode::InvalidParameter,
-                tr("Parameter %1 must be of type %2, not %3.").arg(spec->name, expected, got));
+                tr("Parameter %1 must be of type %2, not %3.").arg(spec->name, expected, got),
+                spec->name);
         }
     }
     for (const ParameterSpec &spec : parameters) {
@@ -53,7 +55,7 @@ cim::Result<void> MethodSpec::checkInput(const cim::Parameters &in) const
         const cim::Value v = in.value(spec.name);
         if (v.isNull() || (spec.array && v.elements().isEmpty())) {
             return cim::Error(ReturnCode::InvalidParameter,
-                              tr("Parameter %1 is required.").arg(spec.name));
+                              tr("Parameter %1 is required.").arg(spec.name), spec.name);
         }
     }
     return {};

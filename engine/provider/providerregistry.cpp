@@ -202,7 +202,7 @@ cim::Result<MethodSpec> ProviderRegistry::methodSpec(const QString &className,
 QFuture<cim::MethodResult> ProviderRegistry::invokeMethod(const cim::MethodCall &call)
 {
     auto fail = [](const cim::Error &e) {
-        return QtFuture::makeReadyFuture(cim::MethodResult::failure(e.code, e.message));
+        return QtFuture::makeReadyFuture(cim::MethodResult::failure(e));
     };
     if (auto ns = checkNameSpace(call.target.nameSpace()); !ns)
         return fail(ns.error());

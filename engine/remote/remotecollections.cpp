@@ -280,7 +280,7 @@ QFuture<cim::MethodResult> RemoteCollections::invoke(const cim::MethodCall &call
         if (call.method.compare(spec.name, Qt::CaseInsensitive) != 0)
             continue;
         if (auto ok = spec.checkInput(call.in); !ok)
-            return ready(cim::MethodResult::failure(ok.error().code, ok.error().message));
+            return ready(cim::MethodResult::failure(ok.error()));
         if (spec.name == u"CreateRemoteReplicationCollection")
             return create(call);
         return add(call);
@@ -468,7 +468,7 @@ QFuture<cim::MethodResult> RemoteCollections::create(const cim::MethodCall &call
 {
     auto v = validate(call.in, false);
     if (!v)
-        return ready(cim::MethodResult::failure(v.error().code, v.error().message));
+        return ready(cim::MethodResult::failure(v.error()));
 
     RemoteCollectionRecord record;
     record.instanceId = QStringLiteral("RRC:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -489,7 +489,7 @@ QFuture<cim::MethodResult> RemoteCollections::create(const cim::MethodCall &call
         // Nothing to contact: the peer's state is not known until an endpoint is added.
         record.connectivity = ConnectivityStatus::Unknown;
         if (auto saved = save(record); !saved)
-            return ready(cim::MethodResult::failure(saved.error().code, saved.error().message));
+            return ready(cim::MethodResult::failure(saved.error()));
         result.out.set(QStringLiteral("ConnectivityCollection"),
                        Value::reference(toInstance(record).path()));
         result.out.set(QStringLiteral("Job"), Value::null(CimType::Reference));
@@ -539,7 +539,7 @@ QFuture<cim::MethodResult> RemoteCollections::add(const cim::MethodCall &call)
 {
     auto v = validate(call.in, true);
     if (!v)
-        return ready(cim::MethodResult::failure(v.error().code, v.error().message));
+        return ready(cim::MethodResult::failure(v.error()));
     RemoteCollectionRecord record = m_collections.at(v->collection);
     record.localPoints = v->localPoints;
     record.remotePoints = v->remotePoints;
@@ -549,7 +549,7 @@ QFuture<cim::MethodResult> RemoteCollections::add(const cim::MethodCall &call)
     // Only a new management endpoint or a newly named system needs the peer's word.
     if (v->wsman.isEmpty()) {
         if (auto saved = save(record); !saved)
-            return ready(cim::MethodResult::failure(saved.error().code, saved.error().message));
+            return ready(cim::MethodResult::failure(saved.error()));
         result.out.set(QStringLiteral("Job"), Value::null(CimType::Reference));
         return ready(result);
     }

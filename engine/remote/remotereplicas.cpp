@@ -311,7 +311,7 @@ QFuture<cim::MethodResult> RemoteReplicas::invoke(const cim::MethodCall &call)
 {
     auto plan = validate(call.in);
     if (!plan)
-        return ready(cim::MethodResult::failure(plan.error().code, plan.error().message));
+        return ready(cim::MethodResult::failure(plan.error()));
     const bool mirror = (*plan)->syncType == quint16(cim::SyncType::Mirror);
     if (!m_jobs || !m_peers || (mirror && (!m_replication || !m_peerVolumes)))
         return ready(cim::MethodResult::failure(quint32(ReturnCode::Failed),

@@ -21,7 +21,7 @@ inline bool isNull(const cim::Value &v)
 
 inline cim::MethodResult failure(const cim::Error &e)
 {
-    return cim::MethodResult::failure(e.code, e.message);
+    return cim::MethodResult::failure(e);
 }
 
 // The copy state of a pair whose copy has ended, whatever the outcome.

@@ -36,7 +36,7 @@ cim::MethodResult failure(cim::ReturnCode code, const QString &message)
 
 cim::MethodResult failure(const cim::Error &error)
 {
-    return cim::MethodResult::failure(error.code, error.message);
+    return cim::MethodResult::failure(error);
 }
 
 bool isNull(const Value &v)

@@ -378,7 +378,7 @@ QFuture<cim::MethodResult> WsmanTransport::invokeMethod(const cim::MethodCall &c
     const QString method = call.method;
     send(m, [promise, method](cim::Result<Message> r) {
         if (!r) {
-            fulfil(promise, cim::MethodResult::failure(r.error().code, r.error().message));
+            fulfil(promise, cim::MethodResult::failure(r.error()));
             return;
         }
         cim::MethodResult result;
