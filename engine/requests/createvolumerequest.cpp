@@ -7,15 +7,14 @@
 namespace rd::requests {
 
 using cim::CimType;
-using cim::ReturnCode;
 using cim::Value;
 
 namespace {
 // The texts come from StorageConfigurationProvider and keep its context.
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("rd::engine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(rd::engine)
+};
 
 const auto ElementName = QStringLiteral("ElementName");
 const auto ElementTypeName = QStringLiteral("ElementType");
@@ -47,21 +46,18 @@ cim::Result<CreateVolumeRequest> CreateVolumeRequest::parse(const cim::Parameter
         return element.error();
 
     if (!isNull(element.value())) {
-        return cim::Error(ReturnCode::NotSupported,
-                          tr("Modifying an existing element is not supported; create a new "
-                             "volume instead."),
-                          TheElement);
+        return notSupported(Text::tr("Modifying an existing element is not supported; create a new "
+                                     "volume instead."),
+                            TheElement);
     }
     const quint64 t = type->toUInt64();
     if (t != quint64(ElementType::StorageVolume)) {
         if (t >= quint64(ElementType::StorageExtent) && t <= quint64(ElementType::LogicalDisk)) {
-            return cim::Error(ReturnCode::NotSupported,
-                              tr("Only storage volumes (ElementType 2) can be created."),
-                              ElementTypeName);
+            return notSupported(Text::tr("Only storage volumes (ElementType 2) can be created."),
+                                ElementTypeName);
         }
-        return cim::Error(ReturnCode::InvalidParameter,
-                          tr("ElementType %1 is not a valid element type.").arg(t),
-                          ElementTypeName);
+        return invalidParameter(Text::tr("ElementType %1 is not a valid element type.").arg(t),
+                                ElementTypeName);
     }
     CreateVolumeRequest r;
     r.elementType = ElementType(t);
@@ -72,8 +68,7 @@ cim::Result<CreateVolumeRequest> CreateVolumeRequest::parse(const cim::Parameter
     if (!isNull(pool.value()))
         r.inPool = pool->toReference();
     if (isNull(size.value()) || size->toUInt64() == 0) {
-        return cim::Error(ReturnCode::InvalidParameter,
-                          tr("Size must give the volume's size in bytes."), Size);
+        return invalidParameter(Text::tr("Size must give the volume's size in bytes."), Size);
     }
     r.size = size->toUInt64();
     return r;

@@ -11,15 +11,12 @@ using cim::Value;
 
 namespace {
 // The texts come from ReplicationService::validateModify and keep its context.
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("rd::engine::ReplicationService", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(rd::engine::ReplicationService)
+};
 
-cim::Error invalid(const QString &message, const QString &parameter)
-{
-    return cim::Error(cim::ReturnCode::InvalidParameter, message, parameter);
-}
+constexpr auto invalid = invalidParameter;
 
 const auto Operation = QStringLiteral("Operation");
 const auto Synchronization = QStringLiteral("Synchronization");
@@ -65,20 +62,21 @@ ModifySynchronizationRequest::parse(const cim::Parameters &in, Method method)
     // Activate/Deactivate Consistency, AddSyncPair and RemoveSyncPair work on replication
     // groups: they are ModifyReplicaSynchronization's only (DMTF Reserved in the list method).
     if (list && (op == 3 || op == 5 || op == 6 || op == 13))
-        return invalid(tr("Operation %1 is not a ModifyListSynchronization operation; it exists "
-                          "only in ModifyReplicaSynchronization.")
-                           .arg(op),
-                       Operation);
+        return invalid(
+            Text::tr("Operation %1 is not a ModifyListSynchronization operation; it exists "
+                     "only in ModifyReplicaSynchronization.")
+                .arg(op),
+            Operation);
     if (op < 2 || op > 26)
-        return invalid(tr("Operation %1 is not a known operation.").arg(op), Operation);
+        return invalid(Text::tr("Operation %1 is not a known operation.").arg(op), Operation);
     r.operation = cim::SyncOperation(op);
 
     const QList<Value> refs = list ? syncs->elements() : QList<Value>{syncs.value()};
     if (refs.isEmpty())
-        return invalid(tr("Synchronization names no synchronization."), Synchronization);
+        return invalid(Text::tr("Synchronization names no synchronization."), Synchronization);
     for (qsizetype i = 0; i < refs.size(); ++i) {
         if (isNull(refs[i]))
-            return invalid(tr("Synchronization[%1] is NULL.").arg(i), Synchronization);
+            return invalid(Text::tr("Synchronization[%1] is NULL.").arg(i), Synchronization);
         r.synchronizations.append(refs[i].toReference());
     }
     if (!isNull(settings.value()))

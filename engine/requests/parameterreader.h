@@ -12,6 +12,16 @@ namespace rd::requests {
                                                     cim::CimType type, bool array,
                                                     bool required = false);
 
+// The refusals of a request's rules: InvalidParameter or NotSupported, naming the parameter.
+inline cim::Error invalidParameter(const QString &message, const QString &parameter)
+{
+    return cim::Error(cim::ReturnCode::InvalidParameter, message, parameter);
+}
+inline cim::Error notSupported(const QString &message, const QString &parameter)
+{
+    return cim::Error(cim::ReturnCode::NotSupported, message, parameter);
+}
+
 // NULL, whether typed or left out.
 inline bool isNull(const cim::Value &value)
 {
