@@ -53,33 +53,22 @@ struct Given
 cim::Result<Given> read(const cim::Parameters &in)
 {
     Given g;
-    struct Read
-    {
-        Value *out;
-        const QString &name;
-        CimType type;
-        bool array;
-        bool required;
-    };
-    const Read reads[] = {
-        {&g.elementNames, name::ElementNames, CimType::String, true, false},
-        {&g.syncType, name::SyncType, CimType::UInt16, false, true},
-        {&g.mode, name::Mode, CimType::UInt16, false, false},
-        {&g.sourceElements, name::SourceElements, CimType::Reference, true, true},
-        {&g.sourceAccessPoint, name::SourceAccessPoint, CimType::Reference, false, false},
-        {&g.targetElements, name::TargetElements, CimType::Reference, true, false},
-        {&g.targetAccessPoint, name::TargetAccessPoint, CimType::Reference, false, false},
-        {&g.replicationSettingData, name::ReplicationSettingData, CimType::String, false, false},
-        {&g.targetSettingGoal, name::TargetSettingGoal, CimType::Reference, false, false},
-        {&g.targetPool, name::TargetPool, CimType::Reference, false, false},
-        {&g.waitForCopyState, name::WaitForCopyState, CimType::UInt16, false, false},
-    };
-    for (const Read &r : reads) {
-        auto v = readParameter(in, r.name, r.type, r.array, r.required);
-        if (!v)
-            return v.error();
-        *r.out = v.value();
-    }
+    auto read = readParameters(
+        in, {
+                {&g.elementNames, name::ElementNames, CimType::String, true},
+                {&g.syncType, name::SyncType, CimType::UInt16, false, true},
+                {&g.mode, name::Mode, CimType::UInt16},
+                {&g.sourceElements, name::SourceElements, CimType::Reference, true, true},
+                {&g.sourceAccessPoint, name::SourceAccessPoint, CimType::Reference},
+                {&g.targetElements, name::TargetElements, CimType::Reference, true},
+                {&g.targetAccessPoint, name::TargetAccessPoint, CimType::Reference},
+                {&g.replicationSettingData, name::ReplicationSettingData, CimType::String},
+                {&g.targetSettingGoal, name::TargetSettingGoal, CimType::Reference},
+                {&g.targetPool, name::TargetPool, CimType::Reference},
+                {&g.waitForCopyState, name::WaitForCopyState, CimType::UInt16},
+            });
+    if (!read)
+        return read.error();
     return g;
 }
 

@@ -83,41 +83,34 @@ CreateRemoteReplicationCollectionRequest::checkOneManagementPoint(const QList<QU
 cim::Result<CreateRemoteReplicationCollectionRequest>
 CreateRemoteReplicationCollectionRequest::parse(const cim::Parameters &in)
 {
-    const auto name = readParameter(in, ElementName, CimType::String, false);
-    if (!name)
-        return name.error();
-    const auto local = readParameter(in, LocalAccessPoints, CimType::Reference, true);
-    if (!local)
-        return local.error();
-    const auto remote = readParameter(in, RemoteAccessPoints, CimType::Reference, true);
-    if (!remote)
-        return remote.error();
-    const auto system = readParameter(in, RemoteComputerSystem, CimType::Reference, false);
-    if (!system)
-        return system.error();
-    const auto active = readParameter(in, Active, CimType::Boolean, false);
-    if (!active)
-        return active.error();
-    const auto deleteOn = readParameter(in, DeleteOnUnassociated, CimType::Boolean, false);
-    if (!deleteOn)
-        return deleteOn.error();
+    Value name, local, remote, system, active, deleteOn;
+    auto read = readParameters(in, {
+                                       {&name, ElementName, CimType::String},
+                                       {&local, LocalAccessPoints, CimType::Reference, true},
+                                       {&remote, RemoteAccessPoints, CimType::Reference, true},
+                                       {&system, RemoteComputerSystem, CimType::Reference},
+                                       {&active, Active, CimType::Boolean},
+                                       {&deleteOn, DeleteOnUnassociated, CimType::Boolean},
+                                   });
+    if (!read)
+        return read.error();
 
     CreateRemoteReplicationCollectionRequest r;
-    if (!isNull(name.value())) {
-        const QString trimmed = name->toString().trimmed();
+    if (!isNull(name)) {
+        const QString trimmed = name.toString().trimmed();
         if (trimmed.size() > MaxElementName)
             return invalid(
                 Text::tr("ElementName is longer than %1 characters.").arg(MaxElementName),
                 ElementName);
         r.elementName = trimmed;
     }
-    if (!isNull(active.value()))
-        r.active = active->toBool();
-    if (!isNull(deleteOn.value()))
-        r.deleteOnUnassociated = deleteOn->toBool();
-    r.localAccessPoints = pathsOf(local.value());
+    if (!isNull(active))
+        r.active = active.toBool();
+    if (!isNull(deleteOn))
+        r.deleteOnUnassociated = deleteOn.toBool();
+    r.localAccessPoints = pathsOf(local);
 
-    r.remoteAccessPoints = pathsOf(remote.value());
+    r.remoteAccessPoints = pathsOf(remote);
     QList<QUrl> urls;
     for (const cim::ObjectPath &p : std::as_const(r.remoteAccessPoints)) {
         auto url = remoteUrl(p);
@@ -132,8 +125,8 @@ CreateRemoteReplicationCollectionRequest::parse(const cim::Parameters &in)
     if (auto one = checkOneManagementPoint(urls); !one)
         return one.error();
 
-    if (!isNull(system.value())) {
-        r.remoteComputerSystem = system->toReference();
+    if (!isNull(system)) {
+        r.remoteComputerSystem = system.toReference();
         if (auto ok = checkRemoteSystem(*r.remoteComputerSystem); !ok)
             return ok.error();
     }

@@ -34,6 +34,18 @@ cim::Result<cim::Value> readParameter(const cim::Parameters &in, const QString &
     return v;
 }
 
+cim::Result<void> readParameters(const cim::Parameters &in,
+                                 std::initializer_list<ParameterRead> reads)
+{
+    for (const ParameterRead &r : reads) {
+        auto v = readParameter(in, r.name, r.type, r.array, r.required);
+        if (!v)
+            return v.error();
+        *r.out = v.value();
+    }
+    return {};
+}
+
 cim::Value referenceArray(const QList<cim::ObjectPath> &paths)
 {
     QList<cim::Value> values;
