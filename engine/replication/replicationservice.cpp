@@ -569,7 +569,8 @@ cim::Result<ReplicationService::Request> ReplicationService::validate(const cim:
         if (isInUse(t->deviceId))
             return cim::Error(
                 ReturnCode::InUse,
-                tr("Target %1 is already part of a synchronization.").arg(t->elementName));
+                tr("Target %1 is already part of a synchronization.").arg(t->elementName),
+                QStringLiteral("TargetElements"));
         req.targets.append(*t);
     }
     return req;
