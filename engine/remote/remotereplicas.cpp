@@ -6,6 +6,7 @@
 #include "peervolumes.h"
 #include "remoteclonewriter.h"
 #include "remotecollections.h"
+#include "replication/copypacing.h"
 #include "replication/replicastorage.h"
 #include "replication/replicationservice.h"
 #include "wsman/wsmantransport.h"
@@ -316,6 +317,12 @@ QFuture<cim::MethodResult> RemoteReplicas::invoke(const cim::MethodCall &call)
     if (!m_jobs || !m_peers || (mirror && (!m_replication || !m_peerVolumes)))
         return ready(cim::MethodResult::failure(quint32(ReturnCode::Failed),
                                                 tr("The engine cannot reach peers.")));
+    // The sources' state is checked here, by the service's rules, before anything is made on
+    // the peer: a mirror's replica or a copy still running is refused as it is for a local target.
+    if (m_replication) {
+        if (auto checked = m_replication->checkPlan(replicaPlan(**plan)); !checked)
+            return ready(cim::MethodResult::failure(checked.error()));
+    }
     auto run = std::make_shared<Run>();
     run->plan = **plan;
     run->jobs = m_jobs;
@@ -459,7 +466,7 @@ void RemoteReplicas::copyNext(const std::shared_ptr<Run> &run)
     QUrl target = run->plan.data;
     target.setPath(u'/' + run->created.at(run->index).key(u"DeviceID").toString());
     CloneOptions copy;
-    applyCopyPriority(copy, run->plan.copyPriority);
+    CopyPacing::apply(copy, run->plan.copyPriority);
     auto *writer = new RemoteCloneWriter(device, m_queue.get(), copy, this);
     run->writer = writer;
     connect(writer, &RemoteCloneWriter::progress, this, [run](quint64 done, quint64) {
@@ -576,32 +583,50 @@ void RemoteReplicas::startMirrors(const std::shared_ptr<Run> &run)
         fail(run, cim::Error(ReturnCode::Failed, QString()));
         return;
     }
-    QList<Value> sources;
-    QList<Value> targets;
-    for (qsizetype i = 0; i < run->plan.sources.size(); ++i) {
-        sources.append(Value::reference(run->plan.sources.at(i).path));
-        targets.append(Value::reference(run->created.at(i)));
+    // The request was checked when it came; the pairs are made from its plan with the peer's new
+    // volumes as targets, which the service checks as any targets (size, use) at this moment.
+    ReplicaPlan plan = replicaPlan(run->plan);
+    for (qsizetype i = 0; i < run->created.size(); ++i) {
+        const std::optional<ReplicaVolume> target = m_storage->volume(run->created.at(i));
+        if (!target) {
+            fail(run, cim::Error(ReturnCode::Failed, tr("The peer's volume %1 is not known here.")
+                                                         .arg(run->created.at(i).toString())));
+            return;
+        }
+        plan.targets[i] = *target;
     }
-    cim::Parameters in;
-    in.set(QStringLiteral("SyncType"), Value::uint16(quint16(cim::SyncType::Mirror)));
-    if (run->plan.mode)
-        in.set(QStringLiteral("Mode"), Value::uint16(*run->plan.mode));
-    in.set(QStringLiteral("SourceElements"), Value::array(cim::CimType::Reference, sources));
-    in.set(QStringLiteral("TargetElements"), Value::array(cim::CimType::Reference, targets));
-    cim::Instance settings(QStringLiteral("CIM_ReplicationSettingData"));
-    settings.setProperty(QStringLiteral("CopyPriority"), Value::uint16(run->plan.copyPriority));
-    settings.setProperty(QStringLiteral("ConsistentPointInTime"),
-                         Value::boolean(run->plan.consistent));
-    in.set(QStringLiteral("ReplicationSettingData"),
-           Value::string(cim::cimxml::writeInstance(settings)));
+    auto refuse = [this, run](const cim::Error &error) {
+        // The pairs were not made: the peer's volumes are let go here and there.
+        fail(run, cim::Error(error.code,
+                             tr("The mirror to the peer cannot start: %1").arg(error.message),
+                             error.parameter));
+    };
+    if (auto checked = m_replication->checkPlan(plan); !checked) {
+        refuse(checked.error());
+        return;
+    }
     job->setControl(nullptr);
-    m_replication->createListReplica(in, job).then(this, [this, run](cim::MethodResult r) {
+    m_replication->createMirrors(plan, job).then(this, [refuse](cim::MethodResult r) {
         if (r.returnValue == quint32(ReturnCode::JobStarted))
             return; // the ReplicationService steers the job from here
-        // The pairs were not made: the peer's volumes are let go here and there.
-        fail(run, cim::Error(r.returnValue,
-                             tr("The mirror to the peer cannot start: %1").arg(r.message)));
+        refuse(cim::Error(r.returnValue, r.message, r.parameter));
     });
+}
+
+ReplicaPlan RemoteReplicas::replicaPlan(const Plan &remote)
+{
+    ReplicaPlan plan;
+    plan.syncType = cim::SyncType(remote.syncType);
+    plan.sources = remote.sources;
+    plan.targets.resize(remote.sources.size());
+    plan.names = remote.names;
+    plan.mode = remote.mode.value_or(quint16(cim::Mode::Asynchronous));
+    plan.modeGiven = remote.mode.has_value();
+    plan.consistentPointInTime = remote.consistent;
+    plan.priority = remote.copyPriority == quint16(CopyPriority::NotManaged)
+                        ? quint16(CopyPriority::Same)
+                        : remote.copyPriority;
+    return plan;
 }
 
 void RemoteReplicas::giveBack(const std::shared_ptr<Run> &run, const cim::ObjectPath &volume,

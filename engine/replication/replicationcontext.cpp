@@ -1,0 +1,111 @@
+#include "replicationcontext.h"
+
+#include "checkpointmap.h"
+
+#include <QDir>
+#include <QPromise>
+#include <QUuid>
+
+namespace rd::engine {
+
+using cim::ReturnCode;
+
+QString ReplicationContext::newSyncId()
+{
+    return QStringLiteral("sync-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString ReplicationContext::checkpointPath(const QString &syncId) const
+{
+    return QDir(options.checkpointDirectory).filePath(syncId + QStringLiteral(".map"));
+}
+
+QString ReplicationContext::mapPath(const SyncRecord &sync) const
+{
+    if (sync.syncType == quint16(cim::SyncType::Snapshot))
+        return QDir(options.checkpointDirectory).filePath(sync.id + QStringLiteral(".cow"));
+    if (sync.syncType == quint16(cim::SyncType::Mirror))
+        return QDir(options.checkpointDirectory).filePath(sync.id + QStringLiteral(".dirty"));
+    return checkpointPath(sync.id);
+}
+
+QString ReplicationContext::displayName(const ReplicaVolume &volume)
+{
+    return volume.elementName.isEmpty() ? volume.deviceId : volume.elementName;
+}
+
+cim::Result<QList<ReplicaVolume>> ReplicationContext::makeTargets(const ReplicaPlan &plan,
+                                                                  const QString &label,
+                                                                  QStringList &created) const
+{
+    QList<ReplicaVolume> targets;
+    for (qsizetype i = 0; i < plan.sources.size(); ++i) {
+        if (plan.targets[i]) {
+            targets.append(*plan.targets[i]);
+            continue;
+        }
+        const ReplicaVolume &source = plan.sources[i];
+        const QString name =
+            plan.names[i].isEmpty() ? label.arg(displayName(source)) : plan.names[i];
+        auto made = storage->createVolume(plan.poolId, name, source.size);
+        if (!made)
+            return made.error();
+        created.append(made->deviceId);
+        targets.append(made.value());
+    }
+    return targets;
+}
+
+void ReplicationContext::rollback(const QStringList &syncIds, const QStringList &createdVolumes,
+                                  ConcreteJob *job, bool release) const
+{
+    for (const QString &id : syncIds) {
+        if (const SyncRecord *s = pairs->find(id)) {
+            (void)CheckpointMap::remove(mapPath(*s));
+            if (release)
+                storage->released(s->targetDeviceId);
+        }
+        pairs->discard(id);
+    }
+    for (const QString &id : createdVolumes) {
+        if (auto r = storage->deleteVolume(id); !r)
+            qWarning("Cannot remove volume %s after a failed request: %s", qPrintable(id),
+                     qPrintable(r.error().message));
+    }
+    if (job)
+        jobs->discardJob(job->instanceId());
+}
+
+QFuture<cim::MethodResult> ReplicationContext::answerWhenFinished(ConcreteJob *job,
+                                                                  cim::MethodResult result,
+                                                                  const QString &terminatedText)
+{
+    auto answer = [terminatedText](ConcreteJob *j, cim::MethodResult r) {
+        if (j->state() == cim::JobState::Completed) {
+            r.returnValue = quint32(ReturnCode::Completed);
+        } else {
+            r.returnValue = quint32(ReturnCode::Failed);
+            r.message = j->state() == cim::JobState::Exception ? j->record().errorDescription
+                                                               : terminatedText;
+        }
+        return r;
+    };
+    if (job->isFinished())
+        return QtFuture::makeReadyFuture(answer(job, result));
+    // Answered when the job ends, without blocking the engine thread meanwhile.
+    auto promise = std::make_shared<QPromise<cim::MethodResult>>();
+    promise->start();
+    QFuture<cim::MethodResult> future = promise->future();
+    auto *context = new QObject(job);
+    QObject::connect(job, &ConcreteJob::stateChanged, context,
+                     [promise, result, context, answer](ConcreteJob *j) {
+                         if (!j->isFinished())
+                             return;
+                         promise->addResult(answer(j, result));
+                         promise->finish();
+                         context->deleteLater();
+                     });
+    return future;
+}
+
+} // namespace rd::engine
