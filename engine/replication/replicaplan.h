@@ -6,6 +6,7 @@
 #include "replicastorage.h"
 
 #include "cim/enums.h"
+#include "requests/replicationcodes.h"
 
 #include <QList>
 #include <QStringList>
@@ -14,8 +15,7 @@
 
 namespace rd::engine {
 
-// CIM_ReplicationSettingData.CopyPriority (DMTF value map).
-enum class CopyPriority : quint16 { NotManaged = 0, Low = 1, Same = 2, High = 3, Urgent = 4 };
+using requests::CopyPriority;
 
 // Replicas to make: one per source, of one SyncType. Nothing has been created yet.
 struct ReplicaPlan
@@ -29,7 +29,7 @@ struct ReplicaPlan
     bool modeGiven = false;
     std::optional<quint16> waitFor; // WaitForCopyState
     bool consistentPointInTime = false;
-    quint16 priority = quint16(CopyPriority::Same);
+    quint16 priority = quint16(CopyPriority::Same); // CopyPriority; Not Managed is Same
 };
 
 // An operation on existing pairs, all of one SyncType and Mode.

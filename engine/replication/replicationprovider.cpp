@@ -3,6 +3,7 @@
 #include "cim/enums.h"
 #include "provider/computersystemprovider.h"
 #include "provider/providerregistry.h"
+#include "requests/replicationcodes.h"
 
 namespace rd::engine {
 
@@ -26,29 +27,28 @@ bool is(const QString &name, const QString &canonical, const QString &alias)
 // Mirrors in both modes and clones, here and on a peer reached through a remote collection
 // (RemoteReplicas), and local snapshots (their point in time is fixed within the call, so only
 // the synchronous kind; a snapshot never leaves its source's system).
-struct ReplicationType
+using requests::ReplicationAction;
+using RT = requests::ReplicationType;
+struct Offered
 {
-    quint16 code;
+    RT code;
     std::optional<cim::SyncType> pairs;
 };
-const ReplicationType replicationTypes[] = {
-    {2, cim::SyncType::Mirror},   // Synchronous Mirror Local
-    {3, cim::SyncType::Mirror},   // Asynchronous Mirror Local
-    {4, cim::SyncType::Mirror},   // Synchronous Mirror Remote: the same pair, its replica on a peer
-    {5, cim::SyncType::Mirror},   // Asynchronous Mirror Remote
-    {6, cim::SyncType::Snapshot}, // Synchronous Snapshot Local
-    {10, cim::SyncType::Clone},   // Synchronous Clone Local
-    {11, cim::SyncType::Clone},   // Asynchronous Clone Local
-    {12, std::nullopt},           // Synchronous Clone Remote
-    {13, std::nullopt},           // Asynchronous Clone Remote
+const Offered replicationTypes[] = {
+    {RT::SynchronousMirrorLocal, cim::SyncType::Mirror},
+    {RT::AsynchronousMirrorLocal, cim::SyncType::Mirror},
+    // The same pair and life cycle, its replica on a peer.
+    {RT::SynchronousMirrorRemote, cim::SyncType::Mirror},
+    {RT::AsynchronousMirrorRemote, cim::SyncType::Mirror},
+    {RT::SynchronousSnapshotLocal, cim::SyncType::Snapshot},
+    {RT::SynchronousCloneLocal, cim::SyncType::Clone},
+    {RT::AsynchronousCloneLocal, cim::SyncType::Clone},
+    {RT::SynchronousCloneRemote, std::nullopt},
+    {RT::AsynchronousCloneRemote, std::nullopt},
 };
 
-// CIM_ReplicationServiceCapabilities.SupportedSynchronousActions / SupportedAsynchronousActions.
-constexpr quint16 ActionModifyReplicaSynchronization = 5;
-constexpr quint16 ActionModifyListSynchronization = 6;
-constexpr quint16 ActionCreateListReplica = 19;
 // CIM_ReplicationServiceCapabilities.SupportedStorageObjects: StorageVolume.
-constexpr quint16 StorageObjectStorageVolume = 2;
+constexpr quint16 StorageObjectStorageVolume = quint16(requests::ElementType::StorageVolume);
 } // namespace
 
 ReplicationProvider::ReplicationProvider(ReplicationService *service)
@@ -96,13 +96,22 @@ QFuture<cim::MethodResult> ReplicationProvider::invokeMethod(const cim::MethodCa
         return QtFuture::makeReadyFuture(cim::MethodResult::failure(error));
     };
     if (m_service && is(call.target.className(), ReplicationService::serviceClass(), cimService)) {
+        // Parsed once (the state-free rules), then checked against the pairs and volumes.
         if (named(u"CreateListReplica")) {
-            auto plan = m_service->planReplicas(call.in);
+            auto request = requests::CreateListReplicaRequest::parse(call.in);
+            if (!request)
+                return refused(request.error());
+            auto plan = m_service->planReplicas(*request);
             return plan ? m_service->createReplicas(*plan) : refused(plan.error());
         }
         const bool list = named(u"ModifyListSynchronization");
         if (list || named(u"ModifyReplicaSynchronization")) {
-            auto modification = m_service->planModification(call.in, list);
+            using Request = requests::ModifySynchronizationRequest;
+            auto request =
+                Request::parse(call.in, list ? Request::Method::List : Request::Method::Replica);
+            if (!request)
+                return refused(request.error());
+            auto modification = m_service->planModification(*request);
             return modification ? m_service->modify(*modification) : refused(modification.error());
         }
     }
@@ -245,11 +254,12 @@ cim::Instance ReplicationProvider::capabilitiesInstance()
     // asynchronous. GetSupportedOperations says which ModifyReplicaSynchronization operations
     // apply to each replication type.
     QList<quint16> types;
-    for (const ReplicationType &t : replicationTypes)
-        types.append(t.code);
+    for (const Offered &t : replicationTypes)
+        types.append(quint16(t.code));
     inst.setProperty(QStringLiteral("SupportedReplicationTypes"), list(types));
-    const Value actions = list({ActionModifyReplicaSynchronization, ActionModifyListSynchronization,
-                                ActionCreateListReplica});
+    const Value actions = list({quint16(ReplicationAction::ModifyReplicaSynchronization),
+                                quint16(ReplicationAction::ModifyListSynchronization),
+                                quint16(ReplicationAction::CreateListReplica)});
     inst.setProperty(QStringLiteral("SupportedSynchronousActions"), actions);
     inst.setProperty(QStringLiteral("SupportedAsynchronousActions"), actions);
     inst.setProperty(QStringLiteral("SupportedStorageObjects"), list({StorageObjectStorageVolume}));
@@ -259,9 +269,9 @@ cim::Instance ReplicationProvider::capabilitiesInstance()
 cim::MethodResult ReplicationProvider::getSupportedOperations(const cim::Parameters &in)
 {
     const quint64 code = in.value(u"ReplicationType").toUInt64();
-    const ReplicationType *type = nullptr;
-    for (const ReplicationType &t : replicationTypes) {
-        if (t.code == code)
+    const Offered *type = nullptr;
+    for (const Offered &t : replicationTypes) {
+        if (quint64(t.code) == code)
             type = &t;
     }
     if (!type)

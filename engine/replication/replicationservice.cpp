@@ -6,7 +6,6 @@
 #include "replicationprovider.h"
 #include "snapshotpairs.h"
 
-#include "cim/cimxml.h"
 #include "cim/valuemap.h"
 
 #include <ThreadWeaver/Queue>
@@ -25,15 +24,6 @@ using cim::SyncOperation;
 using cim::Value;
 
 namespace {
-
-// CIM_ReplicationSettingData.TargetElementSupplier.
-enum Supplier : quint16 {
-    UseExisting = 2,
-    CreateNew = 3,
-    UseAndCreate = 4,
-    InstrumentationDecides = 5,
-    ClientMustSupply = 6,
-};
 
 bool isNull(const Value &v)
 {
@@ -393,257 +383,91 @@ cim::Result<void> ReplicationService::checkPlan(const ReplicaPlan &plan) const
     return {};
 }
 
-cim::Result<ReplicaPlan> ReplicationService::planReplicas(const cim::Parameters &in) const
+// The state rules, in the order the parameters are read; parse() had the others.
+cim::Result<ReplicaPlan>
+ReplicationService::planReplicas(const requests::CreateListReplicaRequest &request) const
 {
-    ReplicaPlan req;
     auto invalid = [](const QString &message, const QString &parameter) {
         return cim::Error(ReturnCode::InvalidParameter, message, parameter);
     };
+    if (auto local = request.checkLocal(); !local)
+        return local.error();
     ReplicaStorage *storage = m_context.storage;
+    ReplicaPlan plan;
+    plan.syncType = request.syncType;
+    plan.mode = quint16(request.effectiveMode());
+    plan.modeGiven = request.mode.has_value();
+    if (request.waitForCopyState)
+        plan.waitFor = quint16(*request.waitForCopyState);
+    plan.consistentPointInTime = request.consistentPointInTime();
+    plan.priority = quint16(request.copyPriority());
 
-    // The request's own values first, then the elements they name.
-    const Value syncType = in.value(u"SyncType");
-    switch (syncType.toUInt64()) {
-    case quint64(cim::SyncType::Clone):
-    case quint64(cim::SyncType::Mirror):
-    case quint64(cim::SyncType::Snapshot):
-        req.syncType = cim::SyncType(syncType.toUInt64());
-        break;
-    default:
-        return invalid(tr("SyncType %1 is not Mirror (6), Snapshot (7) or Clone (8).")
-                           .arg(syncType.toUInt64()),
-                       QStringLiteral("SyncType"));
-    }
-
-    if (const Value mode = in.value(u"Mode"); !isNull(mode)) {
-        if (mode.toUInt64() != quint64(cim::Mode::Synchronous) &&
-            mode.toUInt64() != quint64(cim::Mode::Asynchronous))
-            return invalid(
-                tr("Mode %1 is not Synchronous (2) or Asynchronous (3).").arg(mode.toUInt64()),
-                QStringLiteral("Mode"));
-        req.mode = quint16(mode.toUInt64());
-        req.modeGiven = true;
-    }
-    if (req.syncType == cim::SyncType::Snapshot) {
-        // A snapshot's point in time is fixed within the call; an asynchronous snapshot (taken
-        // some time later) is not offered (ReplicationServiceCapabilities lists type 6 only).
-        if (req.modeGiven && req.mode == quint16(cim::Mode::Asynchronous))
-            return cim::Error(ReturnCode::NotSupported,
-                              tr("Asynchronous snapshots are not supported; leave Mode NULL or "
-                                 "make it Synchronous (2)."),
-                              QStringLiteral("Mode"));
-        req.mode = quint16(cim::Mode::Synchronous);
-    }
-
-    if (const Value wait = in.value(u"WaitForCopyState"); !isNull(wait)) {
-        // The states a new replica passes through; any other is never reached, so waiting for it
-        // is invalid.
-        const quint64 w = wait.toUInt64();
-        if (w != quint64(CopyState::Initialized) && w != quint64(CopyState::Unsynchronized) &&
-            w != quint64(CopyState::Synchronized)) {
-            return invalid(tr("A new replica never reaches CopyState %1; WaitForCopyState may be "
-                              "Initialized (2), Unsynchronized (3) or Synchronized (4).")
-                               .arg(cim::ValueMap::copyState().label(w)),
-                           QStringLiteral("WaitForCopyState"));
-        }
-        req.waitFor = quint16(w);
-    }
-
-    for (const char16_t *ap : {u"SourceAccessPoint", u"TargetAccessPoint"}) {
-        if (!isNull(in.value(QStringView(ap)))) {
-            return cim::Error(ReturnCode::NotSupported,
-                              tr("Replication through access points (to or from another system) "
-                                 "is not supported yet; leave %1 NULL.")
-                                  .arg(QString::fromUtf16(ap)),
-                              QString::fromUtf16(ap));
-        }
-    }
-
-    quint16 supplier = InstrumentationDecides;
-    if (const Value rsd = in.value(u"ReplicationSettingData"); !isNull(rsd)) {
-        const QString parameter = QStringLiteral("ReplicationSettingData");
-        auto parsed = cim::cimxml::parseInstance(rsd.toString());
-        if (!parsed)
-            return invalid(tr("ReplicationSettingData is not a valid embedded instance: %1")
-                               .arg(parsed.error().message),
-                           parameter);
-        const cim::Instance &s = parsed.value();
-        if (!s.className().endsWith(QStringLiteral("ReplicationSettingData"), Qt::CaseInsensitive))
-            return invalid(tr("ReplicationSettingData holds a %1, not a ReplicationSettingData.")
-                               .arg(s.className()),
-                           parameter);
-        auto uint16Of = [&](QStringView name, std::optional<quint16> &out) -> cim::Result<void> {
-            const Value v = s.property(name);
-            if (isNull(v))
-                return {};
-            if (v.isArray() || !cim::isInteger(v.type()) || cim::isSigned(v.type()) ||
-                v.toUInt64() > 0xFFFF)
-                return invalid(tr("ReplicationSettingData.%1 must be a uint16.").arg(name),
-                               parameter);
-            out = quint16(v.toUInt64());
-            return {};
-        };
-        const Value cpit = s.property(u"ConsistentPointInTime");
-        if (!isNull(cpit)) {
-            if (cpit.isArray() || cpit.type() != CimType::Boolean)
-                return invalid(
-                    tr("ReplicationSettingData.ConsistentPointInTime must be a boolean."),
-                    parameter);
-            req.consistentPointInTime = cpit.toBool();
-        }
-        std::optional<quint16> priority, supplierValue;
-        if (auto r = uint16Of(u"CopyPriority", priority); !r)
-            return r.error();
-        if (auto r = uint16Of(u"TargetElementSupplier", supplierValue); !r)
-            return r.error();
-        if (priority) {
-            if (*priority > quint16(CopyPriority::Urgent))
-                return invalid(tr("CopyPriority %1 is not Not Managed (0), Low (1), Same (2), "
-                                  "High (3) or Urgent (4).")
-                                   .arg(*priority),
-                               parameter);
-            req.priority = *priority == quint16(CopyPriority::NotManaged)
-                               ? quint16(CopyPriority::Same)
-                               : *priority;
-        }
-        if (supplierValue) {
-            if (*supplierValue != 0 &&
-                (*supplierValue < UseExisting || *supplierValue > ClientMustSupply))
-                return invalid(
-                    tr("TargetElementSupplier %1 is not a known value.").arg(*supplierValue),
-                    parameter);
-            if (*supplierValue != 0)
-                supplier = *supplierValue;
-        }
-    }
-
-    // Sources: one or more, all existing, all of one class, none an unfinished copy's replica.
+    // Sources: all existing, none an unfinished copy's replica.
     const QString sourcesParameter = QStringLiteral("SourceElements");
-    const QList<Value> sources = in.value(u"SourceElements").elements();
-    QString sourceClass;
-    for (qsizetype i = 0; i < sources.size(); ++i) {
-        if (isNull(sources[i]))
-            return invalid(tr("SourceElements[%1] is NULL.").arg(i), sourcesParameter);
-        const cim::ObjectPath path = sources[i].toReference();
-        if (i == 0)
-            sourceClass = path.className();
-        else if (path.className().compare(sourceClass, Qt::CaseInsensitive) != 0)
-            return invalid(tr("SourceElements must all be of one class; %1 is a %2, not a %3.")
-                               .arg(path.toString(), path.className(), sourceClass),
-                           sourcesParameter);
+    for (qsizetype i = 0; i < request.sourceElements.size(); ++i) {
+        const cim::ObjectPath &path = request.sourceElements[i];
         const std::optional<ReplicaVolume> v = storage->volume(path);
         if (!v)
             return invalid(
                 tr("SourceElements[%1] (%2) does not exist.").arg(i).arg(path.toString()),
                 sourcesParameter);
-        if (auto r = checkSource(req.syncType, *v); !r)
+        if (auto r = checkSource(plan.syncType, *v); !r)
             return r.error();
-        req.sources.append(*v);
+        plan.sources.append(*v);
     }
-
     // Names apply in order to the replicas the engine creates; the rest get system names.
-    const QList<Value> names = in.value(u"ElementNames").elements();
-    if (names.size() > req.sources.size())
-        return invalid(
-            tr("%1 ElementNames for %2 SourceElements.").arg(names.size()).arg(req.sources.size()),
-            QStringLiteral("ElementNames"));
-    for (qsizetype i = 0; i < req.sources.size(); ++i)
-        req.names.append(i < names.size() && !isNull(names[i]) ? names[i].toString() : QString());
-
-    const QString targetsParameter = QStringLiteral("TargetElements");
-    const QList<Value> targets = in.value(u"TargetElements").elements();
-    const Value poolValue = in.value(u"TargetPool");
-    const Value goalValue = in.value(u"TargetSettingGoal");
-    if (!targets.isEmpty() && (!isNull(poolValue) || !isNull(goalValue)))
-        return invalid(
-            tr("TargetPool and TargetSettingGoal must be NULL when TargetElements are given."),
-            isNull(poolValue) ? QStringLiteral("TargetSettingGoal") : QStringLiteral("TargetPool"));
-    if (!isNull(goalValue) && !storage->settingExists(goalValue.toReference()))
-        return invalid(
-            tr("TargetSettingGoal %1 does not exist.").arg(goalValue.toReference().toString()),
-            QStringLiteral("TargetSettingGoal"));
-    if (!isNull(poolValue)) {
-        const std::optional<QString> pool = storage->pool(poolValue.toReference());
-        if (!pool)
-            return invalid(
-                tr("TargetPool %1 does not exist.").arg(poolValue.toReference().toString()),
-                QStringLiteral("TargetPool"));
-        req.poolId = *pool;
-    } else {
-        req.poolId = storage->defaultPool();
+    for (qsizetype i = 0; i < plan.sources.size(); ++i) {
+        const bool named = i < request.elementNames.size() && request.elementNames[i];
+        plan.names.append(named ? *request.elementNames[i] : QString());
     }
 
-    // TargetElementSupplier: Use existing / Client must supply need a target per source; Create
-    // new takes none; Use and create uses the given ones for the first sources and creates the
-    // rest; Instrumentation decides (the default) uses them when given, else creates.
-    if ((supplier == UseExisting || supplier == ClientMustSupply) &&
-        targets.size() != req.sources.size())
-        return invalid(tr("TargetElementSupplier asks for existing targets: give one TargetElement "
-                          "per SourceElement."),
-                       targetsParameter);
-    if (supplier == CreateNew && !targets.isEmpty())
-        return invalid(tr("TargetElementSupplier is Create new: TargetElements must be NULL."),
-                       targetsParameter);
-    if (supplier == UseAndCreate ? targets.size() > req.sources.size()
-                                 : !targets.isEmpty() && targets.size() != req.sources.size())
-        return invalid(tr("%1 TargetElements for %2 SourceElements.")
-                           .arg(targets.size())
-                           .arg(req.sources.size()),
-                       targetsParameter);
+    if (request.targetSettingGoal && !storage->settingExists(*request.targetSettingGoal))
+        return invalid(
+            tr("TargetSettingGoal %1 does not exist.").arg(request.targetSettingGoal->toString()),
+            QStringLiteral("TargetSettingGoal"));
+    if (request.targetPool) {
+        const std::optional<QString> pool = storage->pool(*request.targetPool);
+        if (!pool)
+            return invalid(tr("TargetPool %1 does not exist.").arg(request.targetPool->toString()),
+                           QStringLiteral("TargetPool"));
+        plan.poolId = *pool;
+    } else {
+        plan.poolId = storage->defaultPool();
+    }
 
     QStringList seen;
-    for (const ReplicaVolume &s : std::as_const(req.sources))
+    for (const ReplicaVolume &s : std::as_const(plan.sources))
         seen.append(s.deviceId);
-    for (qsizetype i = 0; i < req.sources.size(); ++i) {
-        if (i >= targets.size()) {
-            req.targets.append(std::nullopt);
+    for (qsizetype i = 0; i < plan.sources.size(); ++i) {
+        if (i >= request.targetElements.size()) {
+            plan.targets.append(std::nullopt);
             continue;
         }
-        if (isNull(targets[i]))
-            return invalid(tr("TargetElements[%1] is NULL.").arg(i), targetsParameter);
-        const cim::ObjectPath path = targets[i].toReference();
+        const cim::ObjectPath &path = request.targetElements[i];
         const std::optional<ReplicaVolume> t = storage->volume(path);
         if (!t)
             return invalid(
                 tr("TargetElements[%1] (%2) does not exist.").arg(i).arg(path.toString()),
-                targetsParameter);
-        if (auto r = checkTarget(req, i, *t, seen); !r)
+                QStringLiteral("TargetElements"));
+        if (auto r = checkTarget(plan, i, *t, seen); !r)
             return r.error();
-        req.targets.append(*t);
+        plan.targets.append(*t);
     }
-    return req;
+    return plan;
 }
 
-cim::Result<SyncModification> ReplicationService::planModification(const cim::Parameters &in,
-                                                                   bool listMethod) const
+cim::Result<SyncModification>
+ReplicationService::planModification(const requests::ModifySynchronizationRequest &request) const
 {
     auto invalid = [](const QString &message, const QString &parameter) {
         return cim::Error(ReturnCode::InvalidParameter, message, parameter);
     };
     const QString syncParameter = QStringLiteral("Synchronization");
     SyncModification m;
-    const quint64 op = in.value(u"Operation").toUInt64();
-    // Activate/Deactivate Consistency, AddSyncPair and RemoveSyncPair work on replication
-    // groups: they are ModifyReplicaSynchronization's only (DMTF Reserved in the list method).
-    if (listMethod && (op == 3 || op == 5 || op == 6 || op == 13))
-        return invalid(tr("Operation %1 is not a ModifyListSynchronization operation; it exists "
-                          "only in ModifyReplicaSynchronization.")
-                           .arg(op),
-                       QStringLiteral("Operation"));
-    if (op < 2 || op > 26)
-        return invalid(tr("Operation %1 is not a known operation.").arg(op),
-                       QStringLiteral("Operation"));
-    m.operation = SyncOperation(op);
+    m.operation = request.operation;
+    const quint16 op = quint16(request.operation);
 
-    const Value syncValue = in.value(u"Synchronization");
-    const QList<Value> refs = listMethod ? syncValue.elements() : QList<Value>{syncValue};
-    if (refs.isEmpty())
-        return invalid(tr("Synchronization names no synchronization."), syncParameter);
-    for (qsizetype i = 0; i < refs.size(); ++i) {
-        const Value &ref = refs[i];
-        if (isNull(ref))
-            return invalid(tr("Synchronization[%1] is NULL.").arg(i), syncParameter);
-        const cim::ObjectPath path = ref.toReference();
+    for (const cim::ObjectPath &path : request.synchronizations) {
         // Through the storage, which knows a peer's path for a replica there; else by DeviceID.
         auto resolve = [this](const Value &element) {
             if (!isNull(element) && element.type() == CimType::Reference) {
@@ -698,16 +522,16 @@ cim::Result<SyncModification> ReplicationService::planModification(const cim::Pa
         }
     }
 
-    if (const Value wait = in.value(u"WaitForCopyState"); !isNull(wait)) {
+    if (const std::optional<CopyState> wait = request.waitForCopyState) {
         const QList<CopyState> reachable =
             PairRegistry::waitableStates(cim::SyncType(m.syncType), m.operation);
-        if (!reachable.contains(CopyState(wait.toUInt64())))
+        if (!reachable.contains(*wait))
             return invalid(tr("%1 never leaves a synchronization in CopyState %2, so "
                               "WaitForCopyState cannot be %3.")
-                               .arg(opLabel(quint16(op)), stateLabel(quint16(wait.toUInt64())))
-                               .arg(wait.toUInt64()),
+                               .arg(opLabel(op), stateLabel(quint16(*wait)))
+                               .arg(quint16(*wait)),
                            QStringLiteral("WaitForCopyState"));
-        m.waitFor = quint16(wait.toUInt64());
+        m.waitFor = quint16(*wait);
     }
     return m;
 }

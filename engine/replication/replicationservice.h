@@ -14,6 +14,8 @@
 #include "cim/enums.h"
 #include "cim/methodcall.h"
 #include "jobs/jobmanager.h"
+#include "requests/createlistreplicarequest.h"
+#include "requests/modifysynchronizationrequest.h"
 
 #include <QFuture>
 #include <QObject>
@@ -62,10 +64,10 @@ public:
     const QString &systemName() const { return m_context.options.systemName; }
 
     // --- CreateListReplica ---------------------------------------------------------------------
-    // A CreateListReplica's parameters checked against the engine's state: the sources exist and
-    // may be replicated, the targets exist, are large enough and free, the pool exists. Every
-    // refusal names its parameter.
-    cim::Result<ReplicaPlan> planReplicas(const cim::Parameters &in) const;
+    // A parsed CreateListReplica (its state-free rules checked by parse()) checked against the
+    // engine's state: the sources exist and may be replicated, the targets exist, are large enough
+    // and free, the pool and setting exist. Every refusal names its parameter.
+    cim::Result<ReplicaPlan> planReplicas(const requests::CreateListReplicaRequest &request) const;
     // The state rules of a plan made elsewhere (the remote path's plan, whose targets it made on a
     // peer): the same checks, the same refusals.
     cim::Result<void> checkPlan(const ReplicaPlan &plan) const;
@@ -86,8 +88,10 @@ public:
     // Detach, Fracture, Resync Replica, Restore From Replica, Resume, Split, Suspend where they
     // apply (see supportedOperations). Every pair is checked before any changes: a refused
     // request changes nothing.
-    cim::Result<SyncModification> planModification(const cim::Parameters &in,
-                                                   bool listMethod) const;
+    // The pairs a parsed request names exist, are of one SyncType and Mode, and are in a state
+    // the operation starts from (PairRegistry's table).
+    cim::Result<SyncModification>
+    planModification(const requests::ModifySynchronizationRequest &request) const;
     // 0 when done within the call (or WaitForCopyState reached), 4096 with a job for a resync,
     // resume or restore that has data to copy.
     QFuture<cim::MethodResult> modify(const SyncModification &m);
