@@ -96,13 +96,8 @@ QString ClonePairs::jobKind()
 
 void ClonePairs::releaseJobs()
 {
-    // Copies end where they are; jobs and pairs stay as persisted, and the next engine on this
-    // data directory resumes them from their checkpoints.
-    for (const auto &task : std::as_const(m_tasks)) {
-        if (task->job)
-            task->job->setControl(nullptr);
-    }
-    m_tasks.clear();
+    // Copies end where they are and resume from their checkpoints in the next engine.
+    ReplicationContext::releaseControls(m_tasks);
 }
 
 std::shared_ptr<BlockDevice> ClonePairs::sourceDevice(const QString &deviceId) const
@@ -166,16 +161,9 @@ QFuture<cim::MethodResult> ClonePairs::create(const ReplicaPlan &plan)
             return rollback(cim::Error(
                 ReturnCode::Failed, tr("The volumes of %1 cannot be opened.").arg(sourceNames[i])));
         }
-        SyncRecord s;
-        s.id = ReplicationContext::newSyncId();
-        s.sourceDeviceId = source.deviceId;
-        s.targetDeviceId = target.deviceId;
-        s.sourcePath = source.path.toString();
-        s.targetPath = target.path.toString();
-        s.syncType = quint16(cim::SyncType::Clone);
-        s.mode = plan.mode;
         // CopyState Initialized / ProgressStatus Initializing: the pair exists, no data moves yet.
-        s.whenEstablished = established;
+        SyncRecord s = ReplicationContext::newRecord(cim::SyncType::Clone, plan.mode, source,
+                                                     target, established);
         s.jobId = job->instanceId();
         s.targetCreated = createdVolumes.contains(target.deviceId);
         (void)pairs->add(s);
@@ -204,12 +192,7 @@ QFuture<cim::MethodResult> ClonePairs::create(const ReplicaPlan &plan)
     // copies arm, so the replicas hold one instant across the list; otherwise each arms on its
     // own, microseconds apart.
     std::optional<WriteHold> held;
-    if (plan.consistentPointInTime) {
-        QList<BlockDevice *> sources;
-        for (const ReplicaVolume &s : plan.sources)
-            sources.append(storage->device(s.deviceId).get());
-        held.emplace(sources);
-    }
+    m_context->holdSources(plan, held);
     cim::Result<void> armed;
     for (auto &pair : task->pairs) {
         armed = pair->copier->arm();

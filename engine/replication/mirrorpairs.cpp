@@ -112,11 +112,7 @@ QString MirrorPairs::jobKind()
 
 void MirrorPairs::releaseJobs()
 {
-    for (const auto &task : std::as_const(m_tasks)) {
-        if (task->job)
-            task->job->setControl(nullptr);
-    }
-    m_tasks.clear();
+    ReplicationContext::releaseControls(m_tasks);
 }
 
 void MirrorPairs::stop()
@@ -203,15 +199,8 @@ QFuture<cim::MethodResult> MirrorPairs::create(const ReplicaPlan &plan, Concrete
     const QDateTime established = QDateTime::currentDateTimeUtc();
     QJsonArray pairList;
     for (qsizetype i = 0; i < plan.sources.size(); ++i) {
-        SyncRecord s;
-        s.id = ReplicationContext::newSyncId();
-        s.sourceDeviceId = plan.sources[i].deviceId;
-        s.targetDeviceId = targets->at(i).deviceId;
-        s.sourcePath = plan.sources[i].path.toString();
-        s.targetPath = targets->at(i).path.toString();
-        s.syncType = quint16(cim::SyncType::Mirror);
-        s.mode = plan.mode;
-        s.whenEstablished = established;
+        SyncRecord s = ReplicationContext::newRecord(cim::SyncType::Mirror, plan.mode,
+                                                     plan.sources[i], targets->at(i), established);
         s.jobId = job->instanceId();
         s.targetCreated = created.contains(s.targetDeviceId);
         (void)pairs->add(s);
@@ -491,10 +480,7 @@ void MirrorPairs::recover()
     }
     for (const QString &id : std::as_const(ids)) {
         const SyncRecord s = *pairs->find(id);
-        auto broken = [&](const QString &why) {
-            qWarning("Synchronization %s cannot come back: %s", qPrintable(id), qPrintable(why));
-            (void)pairs->transition(id, CopyState::Broken, ProgressStatus::NotApplicable);
-        };
+        auto broken = [&](const QString &why) { m_context->breakOnRecovery(id, why); };
         auto source = storage->device(s.sourceDeviceId);
         auto target = storage->device(s.targetDeviceId);
         if (!source || !target) {

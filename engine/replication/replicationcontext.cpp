@@ -15,6 +15,38 @@ QString ReplicationContext::newSyncId()
     return QStringLiteral("sync-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+SyncRecord ReplicationContext::newRecord(cim::SyncType type, quint16 mode,
+                                         const ReplicaVolume &source, const ReplicaVolume &target,
+                                         const QDateTime &established)
+{
+    SyncRecord s;
+    s.id = newSyncId();
+    s.sourceDeviceId = source.deviceId;
+    s.targetDeviceId = target.deviceId;
+    s.sourcePath = source.path.toString();
+    s.targetPath = target.path.toString();
+    s.syncType = quint16(type);
+    s.mode = mode;
+    s.whenEstablished = established;
+    return s;
+}
+
+void ReplicationContext::holdSources(const ReplicaPlan &plan, std::optional<WriteHold> &held) const
+{
+    if (!plan.consistentPointInTime)
+        return;
+    QList<BlockDevice *> sources;
+    for (const ReplicaVolume &v : plan.sources)
+        sources.append(storage->device(v.deviceId).get());
+    held.emplace(sources);
+}
+
+void ReplicationContext::breakOnRecovery(const QString &syncId, const QString &why) const
+{
+    qWarning("Synchronization %s cannot come back: %s", qPrintable(syncId), qPrintable(why));
+    (void)pairs->transition(syncId, cim::CopyState::Broken, cim::ProgressStatus::NotApplicable);
+}
+
 QString ReplicationContext::checkpointPath(const QString &syncId) const
 {
     return QDir(options.checkpointDirectory).filePath(syncId + QStringLiteral(".map"));

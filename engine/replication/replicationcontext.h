@@ -14,6 +14,7 @@
 #include <QFuture>
 
 #include <functional>
+#include <optional>
 
 namespace ThreadWeaver {
 class Queue;
@@ -47,6 +48,25 @@ public:
     std::function<void()> changed; // pairs were added or moved
 
     static QString newSyncId();
+    // A new pair's record (a new id; Initialized once PairRegistry::add() takes it).
+    static SyncRecord newRecord(cim::SyncType type, quint16 mode, const ReplicaVolume &source,
+                                const ReplicaVolume &target, const QDateTime &established);
+    // With ConsistentPointInTime every source is held still (held engaged) while the copies arm,
+    // so the replicas hold one instant across the list.
+    void holdSources(const ReplicaPlan &plan, std::optional<WriteHold> &held) const;
+    // A pair that cannot come back after a restart: Broken, and why in the log.
+    void breakOnRecovery(const QString &syncId, const QString &why) const;
+    // An engine stop: the jobs of tasks lose their control (they stay as persisted, and the next
+    // engine resumes them); the tasks go.
+    template<class Tasks>
+    static void releaseControls(Tasks &tasks)
+    {
+        for (const auto &task : std::as_const(tasks)) {
+            if (task->job)
+                task->job->setControl(nullptr);
+        }
+        tasks.clear();
+    }
     // The durable per-pair map: a clone's checkpoint, a snapshot's copy-on-write map, a mirror's
     // dirty map, all in the checkpoint directory.
     QString mapPath(const SyncRecord &sync) const;

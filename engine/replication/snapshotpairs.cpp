@@ -83,15 +83,9 @@ QFuture<cim::MethodResult> SnapshotPairs::create(const ReplicaPlan &plan)
     const QDateTime established = QDateTime::currentDateTimeUtc();
     QList<std::shared_ptr<CloneCopier>> copiers;
     for (qsizetype i = 0; i < plan.sources.size(); ++i) {
-        SyncRecord s;
-        s.id = ReplicationContext::newSyncId();
-        s.sourceDeviceId = plan.sources[i].deviceId;
-        s.targetDeviceId = targets->at(i).deviceId;
-        s.sourcePath = plan.sources[i].path.toString();
-        s.targetPath = targets->at(i).path.toString();
-        s.syncType = quint16(cim::SyncType::Snapshot);
-        s.mode = quint16(cim::Mode::Synchronous);
-        s.whenEstablished = established;
+        SyncRecord s =
+            ReplicationContext::newRecord(cim::SyncType::Snapshot, quint16(cim::Mode::Synchronous),
+                                          plan.sources[i], targets->at(i), established);
         s.targetCreated = created.contains(s.targetDeviceId);
         // The row first (Initialized: a restart that finds it so drops it, since the client
         // never got an answer), then the map, then Synchronized.
@@ -109,12 +103,7 @@ QFuture<cim::MethodResult> SnapshotPairs::create(const ReplicaPlan &plan)
 
     // With ConsistentPointInTime every source is held still while all the snapshots arm.
     std::optional<WriteHold> held;
-    if (plan.consistentPointInTime) {
-        QList<BlockDevice *> sources;
-        for (const ReplicaVolume &v : plan.sources)
-            sources.append(storage->device(v.deviceId).get());
-        held.emplace(sources);
-    }
+    m_context->holdSources(plan, held);
     cim::Result<void> armed;
     for (qsizetype i = 0; i < copiers.size() && armed; ++i) {
         armed = copiers[i]->arm();
@@ -198,10 +187,7 @@ void SnapshotPairs::recover()
         if (s.syncType != quint16(cim::SyncType::Snapshot) ||
             s.copyState == quint16(CopyState::Broken))
             continue;
-        auto broken = [&](const QString &why) {
-            qWarning("Synchronization %s cannot come back: %s", qPrintable(s.id), qPrintable(why));
-            (void)pairs->transition(s.id, CopyState::Broken, ProgressStatus::NotApplicable);
-        };
+        auto broken = [&](const QString &why) { m_context->breakOnRecovery(s.id, why); };
         if (s.copyState == quint16(CopyState::Initialized)) {
             dropped.append(s.id);
             continue;
