@@ -1,88 +1,69 @@
 #include "createreplicarequest.h"
 
-#include "cim/cimxml.h"
-#include "cim/instance.h"
+#include "requests/createlistreplicarequest.h"
 
 #include <QWizard>
 
 namespace rd::ui {
 
 namespace {
-// CIM_ReplicationSettingData.TargetElementSupplier.
-constexpr quint16 kUseExisting = 2;
-constexpr quint16 kCreateNew = 3;
-
-cim::Value references(const QStringList &paths)
+QList<cim::ObjectPath> paths(const QStringList &texts)
 {
-    QList<cim::Value> refs;
-    for (const QString &text : paths) {
+    QList<cim::ObjectPath> out;
+    for (const QString &text : texts) {
         if (const auto path = cim::ObjectPath::fromString(text))
-            refs.append(cim::Value::reference(*path));
+            out.append(*path);
     }
-    return cim::Value::array(cim::CimType::Reference, refs);
+    return out;
 }
 } // namespace
 
 cim::MethodCall createListReplicaCall(const QWizard &wizard, const cim::ObjectPath &service)
 {
     using namespace replicafield;
-    cim::MethodCall call;
-    call.target = service;
-    call.method = QStringLiteral("CreateListReplica");
-    cim::Parameters &in = call.in;
-
+    using requests::CreateListReplicaRequest;
+    CreateListReplicaRequest request;
     const QStringList sourcePaths = wizard.field(sources).toStringList();
-    in.set(QStringLiteral("SourceElements"), references(sourcePaths));
-    in.set(QStringLiteral("SyncType"),
-           cim::Value::uint16(quint16(wizard.field(syncType).toUInt())));
-    const uint modeCode = wizard.field(mode).toUInt();
-    in.set(QStringLiteral("Mode"), modeCode == 0 ? cim::Value::null(cim::CimType::UInt16)
-                                                 : cim::Value::uint16(quint16(modeCode)));
+    request.sourceElements = paths(sourcePaths);
+    request.syncType = cim::SyncType(quint16(wizard.field(syncType).toUInt()));
+    if (const uint modeCode = wizard.field(mode).toUInt(); modeCode != 0)
+        request.mode = cim::Mode(quint16(modeCode));
 
     const int choice = wizard.field(targetChoice).toInt();
     const bool existing = choice == ExistingTargets;
     if (existing) {
-        in.set(QStringLiteral("TargetElements"), references(wizard.field(targets).toStringList()));
+        request.targetElements = paths(wizard.field(targets).toStringList());
     } else {
         // Names apply in order; an empty name leaves that replica to the system's naming, and
         // trailing empty ones are left out.
         QStringList names = wizard.field(elementNames).toStringList();
         while (!names.isEmpty() && names.constLast().trimmed().isEmpty())
             names.removeLast();
-        if (!names.isEmpty()) {
-            QList<cim::Value> values;
-            for (const QString &name : std::as_const(names)) {
-                values.append(name.trimmed().isEmpty() ? cim::Value::null(cim::CimType::String)
-                                                       : cim::Value::string(name.trimmed()));
-            }
-            in.set(QStringLiteral("ElementNames"), cim::Value::array(cim::CimType::String, values));
+        for (const QString &name : std::as_const(names)) {
+            request.elementNames.append(
+                name.trimmed().isEmpty() ? std::nullopt : std::optional<QString>(name.trimmed()));
         }
-        if (const auto pool = cim::ObjectPath::fromString(wizard.field(targetPool).toString()))
-            in.set(QStringLiteral("TargetPool"), cim::Value::reference(*pool));
-        if (const auto point =
-                cim::ObjectPath::fromString(wizard.field(targetAccessPoint).toString()))
-            in.set(QStringLiteral("TargetAccessPoint"), cim::Value::reference(*point));
+        request.targetPool = cim::ObjectPath::fromString(wizard.field(targetPool).toString());
+        request.targetAccessPoint =
+            cim::ObjectPath::fromString(wizard.field(targetAccessPoint).toString());
     }
 
-    cim::Instance settings(QStringLiteral("CIM_ReplicationSettingData"));
-    settings.setProperty(QStringLiteral("TargetElementSupplier"),
-                         cim::Value::uint16(existing ? kUseExisting : kCreateNew));
+    requests::ReplicationSettings settings;
+    settings.targetElementSupplier = existing ? requests::TargetElementSupplier::UseExisting
+                                              : requests::TargetElementSupplier::CreateNew;
     if (const int priority = wizard.field(copyPriority).toInt(); priority >= 0)
-        settings.setProperty(QStringLiteral("CopyPriority"), cim::Value::uint16(quint16(priority)));
-    if (sourcePaths.size() > 1) {
-        settings.setProperty(QStringLiteral("ConsistentPointInTime"),
-                             cim::Value::boolean(wizard.field(consistentPointInTime).toBool()));
-    }
-    in.set(QStringLiteral("ReplicationSettingData"),
-           cim::Value::string(cim::cimxml::writeInstance(settings)));
+        settings.copyPriority = requests::CopyPriority(quint16(priority));
+    if (sourcePaths.size() > 1)
+        settings.consistentPointInTime = wizard.field(consistentPointInTime).toBool();
+    request.replicationSettingData = settings;
 
     // Replicas on another system are made by a job the call starts: the system refuses
     // WaitForCopyState for them (as it does TargetElements, TargetSettingGoal and
     // SourceAccessPoint, which such a call never carries either).
     const bool peer = choice == PeerTargets;
     if (const uint wait = wizard.field(waitForCopyState).toUInt(); wait != 0 && !peer)
-        in.set(QStringLiteral("WaitForCopyState"), cim::Value::uint16(quint16(wait)));
-    return call;
+        request.waitForCopyState = cim::CopyState(quint16(wait));
+    return request.toCall(service);
 }
 
 } // namespace rd::ui

@@ -75,8 +75,30 @@ int CreateReplicaWizard::nextId() const
 
 int CreateReplicaWizard::pageForError(const cim::MethodResult &result)
 {
-    // The engine names the parameter (or the element) its refusal is about; the first match in
-    // this order decides.
+    // The engine names the parameter its refusal is about (MethodResult::parameter), whatever the
+    // language of its message: the page that sets that parameter can fix it.
+    static constexpr std::pair<const char16_t *, int> pages[] = {
+        {u"SourceElements", SourcesPage},
+        {u"SyncType", TypePage},
+        {u"Mode", TypePage},
+        {u"TargetElements", TargetsPage},
+        {u"TargetPool", TargetsPage},
+        {u"TargetSettingGoal", TargetsPage},
+        {u"TargetAccessPoint", TargetsPage},
+        {u"ElementNames", TargetsPage},
+        {u"ReplicationSettingData", SettingsPage},
+        {u"WaitForCopyState", SettingsPage},
+    };
+    const int named = pageForParameter(result, pages);
+    if (named >= 0)
+        return named;
+    if (!result.parameter.isEmpty()) {
+        // A parameter no page sets: the return code says where to look.
+        return result.returnValue == quint32(cim::ReturnCode::NotSupported) ? TypePage
+                                                                            : SummaryPage;
+    }
+    // A system that names no parameter (an older engine, or WinRM): the parameter or element its
+    // message mentions, the first match in this order deciding; then the return code.
     const QString m = result.message;
     auto mentions = [&m](std::initializer_list<const char16_t *> words) {
         for (const char16_t *w : words) {

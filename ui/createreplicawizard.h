@@ -30,7 +30,8 @@ public:
     void preselectSources(const QStringList &paths);
     // The request as the fields say now.
     cim::MethodCall request() const;
-    // The page a refusal belongs on, from the parameters its message names.
+    // The page a refusal belongs on: from the parameter it names (the text it mentions when it
+    // names none).
     static int pageForError(const cim::MethodResult &result);
 
     int nextId() const override;

@@ -2,6 +2,8 @@
 
 #include "systeminventory.h"
 
+#include "requests/createremotereplicationcollectionrequest.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -12,14 +14,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("rd::ui::RemoteCollectionRequest", text);
-}
-
-cim::Value references(const QList<cim::ObjectPath> &paths)
-{
-    QList<cim::Value> values;
-    for (const cim::ObjectPath &p : paths)
-        values.append(cim::Value::reference(p));
-    return cim::Value::array(cim::CimType::Reference, values);
 }
 
 QString pointList(const cim::Value &value)
@@ -38,23 +32,16 @@ QString pointList(const cim::Value &value)
 cim::MethodCall createRemoteReplicationCollectionCall(const RemoteCollectionChoice &choice,
                                                       const cim::ObjectPath &service)
 {
-    cim::MethodCall call;
-    call.target = service;
-    call.method = QStringLiteral("CreateRemoteReplicationCollection");
-    if (!choice.elementName.trimmed().isEmpty())
-        call.in.set(QStringLiteral("ElementName"),
-                    cim::Value::string(choice.elementName.trimmed()));
-    if (!choice.localPoints.isEmpty())
-        call.in.set(QStringLiteral("LocalAccessPoints"), references(choice.localPoints));
-    if (!choice.remotePoints.isEmpty())
-        call.in.set(QStringLiteral("RemoteAccessPoints"), references(choice.remotePoints));
+    requests::CreateRemoteReplicationCollectionRequest request;
+    if (const QString name = choice.elementName.trimmed(); !name.isEmpty())
+        request.elementName = name;
+    request.localAccessPoints = choice.localPoints;
+    request.remoteAccessPoints = choice.remotePoints;
     if (!choice.remoteSystem.isEmpty())
-        call.in.set(QStringLiteral("RemoteComputerSystem"),
-                    cim::Value::reference(choice.remoteSystem));
-    call.in.set(QStringLiteral("Active"), cim::Value::boolean(choice.active));
-    call.in.set(QStringLiteral("DeleteOnUnassociated"),
-                cim::Value::boolean(choice.deleteOnUnassociated));
-    return call;
+        request.remoteComputerSystem = choice.remoteSystem;
+    request.active = choice.active;
+    request.deleteOnUnassociated = choice.deleteOnUnassociated;
+    return request.toCall(service);
 }
 
 QString accessPointUrl(const cim::ObjectPath &path)

@@ -116,6 +116,21 @@ int RemoteCollectionWizard::nextId() const
 
 int RemoteCollectionWizard::pageForError(const cim::MethodResult &result)
 {
+    // The parameter the system names decides, whatever the language of its message.
+    static constexpr std::pair<const char16_t *, int> pages[] = {
+        {u"LocalAccessPoints", AccessPointsPage},
+        {u"RemoteAccessPoints", AccessPointsPage},
+        {u"ElementName", OptionsPage},
+        {u"RemoteComputerSystem", OptionsPage},
+        {u"Active", OptionsPage},
+        {u"DeleteOnUnassociated", OptionsPage},
+    };
+    const int named = pageForParameter(result, pages);
+    if (named >= 0)
+        return named;
+    if (!result.parameter.isEmpty())
+        return SummaryPage;
+    // A system that names no parameter: what its message mentions.
     const QString m = result.message;
     if (m.contains(u"access point", Qt::CaseInsensitive) ||
         m.contains(u"endpoint", Qt::CaseInsensitive) ||

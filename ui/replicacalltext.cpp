@@ -1,16 +1,15 @@
 #include "replicacalltext.h"
 
-#include "cim/cimxml.h"
 #include "cim/enums.h"
 #include "cim/valuemap.h"
 #include "storagefigures.h"
 #include "systeminventory.h"
 #include "valueformat.h"
 
+#include "requests/createlistreplicarequest.h"
+
 #include <QCoreApplication>
 #include <QStringList>
-
-#include <iterator>
 
 namespace rd::ui {
 
@@ -38,66 +37,91 @@ QString nameOf(const cim::ObjectPath &path, const SystemInventory *inventory)
 
 // ReplicationSettingData values in words: CopyPriority and TargetElementSupplier have value maps
 // of their own (CIM_ReplicationSettingData).
-QString settingText(const QString &name, const cim::Value &value)
+QString priorityText(requests::CopyPriority priority)
 {
-    if (value.isTyped() && !value.isNull() && cim::isInteger(value.type())) {
-        const quint64 code = value.toUInt64();
-        const char *label = nullptr;
-        if (name.compare(u"CopyPriority", Qt::CaseInsensitive) == 0) {
-            static const char *const names[] = {
-                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Not Managed"),
-                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Low"),
-                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Same"),
-                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "High"),
-                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Urgent")};
-            label = code < std::size(names) ? names[code] : nullptr;
-        } else if (name.compare(u"TargetElementSupplier", Qt::CaseInsensitive) == 0) {
-            static const char *const names[] = {
-                nullptr,
-                nullptr,
-                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Use existing"),
-                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Create new"),
-                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Use and create"),
-                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Instrumentation decides"),
-                QT_TRANSLATE_NOOP("rd::ui::ReplicaCallText", "Client must supply")};
-            label = code < std::size(names) ? names[code] : nullptr;
-        }
-        if (label) {
-            return QStringLiteral("%1 (%2)").arg(
-                QCoreApplication::translate("rd::ui::ReplicaCallText", label), value.toText());
-        }
+    switch (priority) {
+    case requests::CopyPriority::NotManaged:
+        return ReplicaCallText::tr("Not Managed");
+    case requests::CopyPriority::Low:
+        return ReplicaCallText::tr("Low");
+    case requests::CopyPriority::Same:
+        return ReplicaCallText::tr("Same");
+    case requests::CopyPriority::High:
+        return ReplicaCallText::tr("High");
+    case requests::CopyPriority::Urgent:
+        return ReplicaCallText::tr("Urgent");
     }
-    return formatValue(name, value);
+    return QString();
 }
 
-QString mapped(const cim::ValueMap &map, const cim::Value &value)
+QString supplierText(requests::TargetElementSupplier supplier)
 {
-    return valueMapLabel(map, value.toUInt64()).toHtmlEscaped();
+    switch (supplier) {
+    case requests::TargetElementSupplier::UseExisting:
+        return ReplicaCallText::tr("Use existing");
+    case requests::TargetElementSupplier::CreateNew:
+        return ReplicaCallText::tr("Create new");
+    case requests::TargetElementSupplier::UseAndCreate:
+        return ReplicaCallText::tr("Use and create");
+    case requests::TargetElementSupplier::InstrumentationDecides:
+        return ReplicaCallText::tr("Instrumentation decides");
+    case requests::TargetElementSupplier::ClientMustSupply:
+        return ReplicaCallText::tr("Client must supply");
+    }
+    return QString();
 }
+
+// "Name = value" for each setting given, in the order the request carries them.
+QStringList settingParts(const requests::ReplicationSettings &settings)
+{
+    auto coded = [](const QString &label, quint16 code) {
+        const QString number = QString::number(code);
+        return label.isEmpty() ? number : QStringLiteral("%1 (%2)").arg(label, number);
+    };
+    QStringList parts;
+    if (const auto supplier = settings.targetElementSupplier) {
+        parts.append(QStringLiteral("TargetElementSupplier = %1")
+                         .arg(coded(supplierText(*supplier), quint16(*supplier))));
+    }
+    if (const auto priority = settings.copyPriority) {
+        parts.append(QStringLiteral("CopyPriority = %1")
+                         .arg(coded(priorityText(*priority), quint16(*priority))));
+    }
+    if (const auto consistent = settings.consistentPointInTime) {
+        const QString name = QStringLiteral("ConsistentPointInTime");
+        parts.append(QStringLiteral("%1 = %2").arg(
+            name, formatValue(name, cim::Value::boolean(*consistent))));
+    }
+    return parts;
+}
+
 } // namespace
 
 QString describeCreateListReplica(const cim::MethodCall &call, const SystemInventory *inventory)
 {
-    const cim::Parameters &in = call.in;
-    const QList<cim::Value> sources = in.value(u"SourceElements").elements();
-    const QList<cim::Value> targets = in.value(u"TargetElements").elements();
-    const QList<cim::Value> names = in.value(u"ElementNames").elements();
-    const cim::Value syncType = in.value(u"SyncType");
-    const QString type = mapped(cim::ValueMap::syncType(), syncType);
+    const auto parsed = requests::CreateListReplicaRequest::parse(call.in);
+    if (!parsed) {
+        return QStringLiteral("<p>") +
+               ReplicaCallText::tr("The system will refuse this request: %1")
+                   .arg(parsed.error().message.toHtmlEscaped()) +
+               QStringLiteral("</p>");
+    }
+    const requests::CreateListReplicaRequest &request = parsed.value();
+    const QString type =
+        valueMapLabel(cim::ValueMap::syncType(), quint16(request.syncType)).toHtmlEscaped();
     // Replicas on another system: the peer makes the volumes, reached through this access point.
-    const cim::Value point = in.value(u"TargetAccessPoint");
-    const bool peer = !point.isNull();
-    const bool mirror = !syncType.isNull() && syncType.toUInt64() == quint64(cim::SyncType::Mirror);
+    const bool peer = request.isRemote();
+    const bool mirror = request.syncType == cim::SyncType::Mirror;
 
     QStringList items;
-    for (qsizetype i = 0; i < sources.size(); ++i) {
-        const QString source = nameOf(sources.at(i).toReference(), inventory);
+    for (qsizetype i = 0; i < request.sourceElements.size(); ++i) {
+        const QString source = nameOf(request.sourceElements.at(i), inventory);
         QString target;
-        if (i < targets.size()) {
+        if (i < request.targetElements.size()) {
             target = ReplicaCallText::tr("onto the existing volume %1")
-                         .arg(nameOf(targets.at(i).toReference(), inventory));
-        } else if (i < names.size() && !names.at(i).isNull()) {
-            const QString name = names.at(i).toString().toHtmlEscaped();
+                         .arg(nameOf(request.targetElements.at(i), inventory));
+        } else if (i < request.elementNames.size() && request.elementNames.at(i)) {
+            const QString name = request.elementNames.at(i)->toHtmlEscaped();
             target = peer ? ReplicaCallText::tr("into a new volume named “%1” on the other system")
                                 .arg(name)
                           : ReplicaCallText::tr("into a new volume named “%1”").arg(name);
@@ -124,7 +148,7 @@ QString describeCreateListReplica(const cim::MethodCall &call, const SystemInven
 
     QStringList facts;
     if (peer) {
-        const QString where = point.toReference().key(u"Name").toString().toHtmlEscaped();
+        const QString where = request.targetAccessPoint->key(u"Name").toString().toHtmlEscaped();
         facts.append(
             mirror ? ReplicaCallText::tr("New volumes are made on another system, reached at %1 "
                                          "(TargetAccessPoint), and kept in step with their "
@@ -135,45 +159,43 @@ QString describeCreateListReplica(const cim::MethodCall &call, const SystemInven
                                          "(TargetAccessPoint); the blocks are sent there over "
                                          "NBD.")
                          .arg(where));
-    } else if (targets.isEmpty()) {
-        const cim::Value pool = in.value(u"TargetPool");
-        facts.append(pool.isNull()
+    } else if (request.targetElements.isEmpty()) {
+        facts.append(!request.targetPool
                          ? ReplicaCallText::tr("New volumes go to the system's default pool.")
                          : ReplicaCallText::tr("New volumes are allocated from the pool %1.")
-                               .arg(nameOf(pool.toReference(), inventory)));
+                               .arg(nameOf(*request.targetPool, inventory)));
     }
-    const cim::Value mode = in.value(u"Mode");
-    if (mode.isNull()) {
+    const QString modeText =
+        request.mode ? valueMapLabel(cim::ValueMap::mode(), quint16(*request.mode)).toHtmlEscaped()
+                     : QString();
+    if (!request.mode) {
         facts.append(ReplicaCallText::tr("Mode: left to the system (NULL)."));
-    } else if (peer && mirror && mode.toUInt64() == quint64(cim::Mode::Synchronous)) {
+    } else if (peer && mirror && *request.mode == cim::Mode::Synchronous) {
         facts.append(ReplicaCallText::tr("Mode: %1 — a write to a source completes only once the "
                                          "other system has it too.")
-                         .arg(mapped(cim::ValueMap::mode(), mode)));
-    } else if (peer && mirror && mode.toUInt64() == quint64(cim::Mode::Asynchronous)) {
+                         .arg(modeText));
+    } else if (peer && mirror && *request.mode == cim::Mode::Asynchronous) {
         facts.append(ReplicaCallText::tr("Mode: %1 — writes to a source complete here and reach "
                                          "the other system shortly after.")
-                         .arg(mapped(cim::ValueMap::mode(), mode)));
+                         .arg(modeText));
     } else {
-        facts.append(ReplicaCallText::tr("Mode: %1.").arg(mapped(cim::ValueMap::mode(), mode)));
+        facts.append(ReplicaCallText::tr("Mode: %1.").arg(modeText));
     }
 
-    const cim::Value rsd = in.value(u"ReplicationSettingData");
-    if (!rsd.isNull()) {
-        if (const auto settings = cim::cimxml::parseInstance(rsd.toString())) {
-            QStringList parts;
-            for (const auto &[name, value] : settings->properties())
-                parts.append(
-                    QStringLiteral("%1 = %2").arg(name, settingText(name, value)).toHtmlEscaped());
-            facts.append(ReplicaCallText::tr("Settings (ReplicationSettingData): %1.")
-                             .arg(parts.join(QStringLiteral("; "))));
-        }
+    if (request.replicationSettingData) {
+        QStringList parts;
+        for (const QString &part : settingParts(*request.replicationSettingData))
+            parts.append(part.toHtmlEscaped());
+        facts.append(ReplicaCallText::tr("Settings (ReplicationSettingData): %1.")
+                         .arg(parts.join(QStringLiteral("; "))));
     }
-    const cim::Value wait = in.value(u"WaitForCopyState");
-    if (!wait.isNull()) {
-        facts.append(ReplicaCallText::tr("The call returns when every replica is %1 "
-                                         "(WaitForCopyState); work that remains continues as a "
-                                         "job.")
-                         .arg(mapped(cim::ValueMap::copyState(), wait)));
+    if (request.waitForCopyState) {
+        facts.append(
+            ReplicaCallText::tr("The call returns when every replica is %1 "
+                                "(WaitForCopyState); work that remains continues as a "
+                                "job.")
+                .arg(valueMapLabel(cim::ValueMap::copyState(), quint16(*request.waitForCopyState))
+                         .toHtmlEscaped()));
     } else if (peer && mirror) {
         facts.append(ReplicaCallText::tr("The call returns at once; a job makes the volumes on the "
                                          "other system and copies the data, and ends when the "

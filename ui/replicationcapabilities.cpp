@@ -2,6 +2,7 @@
 
 #include "cim/enums.h"
 #include "cim/valuemap.h"
+#include "requests/replicationcodes.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -36,26 +37,15 @@ ReplicationCapabilities::ReplicationCapabilities(const cim::Instance &capabiliti
 
 quint16 ReplicationCapabilities::replicationType(quint16 syncType, quint16 mode)
 {
-    // CIM_ReplicationServiceCapabilities.SupportedReplicationTypes: local kinds are
-    // 2/3 Mirror, 6/7 Snapshot, 10/11 Clone (synchronous / asynchronous).
-    const quint16 async = mode == quint16(cim::Mode::Asynchronous) ? 1 : 0;
-    switch (cim::SyncType(syncType)) {
-    case cim::SyncType::Mirror:
-        return 2 + async;
-    case cim::SyncType::Snapshot:
-        return 6 + async;
-    case cim::SyncType::Clone:
-        return 10 + async;
-    }
-    return 0;
+    return requests::replicationType(cim::SyncType(syncType), cim::Mode(mode));
 }
 
 bool ReplicationCapabilities::supportsRemote(quint16 syncType, std::optional<quint16> mode) const
 {
-    // The remote kind of a type and mode is two more than the local one.
     if (mode) {
-        const quint16 local = replicationType(syncType, *mode);
-        return local != 0 && m_types.contains(quint16(local + 2));
+        const quint16 remote =
+            requests::replicationType(cim::SyncType(syncType), cim::Mode(*mode), true);
+        return remote != 0 && m_types.contains(remote);
     }
     return supportsRemote(syncType, quint16(cim::Mode::Synchronous)) ||
            supportsRemote(syncType, quint16(cim::Mode::Asynchronous));

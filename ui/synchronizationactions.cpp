@@ -7,6 +7,8 @@
 #include "errortext.h"
 #include "icons.h"
 #include "replicationcapabilities.h"
+#include "requests/modifysynchronizationrequest.h"
+#include "requests/replicationcodes.h"
 #include "systeminventory.h"
 #include "valueformat.h"
 
@@ -19,9 +21,6 @@ namespace rd::ui {
 
 namespace {
 using cim::SyncOperation;
-// CIM_ReplicationServiceCapabilities.SupportedSynchronousActions / SupportedAsynchronousActions.
-constexpr quint16 kActionModifyReplicaSynchronization = 5;
-
 quint16 codeOf(SyncOperation op)
 {
     return quint16(op);
@@ -125,7 +124,8 @@ void SynchronizationActions::update()
         m_system->instances(classes::replicationServiceCapabilities());
     const ReplicationCapabilities capabilities(caps.isEmpty() ? cim::Instance()
                                                               : caps.constFirst());
-    if (!capabilities.supportsAction(kActionModifyReplicaSynchronization)) {
+    if (!capabilities.supportsAction(
+            quint16(requests::ReplicationAction::ModifyReplicaSynchronization))) {
         disableAll(tr("This system does not offer ModifyReplicaSynchronization (its "
                       "ReplicationServiceCapabilities do not list it)."));
         return;
@@ -230,11 +230,11 @@ void SynchronizationActions::perform(quint16 operation)
     const QList<cim::Instance> services = m_system->instances(classes::replicationService());
     if (services.isEmpty())
         return;
-    cim::MethodCall call;
-    call.target = services.constFirst().path();
-    call.method = QStringLiteral("ModifyReplicaSynchronization");
-    call.in.set(QStringLiteral("Operation"), cim::Value::uint16(operation));
-    call.in.set(QStringLiteral("Synchronization"), cim::Value::reference(m_sync.path()));
+    requests::ModifySynchronizationRequest request;
+    request.method = requests::ModifySynchronizationRequest::Method::Replica;
+    request.operation = SyncOperation(operation);
+    request.synchronizations = {m_sync.path()};
+    const cim::MethodCall call = request.toCall(services.constFirst().path());
     const QString verb = cim::ValueMap::syncOperation().label(operation);
     QPointer<SystemInventory> system = m_system;
     whenReady(m_system->client()->invokeMethod(call), this,

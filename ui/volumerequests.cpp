@@ -3,24 +3,19 @@
 #include "cimclasses.h"
 #include "systeminventory.h"
 
-namespace rd::ui {
+#include "requests/createvolumerequest.h"
 
-namespace {
-constexpr quint16 kElementTypeStorageVolume = 2;
-}
+namespace rd::ui {
 
 cim::MethodCall createVolumeCall(const cim::ObjectPath &service, const QString &name, quint64 bytes,
                                  const cim::ObjectPath &pool)
 {
-    cim::MethodCall call;
-    call.target = service;
-    call.method = QStringLiteral("CreateOrModifyElementFromStoragePool");
-    call.in.set(QStringLiteral("ElementName"), cim::Value::string(name));
-    call.in.set(QStringLiteral("ElementType"), cim::Value::uint16(kElementTypeStorageVolume));
-    call.in.set(QStringLiteral("Size"), cim::Value::uint64(bytes));
+    requests::CreateVolumeRequest request;
+    request.elementName = name;
+    request.size = bytes;
     if (!pool.isEmpty())
-        call.in.set(QStringLiteral("InPool"), cim::Value::reference(pool));
-    return call;
+        request.inPool = pool;
+    return request.toCall(service);
 }
 
 cim::MethodCall deleteVolumeCall(const cim::ObjectPath &service, const cim::ObjectPath &volume)

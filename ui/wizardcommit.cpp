@@ -66,4 +66,16 @@ void commitWizardRequest(const WizardCommit &commit, const cim::MethodCall &call
               });
 }
 
+int pageForParameter(const cim::MethodResult &result,
+                     std::span<const std::pair<const char16_t *, int>> pages)
+{
+    if (result.parameter.isEmpty())
+        return -1;
+    for (const auto &[name, page] : pages) {
+        if (result.parameter.compare(QStringView(name), Qt::CaseInsensitive) == 0)
+            return page;
+    }
+    return -1;
+}
+
 } // namespace rd::ui

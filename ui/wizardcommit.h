@@ -6,6 +6,8 @@
 #include "cim/methodcall.h"
 
 #include <functional>
+#include <span>
+#include <utility>
 
 class QWizard;
 
@@ -27,6 +29,11 @@ struct WizardCommit
 // Sends call (checked first: a connected system, a service to call). accepted runs once the
 // system has taken it (0 or 4096), before the wizard goes to the next page.
 void commitWizardRequest(const WizardCommit &commit, const cim::MethodCall &call);
+
+// The page that sets the parameter a refusal names (MethodResult::parameter, compared
+// case-insensitively); -1 when it names none, or one no page sets.
+int pageForParameter(const cim::MethodResult &result,
+                     std::span<const std::pair<const char16_t *, int>> pages);
 
 // Goes back to pageId (when it was visited) and shows text there.
 void showWizardRefusal(QWizard *wizard, const QString &text, int pageId);

@@ -2,6 +2,7 @@
 
 #include "jobs/jobmanager.h"
 #include "provider/providerregistry.h"
+#include "requests/createremotereplicationcollectionrequest.h"
 #include "storage/catalog.h"
 #include "wsman/wsmantransport.h"
 
@@ -27,16 +28,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("rd::engine::RemoteCollections", text);
 }
 
-constexpr int MaxElementName = 256;
-
 bool isWsman(const QUrl &url)
 {
-    return url.scheme() == u"http" || url.scheme() == u"https";
-}
-
-bool isData(const QUrl &url)
-{
-    return url.scheme() == u"nbd" || url.scheme() == u"nbds";
+    return requests::CreateRemoteReplicationCollectionRequest::isManagementUrl(url);
 }
 
 QString toJson(const QStringList &list)
@@ -292,10 +286,23 @@ QFuture<cim::MethodResult> RemoteCollections::invoke(const cim::MethodCall &call
 cim::Result<RemoteCollections::Validated> RemoteCollections::validate(const cim::Parameters &in,
                                                                       bool adding) const
 {
-    auto invalid = [](const QString &message) {
-        return cim::Error(ReturnCode::InvalidParameter, message);
+    using Request = requests::CreateRemoteReplicationCollectionRequest;
+    auto invalid = [](const QString &message, const QString &parameter) {
+        return cim::Error(ReturnCode::InvalidParameter, message, parameter);
+    };
+    const auto LocalAccessPoints = QStringLiteral("LocalAccessPoints");
+    const auto RemoteAccessPoints = QStringLiteral("RemoteAccessPoints");
+    const auto RemoteComputerSystem = QStringLiteral("RemoteComputerSystem");
+    auto paths = [](const Value &value) {
+        QList<cim::ObjectPath> out;
+        for (const Value &e : value.isNull() ? QList<Value>() : value.elements())
+            out.append(e.toReference());
+        return out;
     };
     Validated v;
+    QList<cim::ObjectPath> local;
+    QList<cim::ObjectPath> remote;
+    std::optional<cim::ObjectPath> system;
     if (adding) {
         const cim::ObjectPath c = in.value(u"ConnectivityCollection").toReference();
         v.collection = indexOf(c.key(u"InstanceID").toString());
@@ -305,90 +312,91 @@ cim::Result<RemoteCollections::Validated> RemoteCollections::validate(const cim:
             v.collection = -1;
         if (v.collection < 0)
             return invalid(tr("ConnectivityCollection names no RemoteReplicationCollection of "
-                              "this system."));
+                              "this system."),
+                           QStringLiteral("ConnectivityCollection"));
         const RemoteCollectionRecord &r = m_collections.at(v.collection);
         v.localPoints = r.localPoints;
         v.remotePoints = r.remotePoints;
         v.remoteSystem = r.remoteSystem;
+        local = paths(in.value(u"LocalAccessPoints"));
+        remote = paths(in.value(u"RemoteAccessPoints"));
+        if (const Value s = in.value(u"RemoteComputerSystem"); !s.isNull())
+            system = s.toReference();
     } else {
-        const Value name = in.value(u"ElementName");
-        v.elementName = name.isNull() ? QString() : name.toString().trimmed();
-        if (v.elementName.size() > MaxElementName)
-            return invalid(tr("ElementName is longer than %1 characters.").arg(MaxElementName));
-        const Value active = in.value(u"Active");
-        v.active = active.isNull() || active.toBool();
-        v.deleteOnUnassociated = in.value(u"DeleteOnUnassociated").toBool();
+        // The request's own rules (names, URLs, one management endpoint, the system's class)
+        // are the request type's; what follows needs this system's endpoints and collections.
+        auto request = Request::parse(in);
+        if (!request)
+            return request.error();
+        v.elementName = request->elementName.value_or(QString());
+        v.active = request->isActive();
+        v.deleteOnUnassociated = request->deleteOnUnassociated.value_or(false);
+        local = request->localAccessPoints;
+        remote = request->remoteAccessPoints;
+        system = request->remoteComputerSystem;
     }
 
-    const Value local = in.value(u"LocalAccessPoints");
-    for (const Value &e : local.isNull() ? QList<Value>() : local.elements()) {
-        const cim::ObjectPath p = e.toReference();
+    for (const cim::ObjectPath &p : std::as_const(local)) {
         const QUrl url(p.key(u"Name").toString());
-        const QString system = p.key(u"SystemName").toString();
-        if (!m_localEndpoints.contains(url) || (!system.isEmpty() && system != m_systemName))
-            return invalid(tr("The local access point %1 does not exist.").arg(p.toString()));
+        const QString name = p.key(u"SystemName").toString();
+        if (!m_localEndpoints.contains(url) || (!name.isEmpty() && name != m_systemName))
+            return invalid(tr("The local access point %1 does not exist.").arg(p.toString()),
+                           LocalAccessPoints);
         const QString text = protocolEndpointPath(m_systemName, url).toString();
         if (v.localPoints.contains(text))
-            return invalid(tr("The local access point %1 is named twice.").arg(url.toString()));
+            return invalid(tr("The local access point %1 is named twice.").arg(url.toString()),
+                           LocalAccessPoints);
         v.localPoints.append(text);
     }
 
-    const Value remote = in.value(u"RemoteAccessPoints");
+    // An added point is checked as a new collection's is, and against the points already there.
     int newWsman = 0;
-    for (const Value &e : remote.isNull() ? QList<Value>() : remote.elements()) {
-        const cim::ObjectPath p = e.toReference();
-        const QUrl url(p.key(u"Name").toString(), QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty() || (!isWsman(url) && !isData(url)))
-            return invalid(tr("The remote access point %1 does not name a WS-Management "
-                              "(http, https) or NBD (nbd, nbds) URL in its Name.")
-                               .arg(p.toString()));
+    for (const cim::ObjectPath &p : std::as_const(remote)) {
+        auto checked = Request::remoteUrl(p);
+        if (!checked)
+            return checked.error();
+        const QUrl url = checked.value();
         if (m_localEndpoints.contains(url))
-            return invalid(tr("The remote access point %1 is this system's own endpoint.")
-                               .arg(url.toString()));
+            return invalid(
+                tr("The remote access point %1 is this system's own endpoint.").arg(url.toString()),
+                RemoteAccessPoints);
         const QString text = remoteAccessPointPath(m_systemName, url).toString();
         if (v.remotePoints.contains(text))
-            return invalid(tr("The remote access point %1 is named twice.").arg(url.toString()));
+            return invalid(tr("The remote access point %1 is named twice.").arg(url.toString()),
+                           RemoteAccessPoints);
         v.remotePoints.append(text);
-        if (isWsman(url)) {
+        if (Request::isManagementUrl(url)) {
             ++newWsman;
             v.wsman = url;
         }
     }
-    // One collection reaches one peer through one management endpoint.
-    int wsmanPoints = 0;
+    QList<QUrl> urls;
     for (const QString &t : std::as_const(v.remotePoints)) {
-        const auto p = cim::ObjectPath::fromString(t);
-        if (p && isWsman(QUrl(p->key(u"Name").toString())))
-            ++wsmanPoints;
+        if (const auto p = cim::ObjectPath::fromString(t))
+            urls.append(QUrl(p->key(u"Name").toString()));
     }
-    if (wsmanPoints > 1)
-        return invalid(tr("A remote collection reaches its peer through one WS-Management "
-                          "endpoint; %1 were given.")
-                           .arg(wsmanPoints));
+    if (auto one = Request::checkOneManagementPoint(urls); !one)
+        return one.error();
     if (newWsman == 0)
         v.wsman = QUrl();
 
-    const Value system = in.value(u"RemoteComputerSystem");
-    if (!system.isNull()) {
-        v.remoteSystemPath = system.toReference();
-        const QString name = v.remoteSystemPath.key(u"Name").toString();
-        if (!v.remoteSystemPath.className().contains(QStringLiteral("ComputerSystem"),
-                                                     Qt::CaseInsensitive) ||
-            name.isEmpty())
-            return invalid(tr("RemoteComputerSystem is not a ComputerSystem with a Name."));
-        if (name == m_systemName)
-            return invalid(tr("RemoteComputerSystem names this system."));
+    if (system) {
+        v.remoteSystemPath = *system;
+        if (auto ok = Request::checkRemoteSystem(v.remoteSystemPath); !ok)
+            return ok.error();
+        if (v.remoteSystemPath.key(u"Name").toString() == m_systemName)
+            return invalid(tr("RemoteComputerSystem names this system."), RemoteComputerSystem);
         const QString text = v.remoteSystemPath.toString();
         if (adding && !v.remoteSystem.isEmpty() && v.remoteSystem != text)
             return invalid(
-                tr("The collection already reaches another system (%1).").arg(v.remoteSystem));
+                tr("The collection already reaches another system (%1).").arg(v.remoteSystem),
+                RemoteComputerSystem);
         v.remoteSystem = text;
         // A system given only here is verified through the collection's endpoint.
         if (adding && v.wsman.isEmpty()) {
-            for (const QString &t : std::as_const(v.remotePoints)) {
-                const auto p = cim::ObjectPath::fromString(t);
-                if (p && isWsman(QUrl(p->key(u"Name").toString())))
-                    v.wsman = QUrl(p->key(u"Name").toString());
+            for (const QUrl &u : std::as_const(urls)) {
+                if (Request::isManagementUrl(u))
+                    v.wsman = u;
             }
         }
     }
@@ -400,7 +408,8 @@ cim::Result<RemoteCollections::Validated> RemoteCollections::validate(const cim:
             if (i != v.collection && m_collections.at(i).remotePoints.contains(text))
                 return cim::Error(ReturnCode::InUse,
                                   tr("The remote collection %1 already reaches %2.")
-                                      .arg(m_collections.at(i).elementName, v.wsman.toString()));
+                                      .arg(m_collections.at(i).elementName, v.wsman.toString()),
+                                  RemoteAccessPoints);
         }
     }
     return v;

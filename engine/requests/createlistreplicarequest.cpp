@@ -10,32 +10,24 @@
 namespace rd::requests {
 
 using cim::CimType;
-using cim::ReturnCode;
 using cim::Value;
 
 namespace {
 
 // The texts come from ReplicationService::validate (replicas made here) and
 // RemoteReplicas::validate (on a peer) and keep their contexts, so their translations still apply.
-QString trLocal(const char *text)
+struct LocalText
 {
-    return QCoreApplication::translate("rd::engine::ReplicationService", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(rd::engine::ReplicationService)
+};
 
-QString trRemote(const char *text)
+struct RemoteText
 {
-    return QCoreApplication::translate("rd::engine::RemoteReplicas", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(rd::engine::RemoteReplicas)
+};
 
-cim::Error invalid(const QString &message, const QString &parameter)
-{
-    return cim::Error(ReturnCode::InvalidParameter, message, parameter);
-}
-
-cim::Error unsupported(const QString &message, const QString &parameter)
-{
-    return cim::Error(ReturnCode::NotSupported, message, parameter);
-}
+constexpr auto invalid = invalidParameter;
+constexpr auto unsupported = notSupported;
 
 namespace name {
 const auto ElementNames = QStringLiteral("ElementNames");
@@ -61,33 +53,22 @@ struct Given
 cim::Result<Given> read(const cim::Parameters &in)
 {
     Given g;
-    struct Read
-    {
-        Value *out;
-        const QString &name;
-        CimType type;
-        bool array;
-        bool required;
-    };
-    const Read reads[] = {
-        {&g.elementNames, name::ElementNames, CimType::String, true, false},
-        {&g.syncType, name::SyncType, CimType::UInt16, false, true},
-        {&g.mode, name::Mode, CimType::UInt16, false, false},
-        {&g.sourceElements, name::SourceElements, CimType::Reference, true, true},
-        {&g.sourceAccessPoint, name::SourceAccessPoint, CimType::Reference, false, false},
-        {&g.targetElements, name::TargetElements, CimType::Reference, true, false},
-        {&g.targetAccessPoint, name::TargetAccessPoint, CimType::Reference, false, false},
-        {&g.replicationSettingData, name::ReplicationSettingData, CimType::String, false, false},
-        {&g.targetSettingGoal, name::TargetSettingGoal, CimType::Reference, false, false},
-        {&g.targetPool, name::TargetPool, CimType::Reference, false, false},
-        {&g.waitForCopyState, name::WaitForCopyState, CimType::UInt16, false, false},
-    };
-    for (const Read &r : reads) {
-        auto v = readParameter(in, r.name, r.type, r.array, r.required);
-        if (!v)
-            return v.error();
-        *r.out = v.value();
-    }
+    auto read = readParameters(
+        in, {
+                {&g.elementNames, name::ElementNames, CimType::String, true},
+                {&g.syncType, name::SyncType, CimType::UInt16, false, true},
+                {&g.mode, name::Mode, CimType::UInt16},
+                {&g.sourceElements, name::SourceElements, CimType::Reference, true, true},
+                {&g.sourceAccessPoint, name::SourceAccessPoint, CimType::Reference},
+                {&g.targetElements, name::TargetElements, CimType::Reference, true},
+                {&g.targetAccessPoint, name::TargetAccessPoint, CimType::Reference},
+                {&g.replicationSettingData, name::ReplicationSettingData, CimType::String},
+                {&g.targetSettingGoal, name::TargetSettingGoal, CimType::Reference},
+                {&g.targetPool, name::TargetPool, CimType::Reference},
+                {&g.waitForCopyState, name::WaitForCopyState, CimType::UInt16},
+            });
+    if (!read)
+        return read.error();
     return g;
 }
 
@@ -103,12 +84,13 @@ cim::Result<QList<cim::ObjectPath>> sourcesOf(const Value &given)
     const QList<Value> elements = given.elements();
     for (qsizetype i = 0; i < elements.size(); ++i) {
         if (isNull(elements[i]))
-            return invalid(trLocal("SourceElements[%1] is NULL.").arg(i), name::SourceElements);
+            return invalid(LocalText::tr("SourceElements[%1] is NULL.").arg(i),
+                           name::SourceElements);
         const cim::ObjectPath path = elements[i].toReference();
         if (!sources.isEmpty() &&
             path.className().compare(sources.constFirst().className(), Qt::CaseInsensitive) != 0)
             return invalid(
-                trLocal("SourceElements must all be of one class; %1 is a %2, not a %3.")
+                LocalText::tr("SourceElements must all be of one class; %1 is a %2, not a %3.")
                     .arg(path.toString(), path.className(), sources.constFirst().className()),
                 name::SourceElements);
         sources.append(path);
@@ -135,23 +117,25 @@ cim::Result<CreateListReplicaRequest> parseLocal(const Given &g)
         r.syncType = cim::SyncType(g.syncType.toUInt64());
         break;
     default:
-        return invalid(trLocal("SyncType %1 is not Mirror (6), Snapshot (7) or Clone (8).")
+        return invalid(LocalText::tr("SyncType %1 is not Mirror (6), Snapshot (7) or Clone (8).")
                            .arg(g.syncType.toUInt64()),
                        name::SyncType);
     }
     if (!isNull(g.mode)) {
         const quint64 mode = g.mode.toUInt64();
         if (mode != quint64(cim::Mode::Synchronous) && mode != quint64(cim::Mode::Asynchronous))
-            return invalid(trLocal("Mode %1 is not Synchronous (2) or Asynchronous (3).").arg(mode),
-                           name::Mode);
+            return invalid(
+                LocalText::tr("Mode %1 is not Synchronous (2) or Asynchronous (3).").arg(mode),
+                name::Mode);
         r.mode = cim::Mode(mode);
     }
     // A snapshot's point in time is fixed within the call; an asynchronous snapshot (taken some
     // time later) is not offered (ReplicationServiceCapabilities lists type 6 only).
     if (r.syncType == cim::SyncType::Snapshot && r.mode == cim::Mode::Asynchronous)
-        return unsupported(trLocal("Asynchronous snapshots are not supported; leave Mode NULL or "
-                                   "make it Synchronous (2)."),
-                           name::Mode);
+        return unsupported(
+            LocalText::tr("Asynchronous snapshots are not supported; leave Mode NULL or "
+                          "make it Synchronous (2)."),
+            name::Mode);
     if (!isNull(g.waitForCopyState)) {
         // The states a new replica passes through; any other is never reached, so waiting for it
         // is invalid.
@@ -160,18 +144,19 @@ cim::Result<CreateListReplicaRequest> parseLocal(const Given &g)
             w != quint64(cim::CopyState::Unsynchronized) &&
             w != quint64(cim::CopyState::Synchronized)) {
             return invalid(
-                trLocal("A new replica never reaches CopyState %1; WaitForCopyState may be "
-                        "Initialized (2), Unsynchronized (3) or Synchronized (4).")
+                LocalText::tr("A new replica never reaches CopyState %1; WaitForCopyState may be "
+                              "Initialized (2), Unsynchronized (3) or Synchronized (4).")
                     .arg(cim::ValueMap::copyState().label(w)),
                 name::WaitForCopyState);
         }
         r.waitForCopyState = cim::CopyState(w);
     }
     if (!isNull(g.sourceAccessPoint)) {
-        return unsupported(trLocal("Replication through access points (to or from another system) "
-                                   "is not supported yet; leave %1 NULL.")
-                               .arg(name::SourceAccessPoint),
-                           name::SourceAccessPoint);
+        return unsupported(
+            LocalText::tr("Replication through access points (to or from another system) "
+                          "is not supported yet; leave %1 NULL.")
+                .arg(name::SourceAccessPoint),
+            name::SourceAccessPoint);
     }
     if (!isNull(g.replicationSettingData)) {
         auto settings = ReplicationSettings::parse(g.replicationSettingData.toString());
@@ -187,7 +172,7 @@ cim::Result<CreateListReplicaRequest> parseLocal(const Given &g)
     // Names apply in order to the replicas the engine creates; the rest get system names.
     r.elementNames = namesOf(g.elementNames);
     if (r.elementNames.size() > r.sourceElements.size())
-        return invalid(trLocal("%1 ElementNames for %2 SourceElements.")
+        return invalid(LocalText::tr("%1 ElementNames for %2 SourceElements.")
                            .arg(r.elementNames.size())
                            .arg(r.sourceElements.size()),
                        name::ElementNames);
@@ -197,7 +182,8 @@ cim::Result<CreateListReplicaRequest> parseLocal(const Given &g)
     r.targetSettingGoal = optionalPath(g.targetSettingGoal);
     if (!targets.isEmpty() && (r.targetPool || r.targetSettingGoal))
         return invalid(
-            trLocal("TargetPool and TargetSettingGoal must be NULL when TargetElements are given."),
+            LocalText::tr(
+                "TargetPool and TargetSettingGoal must be NULL when TargetElements are given."),
             r.targetPool ? name::TargetPool : name::TargetSettingGoal);
 
     // TargetElementSupplier: Use existing / Client must supply need a target per source; Create
@@ -208,21 +194,24 @@ cim::Result<CreateListReplicaRequest> parseLocal(const Given &g)
     if ((supplier == TargetElementSupplier::UseExisting ||
          supplier == TargetElementSupplier::ClientMustSupply) &&
         targets.size() != count)
-        return invalid(trLocal("TargetElementSupplier asks for existing targets: give one "
-                               "TargetElement per SourceElement."),
+        return invalid(LocalText::tr("TargetElementSupplier asks for existing targets: give one "
+                                     "TargetElement per SourceElement."),
                        name::TargetElements);
     if (supplier == TargetElementSupplier::CreateNew && !targets.isEmpty())
-        return invalid(trLocal("TargetElementSupplier is Create new: TargetElements must be NULL."),
-                       name::TargetElements);
+        return invalid(
+            LocalText::tr("TargetElementSupplier is Create new: TargetElements must be NULL."),
+            name::TargetElements);
     if (supplier == TargetElementSupplier::UseAndCreate
             ? targets.size() > count
             : !targets.isEmpty() && targets.size() != count)
-        return invalid(
-            trLocal("%1 TargetElements for %2 SourceElements.").arg(targets.size()).arg(count),
-            name::TargetElements);
+        return invalid(LocalText::tr("%1 TargetElements for %2 SourceElements.")
+                           .arg(targets.size())
+                           .arg(count),
+                       name::TargetElements);
     for (qsizetype i = 0; i < targets.size(); ++i) {
         if (isNull(targets[i]))
-            return invalid(trLocal("TargetElements[%1] is NULL.").arg(i), name::TargetElements);
+            return invalid(LocalText::tr("TargetElements[%1] is NULL.").arg(i),
+                           name::TargetElements);
         r.targetElements.append(targets[i].toReference());
     }
     return r;
@@ -236,18 +225,19 @@ cim::Result<CreateListReplicaRequest> parseRemote(const Given &g)
     r.targetAccessPoint = g.targetAccessPoint.toReference();
     const quint64 type = isNull(g.syncType) ? 0 : g.syncType.toUInt64();
     if (type == quint64(cim::SyncType::Snapshot))
-        return unsupported(trRemote("A snapshot stays on the system of its source: leave "
-                                    "TargetAccessPoint NULL to make it here."),
+        return unsupported(RemoteText::tr("A snapshot stays on the system of its source: leave "
+                                          "TargetAccessPoint NULL to make it here."),
                            name::SyncType);
     if (type != quint64(cim::SyncType::Clone) && type != quint64(cim::SyncType::Mirror))
-        return invalid(trRemote("SyncType must be Mirror (6), Snapshot (7) or Clone (8)."),
+        return invalid(RemoteText::tr("SyncType must be Mirror (6), Snapshot (7) or Clone (8)."),
                        name::SyncType);
     r.syncType = cim::SyncType(type);
     if (!isNull(g.mode)) {
         const quint64 mode = g.mode.toUInt64();
         if (mode != quint64(cim::Mode::Synchronous) && mode != quint64(cim::Mode::Asynchronous))
-            return invalid(trRemote("Mode must be Synchronous (2), Asynchronous (3) or NULL."),
-                           name::Mode);
+            return invalid(
+                RemoteText::tr("Mode must be Synchronous (2), Asynchronous (3) or NULL."),
+                name::Mode);
         r.mode = cim::Mode(mode);
     }
     const std::pair<const Value *, const QString *> refused[] = {
@@ -258,10 +248,11 @@ cim::Result<CreateListReplicaRequest> parseRemote(const Given &g)
     };
     for (const auto &[value, parameter] : refused) {
         if (!value->isNull())
-            return unsupported(trRemote("%1 is not supported for replicas on another system; "
-                                        "leave it NULL (the peer makes the targets, in a job).")
-                                   .arg(*parameter),
-                               *parameter);
+            return unsupported(
+                RemoteText::tr("%1 is not supported for replicas on another system; "
+                               "leave it NULL (the peer makes the targets, in a job).")
+                    .arg(*parameter),
+                *parameter);
     }
 
     // The settings that apply across systems: targets are always made new on the peer, a clone
@@ -271,8 +262,8 @@ cim::Result<CreateListReplicaRequest> parseRemote(const Given &g)
         auto parsed = cim::cimxml::parseInstance(g.replicationSettingData.toString());
         if (!parsed || !parsed->className().endsWith(QStringLiteral("ReplicationSettingData"),
                                                      Qt::CaseInsensitive))
-            return invalid(trRemote("ReplicationSettingData is not an embedded "
-                                    "ReplicationSettingData instance."),
+            return invalid(RemoteText::tr("ReplicationSettingData is not an embedded "
+                                          "ReplicationSettingData instance."),
                            name::ReplicationSettingData);
         auto settings = ReplicationSettings::fromInstance(parsed.value());
         if (!settings)
@@ -280,10 +271,11 @@ cim::Result<CreateListReplicaRequest> parseRemote(const Given &g)
         const std::optional<TargetElementSupplier> supplier = settings->targetElementSupplier;
         if (supplier && *supplier != TargetElementSupplier::CreateNew &&
             *supplier != TargetElementSupplier::InstrumentationDecides)
-            return unsupported(trRemote("Replicas on another system are always new volumes made "
-                                        "there: TargetElementSupplier must be Create New (3) or "
-                                        "Instrumentation Decides (5)."),
-                               name::ReplicationSettingData);
+            return unsupported(
+                RemoteText::tr("Replicas on another system are always new volumes made "
+                               "there: TargetElementSupplier must be Create New (3) or "
+                               "Instrumentation Decides (5)."),
+                name::ReplicationSettingData);
         r.replicationSettingData = settings.value();
     }
 
@@ -293,20 +285,21 @@ cim::Result<CreateListReplicaRequest> parseRemote(const Given &g)
     r.sourceElements = sources.value();
     if (r.consistentPointInTime() && r.sourceElements.size() > 1 &&
         r.syncType == cim::SyncType::Clone)
-        return unsupported(trRemote("One point in time for several clones is not offered across "
-                                    "systems: each is copied from its own. Clear "
-                                    "ConsistentPointInTime, make one request per volume, or "
-                                    "mirror them and fracture the list."),
-                           name::ReplicationSettingData);
+        return unsupported(
+            RemoteText::tr("One point in time for several clones is not offered across "
+                           "systems: each is copied from its own. Clear "
+                           "ConsistentPointInTime, make one request per volume, or "
+                           "mirror them and fracture the list."),
+            name::ReplicationSettingData);
     r.elementNames = namesOf(g.elementNames);
     if (r.elementNames.size() > r.sourceElements.size())
-        return invalid(trRemote("ElementNames has %1 names for %2 sources.")
+        return invalid(RemoteText::tr("ElementNames has %1 names for %2 sources.")
                            .arg(r.elementNames.size())
                            .arg(r.sourceElements.size()),
                        name::ElementNames);
     r.targetPool = optionalPath(g.targetPool);
     if (r.targetPool && !r.targetPool->className().contains(u"Pool", Qt::CaseInsensitive))
-        return invalid(trRemote("TargetPool is not a StoragePool."), name::TargetPool);
+        return invalid(RemoteText::tr("TargetPool is not a StoragePool."), name::TargetPool);
     return r;
 }
 
@@ -325,10 +318,11 @@ cim::Result<void> CreateListReplicaRequest::checkLocal() const
 {
     if (!targetAccessPoint)
         return {};
-    return unsupported(trLocal("Replication through access points (to or from another system) "
-                               "is not supported yet; leave %1 NULL.")
-                           .arg(name::TargetAccessPoint),
-                       name::TargetAccessPoint);
+    return unsupported(
+        LocalText::tr("Replication through access points (to or from another system) "
+                      "is not supported yet; leave %1 NULL.")
+            .arg(name::TargetAccessPoint),
+        name::TargetAccessPoint);
 }
 
 cim::MethodCall CreateListReplicaRequest::toCall(const cim::ObjectPath &target) const

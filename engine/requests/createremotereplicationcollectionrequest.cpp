@@ -13,15 +13,12 @@ using cim::Value;
 
 namespace {
 // The texts come from RemoteCollections::validate and keep its context.
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("rd::engine::RemoteCollections", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(rd::engine::RemoteCollections)
+};
 
-cim::Error invalid(const QString &message, const QString &parameter)
-{
-    return cim::Error(cim::ReturnCode::InvalidParameter, message, parameter);
-}
+constexpr auto invalid = invalidParameter;
 
 const auto ElementName = QStringLiteral("ElementName");
 const auto LocalAccessPoints = QStringLiteral("LocalAccessPoints");
@@ -53,8 +50,8 @@ cim::Result<QUrl> CreateRemoteReplicationCollectionRequest::remoteUrl(const cim:
 {
     const QUrl url(point.key(u"Name").toString(), QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty() || (!isManagementUrl(url) && !isDataUrl(url)))
-        return invalid(tr("The remote access point %1 does not name a WS-Management "
-                          "(http, https) or NBD (nbd, nbds) URL in its Name.")
+        return invalid(Text::tr("The remote access point %1 does not name a WS-Management "
+                                "(http, https) or NBD (nbd, nbds) URL in its Name.")
                            .arg(point.toString()),
                        RemoteAccessPoints);
     return url;
@@ -65,7 +62,7 @@ CreateRemoteReplicationCollectionRequest::checkRemoteSystem(const cim::ObjectPat
 {
     if (!system.className().contains(QStringLiteral("ComputerSystem"), Qt::CaseInsensitive) ||
         system.key(u"Name").toString().isEmpty())
-        return invalid(tr("RemoteComputerSystem is not a ComputerSystem with a Name."),
+        return invalid(Text::tr("RemoteComputerSystem is not a ComputerSystem with a Name."),
                        RemoteComputerSystem);
     return {};
 }
@@ -76,8 +73,8 @@ CreateRemoteReplicationCollectionRequest::checkOneManagementPoint(const QList<QU
     // One collection reaches one peer through one management endpoint.
     const auto count = std::count_if(urls.begin(), urls.end(), isManagementUrl);
     if (count > 1)
-        return invalid(tr("A remote collection reaches its peer through one WS-Management "
-                          "endpoint; %1 were given.")
+        return invalid(Text::tr("A remote collection reaches its peer through one WS-Management "
+                                "endpoint; %1 were given.")
                            .arg(count),
                        RemoteAccessPoints);
     return {};
@@ -86,55 +83,50 @@ CreateRemoteReplicationCollectionRequest::checkOneManagementPoint(const QList<QU
 cim::Result<CreateRemoteReplicationCollectionRequest>
 CreateRemoteReplicationCollectionRequest::parse(const cim::Parameters &in)
 {
-    const auto name = readParameter(in, ElementName, CimType::String, false);
-    if (!name)
-        return name.error();
-    const auto local = readParameter(in, LocalAccessPoints, CimType::Reference, true);
-    if (!local)
-        return local.error();
-    const auto remote = readParameter(in, RemoteAccessPoints, CimType::Reference, true);
-    if (!remote)
-        return remote.error();
-    const auto system = readParameter(in, RemoteComputerSystem, CimType::Reference, false);
-    if (!system)
-        return system.error();
-    const auto active = readParameter(in, Active, CimType::Boolean, false);
-    if (!active)
-        return active.error();
-    const auto deleteOn = readParameter(in, DeleteOnUnassociated, CimType::Boolean, false);
-    if (!deleteOn)
-        return deleteOn.error();
+    Value name, local, remote, system, active, deleteOn;
+    auto read = readParameters(in, {
+                                       {&name, ElementName, CimType::String},
+                                       {&local, LocalAccessPoints, CimType::Reference, true},
+                                       {&remote, RemoteAccessPoints, CimType::Reference, true},
+                                       {&system, RemoteComputerSystem, CimType::Reference},
+                                       {&active, Active, CimType::Boolean},
+                                       {&deleteOn, DeleteOnUnassociated, CimType::Boolean},
+                                   });
+    if (!read)
+        return read.error();
 
     CreateRemoteReplicationCollectionRequest r;
-    if (!isNull(name.value())) {
-        const QString trimmed = name->toString().trimmed();
+    if (!isNull(name)) {
+        const QString trimmed = name.toString().trimmed();
         if (trimmed.size() > MaxElementName)
-            return invalid(tr("ElementName is longer than %1 characters.").arg(MaxElementName),
-                           ElementName);
+            return invalid(
+                Text::tr("ElementName is longer than %1 characters.").arg(MaxElementName),
+                ElementName);
         r.elementName = trimmed;
     }
-    if (!isNull(active.value()))
-        r.active = active->toBool();
-    if (!isNull(deleteOn.value()))
-        r.deleteOnUnassociated = deleteOn->toBool();
-    r.localAccessPoints = pathsOf(local.value());
+    if (!isNull(active))
+        r.active = active.toBool();
+    if (!isNull(deleteOn))
+        r.deleteOnUnassociated = deleteOn.toBool();
+    r.localAccessPoints = pathsOf(local);
 
-    r.remoteAccessPoints = pathsOf(remote.value());
+    r.remoteAccessPoints = pathsOf(remote);
     QList<QUrl> urls;
     for (const cim::ObjectPath &p : std::as_const(r.remoteAccessPoints)) {
         auto url = remoteUrl(p);
         if (!url)
             return url.error();
         if (urls.contains(url.value()))
-            return invalid(tr("The remote access point %1 is named twice.").arg(url->toString()),
-                           RemoteAccessPoints);
+            return invalid(
+                Text::tr("The remote access point %1 is named twice.").arg(url->toString()),
+                RemoteAccessPoints);
         urls.append(url.value());
     }
     if (auto one = checkOneManagementPoint(urls); !one)
         return one.error();
 
-    if (!isNull(system.value())) {
-        r.remoteComputerSystem = system->toReference();
+    if (!isNull(system)) {
+        r.remoteComputerSystem = system.toReference();
         if (auto ok = checkRemoteSystem(*r.remoteComputerSystem); !ok)
             return ok.error();
     }

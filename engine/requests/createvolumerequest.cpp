@@ -7,15 +7,14 @@
 namespace rd::requests {
 
 using cim::CimType;
-using cim::ReturnCode;
 using cim::Value;
 
 namespace {
 // The texts come from StorageConfigurationProvider and keep its context.
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("rd::engine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(rd::engine)
+};
 
 const auto ElementName = QStringLiteral("ElementName");
 const auto ElementTypeName = QStringLiteral("ElementType");
@@ -27,55 +26,44 @@ const auto TheElement = QStringLiteral("TheElement");
 
 cim::Result<CreateVolumeRequest> CreateVolumeRequest::parse(const cim::Parameters &in)
 {
-    const auto name = readParameter(in, ElementName, CimType::String, false);
-    if (!name)
-        return name.error();
-    const auto type = readParameter(in, ElementTypeName, CimType::UInt16, false, true);
-    if (!type)
-        return type.error();
-    const auto goal = readParameter(in, Goal, CimType::Reference, false);
-    if (!goal)
-        return goal.error();
-    const auto size = readParameter(in, Size, CimType::UInt64, false);
-    if (!size)
-        return size.error();
-    const auto pool = readParameter(in, InPool, CimType::Reference, false);
-    if (!pool)
-        return pool.error();
-    const auto element = readParameter(in, TheElement, CimType::Reference, false);
-    if (!element)
-        return element.error();
+    Value name, type, goal, size, pool, element;
+    auto read = readParameters(in, {
+                                       {&name, ElementName, CimType::String},
+                                       {&type, ElementTypeName, CimType::UInt16, false, true},
+                                       {&goal, Goal, CimType::Reference},
+                                       {&size, Size, CimType::UInt64},
+                                       {&pool, InPool, CimType::Reference},
+                                       {&element, TheElement, CimType::Reference},
+                                   });
+    if (!read)
+        return read.error();
 
-    if (!isNull(element.value())) {
-        return cim::Error(ReturnCode::NotSupported,
-                          tr("Modifying an existing element is not supported; create a new "
-                             "volume instead."),
-                          TheElement);
+    if (!isNull(element)) {
+        return notSupported(Text::tr("Modifying an existing element is not supported; create a new "
+                                     "volume instead."),
+                            TheElement);
     }
-    const quint64 t = type->toUInt64();
+    const quint64 t = type.toUInt64();
     if (t != quint64(ElementType::StorageVolume)) {
         if (t >= quint64(ElementType::StorageExtent) && t <= quint64(ElementType::LogicalDisk)) {
-            return cim::Error(ReturnCode::NotSupported,
-                              tr("Only storage volumes (ElementType 2) can be created."),
-                              ElementTypeName);
+            return notSupported(Text::tr("Only storage volumes (ElementType 2) can be created."),
+                                ElementTypeName);
         }
-        return cim::Error(ReturnCode::InvalidParameter,
-                          tr("ElementType %1 is not a valid element type.").arg(t),
-                          ElementTypeName);
+        return invalidParameter(Text::tr("ElementType %1 is not a valid element type.").arg(t),
+                                ElementTypeName);
     }
     CreateVolumeRequest r;
     r.elementType = ElementType(t);
-    if (!isNull(name.value()))
-        r.elementName = name->toString();
-    if (!isNull(goal.value()))
-        r.goal = goal->toReference();
-    if (!isNull(pool.value()))
-        r.inPool = pool->toReference();
-    if (isNull(size.value()) || size->toUInt64() == 0) {
-        return cim::Error(ReturnCode::InvalidParameter,
-                          tr("Size must give the volume's size in bytes."), Size);
+    if (!isNull(name))
+        r.elementName = name.toString();
+    if (!isNull(goal))
+        r.goal = goal.toReference();
+    if (!isNull(pool))
+        r.inPool = pool.toReference();
+    if (isNull(size) || size.toUInt64() == 0) {
+        return invalidParameter(Text::tr("Size must give the volume's size in bytes."), Size);
     }
-    r.size = size->toUInt64();
+    r.size = size.toUInt64();
     return r;
 }
 

@@ -11,15 +11,12 @@ using cim::Value;
 
 namespace {
 // The texts come from ReplicationService::validateModify and keep its context.
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("rd::engine::ReplicationService", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(rd::engine::ReplicationService)
+};
 
-cim::Error invalid(const QString &message, const QString &parameter)
-{
-    return cim::Error(cim::ReturnCode::InvalidParameter, message, parameter);
-}
+constexpr auto invalid = invalidParameter;
 
 const auto Operation = QStringLiteral("Operation");
 const auto Synchronization = QStringLiteral("Synchronization");
@@ -41,54 +38,48 @@ ModifySynchronizationRequest::parse(const cim::Parameters &in, Method method)
     const bool list = method == Method::List;
     ModifySynchronizationRequest r;
     r.method = method;
-    auto operation = readParameter(in, Operation, CimType::UInt16, false, true);
-    if (!operation)
-        return operation.error();
-    auto syncs = readParameter(in, Synchronization, CimType::Reference, list, true);
-    if (!syncs)
-        return syncs.error();
-    auto settings = readParameter(in, ReplicationSettingData, CimType::String, false);
-    if (!settings)
-        return settings.error();
-    auto pairs =
-        list ? cim::Result<Value>(Value()) : readParameter(in, SyncPair, CimType::Reference, true);
-    if (!pairs)
-        return pairs.error();
-    auto force = readParameter(in, Force, CimType::Boolean, false);
-    if (!force)
-        return force.error();
-    auto wait = readParameter(in, WaitForCopyState, CimType::UInt16, false);
-    if (!wait)
-        return wait.error();
+    Value operation, syncs, settings, pairs, force, wait;
+    auto read = readParameters(in, {
+                                       {&operation, Operation, CimType::UInt16, false, true},
+                                       {&syncs, Synchronization, CimType::Reference, list, true},
+                                       {&settings, ReplicationSettingData, CimType::String},
+                                       {&force, Force, CimType::Boolean},
+                                       {&wait, WaitForCopyState, CimType::UInt16},
+                                   });
+    if (read && !list)
+        read = readParameters(in, {{&pairs, SyncPair, CimType::Reference, true}});
+    if (!read)
+        return read.error();
 
-    const quint64 op = operation->toUInt64();
+    const quint64 op = operation.toUInt64();
     // Activate/Deactivate Consistency, AddSyncPair and RemoveSyncPair work on replication
     // groups: they are ModifyReplicaSynchronization's only (DMTF Reserved in the list method).
     if (list && (op == 3 || op == 5 || op == 6 || op == 13))
-        return invalid(tr("Operation %1 is not a ModifyListSynchronization operation; it exists "
-                          "only in ModifyReplicaSynchronization.")
-                           .arg(op),
-                       Operation);
+        return invalid(
+            Text::tr("Operation %1 is not a ModifyListSynchronization operation; it exists "
+                     "only in ModifyReplicaSynchronization.")
+                .arg(op),
+            Operation);
     if (op < 2 || op > 26)
-        return invalid(tr("Operation %1 is not a known operation.").arg(op), Operation);
+        return invalid(Text::tr("Operation %1 is not a known operation.").arg(op), Operation);
     r.operation = cim::SyncOperation(op);
 
-    const QList<Value> refs = list ? syncs->elements() : QList<Value>{syncs.value()};
+    const QList<Value> refs = list ? syncs.elements() : QList<Value>{syncs};
     if (refs.isEmpty())
-        return invalid(tr("Synchronization names no synchronization."), Synchronization);
+        return invalid(Text::tr("Synchronization names no synchronization."), Synchronization);
     for (qsizetype i = 0; i < refs.size(); ++i) {
         if (isNull(refs[i]))
-            return invalid(tr("Synchronization[%1] is NULL.").arg(i), Synchronization);
+            return invalid(Text::tr("Synchronization[%1] is NULL.").arg(i), Synchronization);
         r.synchronizations.append(refs[i].toReference());
     }
-    if (!isNull(settings.value()))
-        r.replicationSettingData = settings->toString();
-    for (const Value &p : pairs->elements())
+    if (!isNull(settings))
+        r.replicationSettingData = settings.toString();
+    for (const Value &p : pairs.elements())
         r.syncPairs.append(p.toReference());
-    if (!isNull(force.value()))
-        r.force = force->toBool();
-    if (!isNull(wait.value()))
-        r.waitForCopyState = cim::CopyState(wait->toUInt64());
+    if (!isNull(force))
+        r.force = force.toBool();
+    if (!isNull(wait))
+        r.waitForCopyState = cim::CopyState(wait.toUInt64());
     return r;
 }
 

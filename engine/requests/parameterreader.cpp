@@ -6,10 +6,10 @@ namespace rd::requests {
 
 namespace {
 // MethodSpec's context, so its translations serve these texts too.
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("rd::engine::MethodSpec", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(rd::engine::MethodSpec)
+};
 
 QString typeText(cim::CimType type, bool array)
 {
@@ -23,15 +23,27 @@ cim::Result<cim::Value> readParameter(const cim::Parameters &in, const QString &
     const cim::Value v = in.value(name);
     if (v.isTyped() && (v.type() != type || v.isArray() != array)) {
         return cim::Error(cim::ReturnCode::InvalidParameter,
-                          tr("Parameter %1 must be of type %2, not %3.")
+                          Text::tr("Parameter %1 must be of type %2, not %3.")
                               .arg(name, typeText(type, array), typeText(v.type(), v.isArray())),
                           name);
     }
     if (required && (v.isNull() || (array && v.elements().isEmpty()))) {
         return cim::Error(cim::ReturnCode::InvalidParameter,
-                          tr("Parameter %1 is required.").arg(name), name);
+                          Text::tr("Parameter %1 is required.").arg(name), name);
     }
     return v;
+}
+
+cim::Result<void> readParameters(const cim::Parameters &in,
+                                 std::initializer_list<ParameterRead> reads)
+{
+    for (const ParameterRead &r : reads) {
+        auto v = readParameter(in, r.name, r.type, r.array, r.required);
+        if (!v)
+            return v.error();
+        *r.out = v.value();
+    }
+    return {};
 }
 
 cim::Value referenceArray(const QList<cim::ObjectPath> &paths)

@@ -4,6 +4,8 @@
 
 #include "cim/methodcall.h"
 
+#include <initializer_list>
+
 namespace rd::requests {
 
 // The parameter as given (an untyped NULL when absent), or InvalidParameter naming it when it
@@ -11,6 +13,30 @@ namespace rd::requests {
 [[nodiscard]] cim::Result<cim::Value> readParameter(const cim::Parameters &in, const QString &name,
                                                     cim::CimType type, bool array,
                                                     bool required = false);
+
+// One parameter to read: where its value goes, and its declaration.
+struct ParameterRead
+{
+    cim::Value *out;
+    const QString &name;
+    cim::CimType type;
+    bool array = false;
+    bool required = false;
+};
+
+// Reads each in turn; the first refusal stops it.
+[[nodiscard]] cim::Result<void> readParameters(const cim::Parameters &in,
+                                               std::initializer_list<ParameterRead> reads);
+
+// The refusals of a request's rules: InvalidParameter or NotSupported, naming the parameter.
+inline cim::Error invalidParameter(const QString &message, const QString &parameter)
+{
+    return cim::Error(cim::ReturnCode::InvalidParameter, message, parameter);
+}
+inline cim::Error notSupported(const QString &message, const QString &parameter)
+{
+    return cim::Error(cim::ReturnCode::NotSupported, message, parameter);
+}
 
 // NULL, whether typed or left out.
 inline bool isNull(const cim::Value &value)

@@ -13,16 +13,16 @@ using cim::Value;
 
 namespace {
 // The texts come from ReplicationService::validate and keep its context (and translations).
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("rd::engine::ReplicationService", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(rd::engine::ReplicationService)
+};
 
 const auto Parameter = QStringLiteral("ReplicationSettingData");
 
 cim::Error invalid(const QString &message)
 {
-    return cim::Error(cim::ReturnCode::InvalidParameter, message, Parameter);
+    return invalidParameter(message, Parameter);
 }
 
 cim::Result<std::optional<quint16>> uint16Of(const cim::Instance &s, QStringView name)
@@ -32,7 +32,7 @@ cim::Result<std::optional<quint16>> uint16Of(const cim::Instance &s, QStringView
         return std::optional<quint16>();
     if (v.isArray() || !cim::isInteger(v.type()) || cim::isSigned(v.type()) ||
         v.toUInt64() > 0xFFFF)
-        return invalid(tr("ReplicationSettingData.%1 must be a uint16.").arg(name));
+        return invalid(Text::tr("ReplicationSettingData.%1 must be a uint16.").arg(name));
     return std::optional<quint16>(quint16(v.toUInt64()));
 }
 } // namespace
@@ -41,11 +41,11 @@ cim::Result<ReplicationSettings> ReplicationSettings::parse(const QString &embed
 {
     auto parsed = cim::cimxml::parseInstance(embedded);
     if (!parsed)
-        return invalid(tr("ReplicationSettingData is not a valid embedded instance: %1")
+        return invalid(Text::tr("ReplicationSettingData is not a valid embedded instance: %1")
                            .arg(parsed.error().message));
     const cim::Instance &s = parsed.value();
     if (!s.className().endsWith(QStringLiteral("ReplicationSettingData"), Qt::CaseInsensitive))
-        return invalid(tr("ReplicationSettingData holds a %1, not a ReplicationSettingData.")
+        return invalid(Text::tr("ReplicationSettingData holds a %1, not a ReplicationSettingData.")
                            .arg(s.className()));
     return fromInstance(s);
 }
@@ -57,7 +57,8 @@ cim::Result<ReplicationSettings> ReplicationSettings::fromInstance(const cim::In
     const Value cpit = s.property(u"ConsistentPointInTime");
     if (!isNull(cpit)) {
         if (cpit.isArray() || cpit.type() != CimType::Boolean)
-            return invalid(tr("ReplicationSettingData.ConsistentPointInTime must be a boolean."));
+            return invalid(
+                Text::tr("ReplicationSettingData.ConsistentPointInTime must be a boolean."));
         out.consistentPointInTime = cpit.toBool();
     }
     const auto priority = uint16Of(s, u"CopyPriority");
@@ -68,15 +69,15 @@ cim::Result<ReplicationSettings> ReplicationSettings::fromInstance(const cim::In
         return supplier.error();
     if (const std::optional<quint16> p = priority.value()) {
         if (*p > quint16(CopyPriority::Urgent))
-            return invalid(tr("CopyPriority %1 is not Not Managed (0), Low (1), Same (2), "
-                              "High (3) or Urgent (4).")
+            return invalid(Text::tr("CopyPriority %1 is not Not Managed (0), Low (1), Same (2), "
+                                    "High (3) or Urgent (4).")
                                .arg(*p));
         out.copyPriority = CopyPriority(*p);
     }
     if (const std::optional<quint16> t = supplier.value()) {
         if (*t != 0 && (*t < quint16(TargetElementSupplier::UseExisting) ||
                         *t > quint16(TargetElementSupplier::ClientMustSupply)))
-            return invalid(tr("TargetElementSupplier %1 is not a known value.").arg(*t));
+            return invalid(Text::tr("TargetElementSupplier %1 is not a known value.").arg(*t));
         out.targetElementSupplier = TargetElementSupplier(*t);
     }
     return out;

@@ -6,6 +6,7 @@
 
 #include "provider/computersystemprovider.h"
 #include "provider/providerregistry.h"
+#include "requests/createvolumerequest.h"
 
 #include <QCoreApplication>
 
@@ -22,12 +23,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("rd::engine", text);
 }
 
-const auto CreateMethod = QStringLiteral("CreateOrModifyElementFromStoragePool");
+const auto CreateMethod = requests::CreateVolumeRequest::methodName();
 const auto ReturnMethod = QStringLiteral("ReturnToStoragePool");
-
-// CreateOrModifyElementFromStoragePool ElementType: 2 StorageVolume is what the engine makes;
-// the other defined types (StorageExtent, StoragePool / LogicalDisk) are valid but unsupported.
-constexpr quint16 ElementTypeStorageVolume = 2;
 
 cim::MethodResult failure(cim::ReturnCode code, const QString &message)
 {
@@ -128,50 +125,36 @@ QFuture<cim::MethodResult> StorageConfigurationProvider::invokeMethod(const cim:
 
 cim::MethodResult StorageConfigurationProvider::createOrModifyElement(const cim::Parameters &in)
 {
-    // Every check comes before createVolume, so an error leaves nothing behind.
-    if (!isNull(in.value(u"TheElement"))) {
-        return failure(cim::ReturnCode::NotSupported,
-                       tr("Modifying an existing element is not supported; create a new "
-                          "volume instead."));
-    }
-    const quint16 type = quint16(in.value(u"ElementType").toUInt64());
-    if (type != ElementTypeStorageVolume) {
-        if (type >= 3 && type <= 5) {
-            return failure(cim::ReturnCode::NotSupported,
-                           tr("Only storage volumes (ElementType 2) can be created."));
-        }
-        return failure(cim::ReturnCode::InvalidParameter,
-                       tr("ElementType %1 is not a valid element type.").arg(type));
-    }
-    if (!isNull(in.value(u"Goal"))) {
+    // Every check comes before createVolume, so an error leaves nothing behind. The request's
+    // own rules first (a new volume, of a size), then what this system holds.
+    auto parsed = requests::CreateVolumeRequest::parse(in);
+    if (!parsed)
+        return failure(parsed.error());
+    const requests::CreateVolumeRequest &request = parsed.value();
+    if (request.goal) {
         // The engine serves no StorageSetting, so no Goal can name one of its settings.
-        return failure(cim::ReturnCode::InvalidParameter,
-                       tr("The Goal %1 is not a storage setting of this system.")
-                           .arg(in.value(u"Goal").toReference().toString()));
+        return failure(cim::Error(cim::ReturnCode::InvalidParameter,
+                                  tr("The Goal %1 is not a storage setting of this system.")
+                                      .arg(request.goal->toString()),
+                                  QStringLiteral("Goal")));
     }
     QString poolId = m_pools->defaultPoolId();
-    if (const Value inPool = in.value(u"InPool"); !isNull(inPool)) {
-        const cim::ObjectPath path = inPool.toReference();
+    if (const auto &path = request.inPool) {
         const bool isPoolClass =
-            path.className().compare(StoragePoolProvider::poolClass(), Qt::CaseInsensitive) == 0 ||
-            path.className().compare(u"CIM_StoragePool", Qt::CaseInsensitive) == 0;
-        poolId = path.key(u"InstanceID").toString();
+            path->className().compare(StoragePoolProvider::poolClass(), Qt::CaseInsensitive) == 0 ||
+            path->className().compare(u"CIM_StoragePool", Qt::CaseInsensitive) == 0;
+        poolId = path->key(u"InstanceID").toString();
         if (!isPoolClass || !m_pools->pool(poolId)) {
-            return failure(
+            return failure(cim::Error(
                 cim::ReturnCode::InvalidParameter,
-                tr("InPool %1 is not a storage pool of this system.").arg(path.toString()));
+                tr("InPool %1 is not a storage pool of this system.").arg(path->toString()),
+                QStringLiteral("InPool")));
         }
     }
-    const Value size = in.value(u"Size");
-    if (isNull(size) || size.toUInt64() == 0) {
-        return failure(cim::ReturnCode::InvalidParameter,
-                       tr("Size must give the volume's size in bytes."));
-    }
-    const Value name = in.value(u"ElementName");
     // NULL: the system supplies a name (an empty string is a name, and PoolManager refuses it).
-    const QString elementName = isNull(name) ? tr("New volume") : name.toString();
+    const QString elementName = request.elementName.value_or(tr("New volume"));
 
-    auto created = m_pools->createVolume(poolId, elementName, size.toUInt64());
+    auto created = m_pools->createVolume(poolId, elementName, request.size);
     if (!created)
         return failure(created.error());
 
@@ -191,8 +174,10 @@ cim::MethodResult StorageConfigurationProvider::returnToStoragePool(const cim::P
     const StorageVolumeProvider volumes(m_pools, m_systemName);
     const QString deviceId = volumes.deviceIdOf(element);
     if (deviceId.isEmpty() || !m_pools->volume(deviceId)) {
-        return failure(cim::ReturnCode::InvalidParameter,
-                       tr("TheElement %1 is not a volume of this system.").arg(element.toString()));
+        return failure(
+            cim::Error(cim::ReturnCode::InvalidParameter,
+                       tr("TheElement %1 is not a volume of this system.").arg(element.toString()),
+                       QStringLiteral("TheElement")));
     }
     if (auto deleted = m_pools->deleteVolume(deviceId); !deleted)
         return failure(deleted.error());

@@ -864,6 +864,8 @@ std::optional<Fault> readInvoke(const Node &body, Message &m, const QString &cla
         if (elements.front()->ns == ns::replicaDesk()) {
             if (name == u"ReturnMessage")
                 m.invoke.message = elements.front()->text;
+            else if (name == u"ReturnParameter")
+                m.invoke.parameter = elements.front()->trimmed();
             continue;
         }
         std::optional<TypeSpec> spec;
@@ -1529,6 +1531,8 @@ QByteArray writeMessage(const Message &m, const WriteOptions &options)
             wr.value(uri, name, v);
         if (m.response && !m.invoke.message.isEmpty() && options.annotateTypes)
             wr.text(ns::replicaDesk(), QStringLiteral("ReturnMessage"), m.invoke.message);
+        if (m.response && !m.invoke.parameter.isEmpty() && options.annotateTypes)
+            wr.text(ns::replicaDesk(), QStringLiteral("ReturnParameter"), m.invoke.parameter);
         w.writeEndElement();
         break;
     }

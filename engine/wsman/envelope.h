@@ -121,6 +121,9 @@ struct InvokeBody
     cim::Parameters parameters; // in for requests, out for responses
     quint32 returnValue = 0;
     QString message; // ReplicaDesk's explanation of a non-zero ReturnValue (rd:ReturnMessage)
+    // The input parameter that refusal is about, as the method declares it (rd:ReturnParameter);
+    // empty when none is, or when the answer is not ReplicaDesk's (WinRM sends none).
+    QString parameter;
 };
 
 struct IdentifyBody

@@ -60,8 +60,9 @@ inline QString wsmanFault()
 {
     return QStringLiteral("http://schemas.microsoft.com/wbem/wsman/1/wsmanfault");
 }
-// ReplicaDesk's annotations (CIM types of values, method messages). Peers that do not know them
-// ignore them; without them values arrive as text, as WS-Man carries no types.
+// ReplicaDesk's annotations (CIM types of values, method messages and refused parameters). Peers
+// that do not know them ignore them; without them values arrive as text, as WS-Man carries no
+// types.
 inline QString replicaDesk()
 {
     return QStringLiteral("urn:replicadesk:wsman:1");

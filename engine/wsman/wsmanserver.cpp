@@ -913,6 +913,7 @@ void WsmanServer::doInvoke(const std::shared_ptr<Exchange> &x)
                   r.invoke.returnValue = result.returnValue;
                   r.invoke.parameters = result.out;
                   r.invoke.message = result.message;
+                  r.invoke.parameter = result.parameter;
                   self->reply(x, r);
               })
         .onCanceled([self, x, timer] {

@@ -26,7 +26,8 @@
 //     wsman:TimedOut               a method not done within OperationTimeout
 //     wsen:CannotProcessFilter, wsman:UnsupportedFeature (ReplyTo not anonymous),
 //     wsman:InvalidRepresentation (Put), wsman:QuotaLimit, wsman:InvalidOptions
-//   A method's own error is its ReturnValue (with rd:ReturnMessage), never a fault.
+//   A method's own error is its ReturnValue (with rd:ReturnMessage and, when one input parameter
+//   is at fault, rd:ReturnParameter naming it), never a fault.
 
 #include "clientcertificates.h"
 #include "envelope.h"

@@ -385,6 +385,7 @@ QFuture<cim::MethodResult> WsmanTransport::invokeMethod(const cim::MethodCall &c
         result.returnValue = r->invoke.returnValue;
         result.out = r->invoke.parameters;
         result.message = r->invoke.message;
+        result.parameter = r->invoke.parameter;
         if (result.returnValue != 0 && result.returnValue != quint32(cim::ReturnCode::JobStarted) &&
             result.message.isEmpty()) {
             // WinRM sends the code alone.

@@ -12,6 +12,7 @@
 #include "jobtablemodel.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
+#include "remotecollectionwizard.h"
 #include "replicaresultpage.h"
 #include "replicasettingspage.h"
 #include "replicasourcespage.h"
@@ -307,6 +308,112 @@ private Q_SLOTS:
                  qPrintable(banner->text()));
         // Nothing was made.
         QVERIFY(!named(system, QStringLiteral("Gamma clone")).has_value());
+    }
+
+    // Takes the wizard to Run with an existing target that is made a replica of another pair
+    // before Run, so the engine refuses it (In Use); the page the wizard lands on, and the text
+    // it shows there.
+    std::pair<int, QString> refusalOfATargetInUse(const QString &tag)
+    {
+        const cim::ObjectPath source = makeVolume(QStringLiteral("Quelle ") + tag, 4 << 20);
+        const cim::ObjectPath other = makeVolume(QStringLiteral("Andere ") + tag, 1 << 20);
+        const cim::ObjectPath spare = makeVolume(QStringLiteral("Ersatz ") + tag, 8 << 20);
+        if (source.isEmpty() || other.isEmpty() || spare.isEmpty())
+            return {-1, QStringLiteral("no volumes")};
+        SystemInventory system(m_host.client(), classes::watched());
+        system.refresh();
+        if (!QTest::qWaitFor([&] { return system.isLoaded(); }))
+            return {-1, QStringLiteral("not loaded")};
+        CreateReplicaWizard wizard(&system);
+        wizard.preselectSources({source.toString()});
+        wizard.show();
+        wizard.next();
+        qobject_cast<ReplicaTypePage *>(wizard.currentPage())->typeButton(8)->setChecked(true);
+        wizard.next();
+        auto *targets = qobject_cast<ReplicaTargetsPage *>(wizard.currentPage());
+        targets->existingButton()->setChecked(true);
+        QComboBox *combo = targets->targetCombo(0);
+        if (!combo || combo->findData(spare.toString()) < 0)
+            return {-1, QStringLiteral("spare not offered")};
+        combo->setCurrentIndex(combo->findData(spare.toString()));
+        wizard.next();
+        wizard.next();
+        if (wizard.currentId() != CreateReplicaWizard::SummaryPage)
+            return {-1, QStringLiteral("no summary")};
+
+        // Before Run, the spare becomes the replica of another clone.
+        cim::Parameters in;
+        in.set(QStringLiteral("SyncType"), cim::Value::uint16(8));
+        in.set(QStringLiteral("Mode"), cim::Value::uint16(2));
+        in.set(QStringLiteral("SourceElements"),
+               cim::Value::array(cim::CimType::Reference, {cim::Value::reference(other)}));
+        in.set(QStringLiteral("TargetElements"),
+               cim::Value::array(cim::CimType::Reference, {cim::Value::reference(spare)}));
+        const QList<cim::Instance> services = system.instances(classes::replicationService());
+        if (services.isEmpty())
+            return {-1, QStringLiteral("no replication service")};
+        const cim::MethodResult cloned = await(m_host.client()->invokeMethod(
+            {services.constFirst().path(), QStringLiteral("CreateListReplica"), in}));
+        if (cloned.returnValue != 0)
+            return {-1, cloned.message};
+
+        wizard.next();
+        if (!QTest::qWaitFor(
+                [&] { return wizard.currentId() != CreateReplicaWizard::SummaryPage; }))
+            return {wizard.currentId(), QStringLiteral("stayed on the summary")};
+        auto *banner = qobject_cast<ReplicaWizardPage *>(wizard.currentPage())->banner();
+        return {wizard.currentId(), banner->isVisible() ? banner->text() : QString()};
+    }
+
+    void aRefusalInGermanLandsOnTheSamePageAsInEnglish()
+    {
+        const auto english = refusalOfATargetInUse(QStringLiteral("en"));
+        QVERIFY2(english.second.contains(QStringLiteral("already part of a synchronization")),
+                 qPrintable(english.second));
+        QCOMPARE(english.first, int(CreateReplicaWizard::TargetsPage));
+
+        // The engine's message is German now and names no parameter in words the wizard could
+        // search for; the parameter it names as data still decides the page.
+        QVERIFY(installTranslations(QLocale(QLocale::German, QLocale::Germany)).application);
+        const auto german = refusalOfATargetInUse(QStringLiteral("de"));
+        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY2(german.second.contains(QStringLiteral("gehört bereits zu einer Synchronisation")),
+                 qPrintable(german.second));
+        QCOMPARE(german.first, english.first);
+    }
+
+    void refusalsNamingAParameterGoToItsPage()
+    {
+        using W = CreateReplicaWizard;
+        // The parameter decides, not the words (which here point elsewhere, or are German).
+        auto page = [](quint32 code, const QString &message, const QString &parameter) {
+            return W::pageForError(cim::MethodResult::failure(code, message, parameter));
+        };
+        const QString words = QStringLiteral("Die Quelle (SourceElements) passt nicht.");
+        QCOMPARE(page(5, words, QStringLiteral("TargetPool")), int(W::TargetsPage));
+        QCOMPARE(page(6, words, QStringLiteral("TargetElements")), int(W::TargetsPage));
+        QCOMPARE(page(5, words, QStringLiteral("elementnames")), int(W::TargetsPage));
+        QCOMPARE(page(1, words, QStringLiteral("TargetAccessPoint")), int(W::TargetsPage));
+        QCOMPARE(page(5, words, QStringLiteral("SyncType")), int(W::TypePage));
+        QCOMPARE(page(1, words, QStringLiteral("Mode")), int(W::TypePage));
+        QCOMPARE(page(5, words, QStringLiteral("ReplicationSettingData")), int(W::SettingsPage));
+        QCOMPARE(page(5, words, QStringLiteral("WaitForCopyState")), int(W::SettingsPage));
+        QCOMPARE(page(5, QStringLiteral("Das Ziel gehört."), QStringLiteral("SourceElements")),
+                 int(W::SourcesPage));
+        // A parameter no page sets: the return code decides.
+        QCOMPARE(page(1, words, QStringLiteral("SourceAccessPoint")), int(W::TypePage));
+        QCOMPARE(page(5, words, QStringLiteral("Job")), int(W::SummaryPage));
+
+        using R = RemoteCollectionWizard;
+        auto remotePage = [](const QString &parameter) {
+            return R::pageForError(cim::MethodResult::failure(
+                5, QStringLiteral("Der Name ist zu lang (ElementName)."), parameter));
+        };
+        QCOMPARE(remotePage(QStringLiteral("RemoteAccessPoints")), int(R::AccessPointsPage));
+        QCOMPARE(remotePage(QStringLiteral("LocalAccessPoints")), int(R::AccessPointsPage));
+        QCOMPARE(remotePage(QStringLiteral("RemoteComputerSystem")), int(R::OptionsPage));
+        QCOMPARE(remotePage(QStringLiteral("ElementName")), int(R::OptionsPage));
+        QCOMPARE(remotePage(QStringLiteral("ConnectivityCollection")), int(R::SummaryPage));
     }
 
     void refusalsGoToThePageThatCanFixThem()

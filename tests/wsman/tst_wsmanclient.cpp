@@ -172,6 +172,17 @@ private:
                         "<p:ReturnValue>4096</p:ReturnValue></p:CreateListReplica_OUTPUT>")
                         .arg(service, kMsPrefix)
                         .toUtf8());
+            } else if (m.invoke.method == u"CreateOrModifyElementFromStoragePool") {
+                // A refusal as Windows gives it: the code alone.
+                const QString service =
+                    kMsPrefix + QStringLiteral("MSISCSITARGET_StorageConfigurationService");
+                out.body = winrmEnvelope(
+                    service + QStringLiteral("/CreateOrModifyElementFromStoragePoolResponse"), id,
+                    QStringLiteral("<p:CreateOrModifyElementFromStoragePool_OUTPUT xmlns:p=\"%1\">"
+                                   "<p:ReturnValue>5</p:ReturnValue>"
+                                   "</p:CreateOrModifyElementFromStoragePool_OUTPUT>")
+                        .arg(service)
+                        .toUtf8());
             } else {
                 out.status = 500;
                 out.body =
@@ -329,6 +340,52 @@ private Q_SLOTS:
         }
         QCOMPARE(m_widgets->lastCall.in.value(u"Target"),
                  Value::reference(WidgetProvider::widget(QStringLiteral("b"))));
+    }
+
+    void refusalsNameTheirParameter()
+    {
+        // The parameter a refusal is about comes across beside the message, as the local engine
+        // names it.
+        cim::MethodCall call;
+        call.target = WidgetProvider::service();
+        call.method = QStringLiteral("Frobnicate");
+        call.in.set(QStringLiteral("Count"), Value::uint16(4));
+        const QList<std::pair<QString, Value>> bad = {
+            {QStringLiteral("Count"), Value::string(QStringLiteral("four"))},
+            {QStringLiteral("Count"), Value::null(CimType::UInt16)},
+            {QStringLiteral("Colour"), Value::string(QStringLiteral("red"))},
+        };
+        for (const auto &[name, value] : bad) {
+            cim::MethodCall c = call;
+            c.in.set(name, value);
+            auto remote = await(m_client->invokeMethod(c));
+            QVERIFY(remote);
+            QCOMPARE(remote->returnValue, quint32(cim::ReturnCode::InvalidParameter));
+            QCOMPARE(remote->parameter, name);
+            QCOMPARE(remote->parameter, await(m_registry->invokeMethod(c))->parameter);
+        }
+        auto accepted = await(m_client->invokeMethod(call));
+        QVERIFY(accepted);
+        QCOMPARE(accepted->returnValue, 0u);
+        QVERIFY(accepted->parameter.isEmpty());
+    }
+
+    void winrmRefusalWithoutParameter()
+    {
+        // A Windows answer carries no parameter: it parses, with the code and a message.
+        WinRmResponder winrm;
+        WsmanTransport client(winrm.url());
+        cim::MethodCall call;
+        call.target = cim::ObjectPath(
+            kNs, QStringLiteral("MSISCSITARGET_StorageConfigurationService"),
+            {{QStringLiteral("Name"), Value::string(QStringLiteral("StorageConfiguration"))}});
+        call.method = QStringLiteral("CreateOrModifyElementFromStoragePool");
+        call.in.set(QStringLiteral("ElementType"), Value::uint16(2));
+        auto r = await(client.invokeMethod(call));
+        QVERIFY(r);
+        QCOMPARE(r->returnValue, quint32(cim::ReturnCode::InvalidParameter));
+        QVERIFY(!r->message.isEmpty());
+        QVERIFY(r->parameter.isEmpty());
     }
 
     void enumerationPagesTo10000()

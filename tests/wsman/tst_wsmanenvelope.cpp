@@ -510,6 +510,38 @@ private Q_SLOTS:
         QCOMPARE(r.message.invoke.parameters, resp.invoke.parameters);
     }
 
+    void refusedParameterBesideTheMessage()
+    {
+        Message resp;
+        resp.operation = Operation::Invoke;
+        resp.response = true;
+        resp.header.resourceUri = QStringLiteral(
+            "http://schemas.microsoft.com/wbem/wsman/1/wmi/root/cimv2/storage/iscsitarget/"
+            "MSISCSITARGET_ReplicationService");
+        resp.invoke.method = QStringLiteral("CreateListReplica");
+        resp.invoke.returnValue = 5;
+        resp.invoke.message = QStringLiteral("TargetPool p does not exist.");
+        resp.invoke.parameter = QStringLiteral("TargetPool");
+        const QByteArray xml = writeMessage(resp);
+        // In ReplicaDesk's own namespace, so a WinRM client skips it as it skips ReturnMessage.
+        QVERIFY2(xml.contains("ReturnParameter") && xml.contains("urn:replicadesk:wsman:1"),
+                 xml.constData());
+        ReadResult r = readMessage(xml, nullptr);
+        QVERIFY(r.ok());
+        QCOMPARE(r.message.invoke.returnValue, 5u);
+        QCOMPARE(r.message.invoke.message, resp.invoke.message);
+        QCOMPARE(r.message.invoke.parameter, QStringLiteral("TargetPool"));
+        QVERIFY(r.message.invoke.parameters.isEmpty());
+
+        // Not written without annotations, nor when no parameter is at fault.
+        WriteOptions plain;
+        plain.annotateTypes = false;
+        QVERIFY(!writeMessage(resp, plain).contains("ReturnParameter"));
+        resp.invoke.parameter.clear();
+        QVERIFY(!writeMessage(resp).contains("ReturnParameter"));
+        QVERIFY(readMessage(writeMessage(resp), nullptr).message.invoke.parameter.isEmpty());
+    }
+
     void invokeTypesFromTheResolver()
     {
         // What WinRM sends: no annotations; the server's signatures give the types.
