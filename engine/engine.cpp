@@ -1,17 +1,25 @@
 #include "engine.h"
 
+#include "db/database.h"
 #include "jobs/jobmanager.h"
 #include "jobs/jobprovider.h"
+#include "jobs/sqljobstore.h"
 #include "provider/computersystemprovider.h"
+#include "rd/version.h"
 #include "remote/peerdirectory.h"
 #include "remote/peerreplicastorage.h"
 #include "remote/peervolumes.h"
+#include "remote/peervolumestore.h"
 #include "remote/remotecollectionprovider.h"
+#include "remote/remotecollections.h"
+#include "remote/remotecollectionstore.h"
+#include "remote/remotereplicas.h"
 #include "replication/poolreplicastorage.h"
 #include "replication/replicationprovider.h"
 #include "replication/replicationservice.h"
-#include "storage/catalog.h"
+#include "replication/sqlsyncstore.h"
 #include "storage/poolmanager.h"
+#include "storage/poolstore.h"
 #include "storage/storageconfigurationprovider.h"
 #include "storage/storagepoolprovider.h"
 #include "storage/storagevolumeprovider.h"
@@ -67,11 +75,9 @@ cim::Result<void> Engine::start()
     if (!identity)
         return identity.error();
     m_peers->setClientIdentity(*identity);
-    auto catalog = Catalog::open(data.filePath(QStringLiteral("catalog.sqlite")));
-    if (!catalog)
-        return catalog.error();
-    m_catalog = std::move(catalog).value();
-    auto pools = PoolManager::open(m_catalog.get(), m_options.defaultPoolDirectory);
+    if (auto r = openStores(data.filePath(QStringLiteral("catalog.sqlite"))); !r)
+        return r;
+    auto pools = PoolManager::open(m_poolStore.get(), m_options.defaultPoolDirectory);
     if (!pools)
         return pools.error();
     m_pools = std::move(pools).value();
@@ -79,9 +85,9 @@ cim::Result<void> Engine::start()
     // Jobs and replication. Recovery runs here, before the registry serves anything: pairs are
     // loaded, then every unfinished job is resumed (its copies re-armed on their sources) or
     // failed with its reason, so no write can reach a source ahead of its copy.
-    m_jobs = std::make_unique<JobManager>(m_catalog.get());
+    m_jobs = std::make_unique<JobManager>(m_jobStore.get());
     // Peers' volumes (remote mirrors' replicas) are known before recovery re-arms their pairs.
-    m_peerVolumes = std::make_unique<PeerVolumes>(m_catalog.get());
+    m_peerVolumes = std::make_unique<PeerVolumes>(m_peerVolumeStore.get());
     m_peerVolumes->setTimeout(m_options.peerTimeoutMs);
     if (auto r = m_peerVolumes->load(); !r)
         return r;
@@ -91,7 +97,7 @@ cim::Result<void> Engine::start()
     ReplicationService::Options replication;
     replication.systemName = m_systemName;
     replication.checkpointDirectory = data.filePath(QStringLiteral("checkpoints"));
-    m_replication = std::make_unique<ReplicationService>(m_replicaStorage.get(), m_catalog.get(),
+    m_replication = std::make_unique<ReplicationService>(m_replicaStorage.get(), m_syncStore.get(),
                                                          m_jobs.get(), replication);
     m_pools->isInUse = [service = m_replication.get()](const QString &deviceId) {
         return service->isInUse(deviceId);
@@ -121,22 +127,21 @@ cim::Result<void> Engine::start()
                 // A pool's RemainingManagedSpace moves with its volumes.
                 Q_EMIT registry->classChanged(StoragePoolProvider::poolClass());
             });
-    // Remote collections live under the registry (RemoteCollections::of), so they go before the
-    // jobs and catalog they use; their two methods are served on the ReplicationService's path.
-    auto *remote =
-        new RemoteCollections(m_catalog.get(), m_jobs.get(), m_systemName, m_registry.get());
+    // Remote collections: their two methods are served on the ReplicationService's path.
+    m_remoteCollections = std::make_unique<RemoteCollections>(m_remoteCollectionStore.get(),
+                                                              m_jobs.get(), m_systemName);
+    RemoteCollections *remote = m_remoteCollections.get();
     if (auto r = remote->load(); !r)
         return r;
     remote->setPeerConnector(m_peers->connector());
-    // Replicas on peers: children of the registry too, so their copies stop before the jobs go.
-    auto *remoteReplicas =
-        new RemoteReplicas({remote, m_replicaStorage.get(), m_jobs.get(), m_peers.get(),
-                            m_replication.get(), m_peerVolumes.get(), m_options.dataDirectory},
-                           m_registry.get());
+    // Replicas on peers; their copies stop before the jobs go.
+    m_remoteReplicas = std::make_unique<RemoteReplicas>(
+        RemoteReplicas::Parts{remote, m_replicaStorage.get(), m_jobs.get(), m_peers.get(),
+                              m_replication.get(), m_peerVolumes.get(), m_options.dataDirectory});
     auto router = std::make_shared<ReplicationServiceRouter>(
         std::make_shared<ReplicationProvider>(m_replication.get()), remote,
         ReplicationService::serviceClass());
-    router->setRemoteReplicas(remoteReplicas);
+    router->setRemoteReplicas(m_remoteReplicas.get());
     if (!m_registry->addProvider(std::make_shared<JobProvider>(m_jobs.get())) ||
         !m_registry->addProvider(router) ||
         !m_registry->addProvider(std::make_shared<RemoteCollectionProvider>(remote)))
@@ -152,6 +157,36 @@ cim::Result<void> Engine::start()
             [registry = m_registry.get()] {
                 Q_EMIT registry->classChanged(ReplicationService::synchronizedClass());
             });
+    return {};
+}
+
+cim::Result<void> Engine::openStores(const QString &filePath)
+{
+    auto database = Database::open(filePath);
+    if (!database)
+        return database.error();
+    m_database = std::move(database).value();
+    // Each module adds its own tables, in the order the single catalog made them.
+    auto pools = PoolStore::open(m_database.get());
+    if (!pools)
+        return pools.error();
+    m_poolStore = std::move(pools).value();
+    auto syncs = SqlSyncStore::open(m_database.get());
+    if (!syncs)
+        return syncs.error();
+    m_syncStore = std::move(syncs).value();
+    auto jobs = SqlJobStore::open(m_database.get());
+    if (!jobs)
+        return jobs.error();
+    m_jobStore = std::move(jobs).value();
+    auto collections = RemoteCollectionStore::open(m_database.get());
+    if (!collections)
+        return collections.error();
+    m_remoteCollectionStore = std::move(collections).value();
+    auto peerVolumes = PeerVolumeStore::open(m_database.get());
+    if (!peerVolumes)
+        return peerVolumes.error();
+    m_peerVolumeStore = std::move(peerVolumes).value();
     return {};
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// The replication engine as one object: it opens the catalog and pools under a data directory,
-// registers the providers that serve its CIM classes, and runs the replication work. An Engine
-// lives on one thread (the engine thread in the console, the main thread in the daemon and tests).
+// The replication engine as one object: it opens the database and pools under a data directory,
+// registers the providers that serve its CIM classes, and runs the replication work. It owns
+// everything it runs. An Engine lives on one thread (the engine thread in the console, the main
+// thread in the daemon and tests).
 
 #include "cim/result.h"
 #include "provider/providerregistry.h"
@@ -13,13 +14,20 @@
 
 namespace rd::engine {
 
-class Catalog;
+class Database;
+class JobManager;
 class PeerDirectory;
+class PeerVolumeStore;
 class PeerVolumes;
 class PoolManager;
-class JobManager;
+class PoolStore;
+class RemoteCollectionStore;
+class RemoteCollections;
+class RemoteReplicas;
 class ReplicaStorage;
 class ReplicationService;
+class SqlJobStore;
+class SqlSyncStore;
 
 struct EngineOptions
 {
@@ -41,10 +49,18 @@ public:
     Q_DISABLE_COPY_MOVE(Engine)
 
     ProviderRegistry *registry() const { return m_registry.get(); }
-    Catalog *catalog() const { return m_catalog.get(); }
+    // The database every module keeps its tables in, and the stores of those it persists
+    // through.
+    Database *database() const { return m_database.get(); }
+    SqlSyncStore *syncStore() const { return m_syncStore.get(); }
+    SqlJobStore *jobStore() const { return m_jobStore.get(); }
     PoolManager *poolManager() const { return m_pools.get(); }
     JobManager *jobManager() const { return m_jobs.get(); }
     ReplicationService *replication() const { return m_replication.get(); }
+    // Remote replication collections (peers and their access points) and the replicas this
+    // engine makes on peers.
+    RemoteCollections *remoteCollections() const { return m_remoteCollections.get(); }
+    RemoteReplicas *remoteReplicas() const { return m_remoteReplicas.get(); }
     // Credentials and pinned certificates for the peers this engine contacts; thread-safe.
     PeerDirectory *peers() const { return m_peers.get(); }
     const EngineOptions &options() const { return m_options; }
@@ -57,19 +73,30 @@ public:
 private:
     explicit Engine(const EngineOptions &options);
     cim::Result<void> start();
+    cim::Result<void> openStores(const QString &filePath);
 
     EngineOptions m_options;
     QString m_systemName;
-    // Destroyed bottom-up: the registry's providers first, then replication (its copies stop),
-    // jobs, pools, and the catalog they all persist to last.
+    // Destroyed bottom-up: the registry's providers first, then the replicas on peers (their
+    // copies stop) and the remote collections, replication (its copies stop), jobs, pools, the
+    // stores they persist through and the database last.
     std::unique_ptr<PeerDirectory> m_peers; // outlives RemoteCollections, which asks it
-    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<PoolStore> m_poolStore;
+    std::unique_ptr<SqlSyncStore> m_syncStore;
+    std::unique_ptr<SqlJobStore> m_jobStore;
+    std::unique_ptr<RemoteCollectionStore> m_remoteCollectionStore;
+    std::unique_ptr<PeerVolumeStore> m_peerVolumeStore;
     std::unique_ptr<PoolManager> m_pools;
     std::unique_ptr<JobManager> m_jobs;
     std::unique_ptr<PeerVolumes> m_peerVolumes;
     std::unique_ptr<ReplicaStorage> m_localStorage;
     std::unique_ptr<ReplicaStorage> m_replicaStorage; // local pools and peers' volumes
     std::unique_ptr<ReplicationService> m_replication;
+    // Use the jobs and replication above; the replicas use the collections.
+    std::unique_ptr<RemoteCollections> m_remoteCollections;
+    std::unique_ptr<RemoteReplicas> m_remoteReplicas;
+    // Its providers hold the objects above by QPointer or raw pointer, so it goes first.
     std::unique_ptr<ProviderRegistry> m_registry;
 };
 

@@ -1,5 +1,9 @@
 #include "enginehost.h"
 
+#include "remote/peerdirectory.h"
+
+#include <QMutexLocker>
+
 namespace rd::engine {
 
 EngineHost::EngineHost(QObject *parent)
@@ -32,11 +36,17 @@ cim::Result<void> EngineHost::start(const EngineOptions &options)
     }
     m_engine = std::move(opened).value();
     m_client = std::make_unique<LocalTransport>(m_engine->registry());
+    QMutexLocker lock(&m_peersMutex);
+    m_peers = m_engine->peers();
     return {};
 }
 
 void EngineHost::stop()
 {
+    {
+        QMutexLocker lock(&m_peersMutex);
+        m_peers = nullptr;
+    }
     m_client.reset();
     if (m_thread.isRunning()) {
         // The engine's timers and queued work belong to its thread; it must be destroyed there.
@@ -51,6 +61,28 @@ void EngineHost::stop()
         m_thread.quit();
         m_thread.wait();
     }
+}
+
+bool EngineHost::setPeerCredentials(const QUrl &endpoint, const PeerAccess &access)
+{
+    QMutexLocker lock(&m_peersMutex);
+    if (!m_peers)
+        return false;
+    m_peers->set(endpoint, access);
+    return true;
+}
+
+void EngineHost::forgetPeer(const QUrl &endpoint)
+{
+    QMutexLocker lock(&m_peersMutex);
+    if (m_peers)
+        m_peers->remove(endpoint);
+}
+
+std::optional<PeerAccess> EngineHost::peerCredentials(const QUrl &endpoint) const
+{
+    QMutexLocker lock(&m_peersMutex);
+    return m_peers ? m_peers->find(endpoint) : std::nullopt;
 }
 
 } // namespace rd::engine

@@ -13,7 +13,6 @@
 #include "jobsdock.h"
 #include "navigatormodel.h"
 #include "propertytablemodel.h"
-#include "remote/peerdirectory.h"
 #include "remotecollectionwizard.h"
 #include "synchronizationactions.h"
 #include "synchronizationsdock.h"
@@ -400,9 +399,9 @@ void MainWindow::createRemoteCollection()
 {
     SystemInventory *local = selectedSystem();
     // Only the embedded engine takes credentials from this console; a remote engine keeps its own.
-    engine::PeerDirectory *directory = local == m_local ? m_host->peers() : nullptr;
+    engine::EngineHost *host = local == m_local && m_host->isRunning() ? m_host : nullptr;
     auto *wizard = new RemoteCollectionWizard(
-        local, [this] { return m_remotes; }, directory, this);
+        local, [this] { return m_remotes; }, host, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(this, &MainWindow::remoteSystemsChanged, wizard, &RemoteCollectionWizard::peersChanged);
     connect(wizard, &RemoteCollectionWizard::connectRequested, this,
@@ -457,10 +456,11 @@ void MainWindow::connectToRemoteSystem(QWidget *parent)
                 // The embedded engine signs in to this system as the console does, for its
                 // remote collections (after a restart it knows no peer's password until the user
                 // connects again). In memory only, like every password the engine is handed.
-                if (engine::PeerDirectory *peers = m_host ? m_host->peers() : nullptr) {
-                    peers->set(transport->endpoint(),
-                               {transport->user(), transport->password(),
-                                fingerprint.isEmpty() ? QStringList() : QStringList{fingerprint}});
+                if (m_host) {
+                    m_host->setPeerCredentials(
+                        transport->endpoint(),
+                        {transport->user(), transport->password(),
+                         fingerprint.isEmpty() ? QStringList() : QStringList{fingerprint}});
                 }
                 addRemoteSystem(transport, fingerprint);
             });

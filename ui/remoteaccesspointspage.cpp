@@ -1,11 +1,10 @@
 #include "remoteaccesspointspage.h"
 
+#include "api/remotenames.h"
 #include "asynccall.h"
 #include "errortext.h"
 #include "icons.h"
 #include "messagebanner.h"
-#include "remote/peerdirectory.h"
-#include "remote/remotecollections.h"
 #include "remotecollectionwizard.h"
 #include "remotetrustpage.h"
 #include "systeminventory.h"
@@ -82,9 +81,9 @@ RemoteAccessPointsPage::RemoteAccessPointsPage(SystemInventory *local, QWidget *
 void RemoteAccessPointsPage::addItem(QTreeWidget *tree, const QUrl &url, const QString &origin,
                                      bool checked, const cim::ObjectPath &path)
 {
-    const QString key = engine::PeerDirectory::key(url);
+    const QString key = engine::remotenames::peerKey(url);
     for (int i = 0; i < tree->topLevelItemCount(); ++i) {
-        if (engine::PeerDirectory::key(tree->topLevelItem(i)->data(0, UrlRole).toUrl()) == key)
+        if (engine::remotenames::peerKey(tree->topLevelItem(i)->data(0, UrlRole).toUrl()) == key)
             return;
     }
     const bool management = isManagement(url);
@@ -123,7 +122,7 @@ void RemoteAccessPointsPage::initializePage()
     if (transport)
         addItem(m_peerTree, transport->endpoint(), tr("Connected"), true);
 
-    const QString endpointClass = engine::RemoteCollections::protocolEndpointClass();
+    const QString endpointClass = engine::remotenames::protocolEndpointClass();
     m_pending = 0;
     auto load = [this, generation, endpointClass](SystemInventory *side, QTreeWidget *tree,
                                                   bool peerSide) {

@@ -1,12 +1,12 @@
 #include "remotecollectionresultpage.h"
 
+#include "api/remotenames.h"
 #include "asynccall.h"
 #include "cim/enums.h"
 #include "cim/valuemap.h"
 #include "cimclasses.h"
 #include "errortext.h"
 #include "messagebanner.h"
-#include "remote/remotecollections.h"
 #include "systeminventory.h"
 #include "valueformat.h"
 

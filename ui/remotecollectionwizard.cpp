@@ -1,9 +1,9 @@
 #include "remotecollectionwizard.h"
 
+#include "api/remotenames.h"
 #include "cim/result.h"
 #include "cimclasses.h"
-#include "remote/peerdirectory.h"
-#include "remote/remotecollections.h"
+#include "enginehost.h"
 #include "remoteaccesspointspage.h"
 #include "remotecollectionrequest.h"
 #include "remotecollectionresultpage.h"
@@ -21,10 +21,10 @@
 namespace rd::ui {
 
 RemoteCollectionWizard::RemoteCollectionWizard(SystemInventory *local, PeerList peers,
-                                               engine::PeerDirectory *directory, QWidget *parent)
+                                               engine::EngineHost *host, QWidget *parent)
     : QWizard(parent)
     , m_local(local)
-    , m_directory(directory)
+    , m_host(host)
     , m_peerPage(new RemotePeerPage(local, std::move(peers), this))
     , m_trustPage(new RemoteTrustPage(local, this))
     , m_pointsPage(new RemoteAccessPointsPage(local, this))
@@ -88,7 +88,7 @@ cim::MethodCall RemoteCollectionWizard::request() const
     // The peer's endpoints as this side names them: its URL, under the peer's system name.
     const QString peerName = m_trustPage->peerSystemName();
     for (const QUrl &url : m_pointsPage->remoteUrls())
-        choice.remotePoints.append(engine::RemoteCollections::remoteAccessPointPath(peerName, url));
+        choice.remotePoints.append(engine::remotenames::remoteAccessPointPath(peerName, url));
     if (m_optionsPage->verifySystemCheck()->isChecked())
         choice.remoteSystem = m_trustPage->peerSystem();
     choice.active = m_optionsPage->activeCheck()->isChecked();
@@ -146,12 +146,12 @@ void RemoteCollectionWizard::run()
 {
     // The engine signs in to the peer as the console did: the same user, password and pinned
     // certificate, for the management endpoint the collection records.
-    if (m_directory) {
+    if (m_host) {
         if (const wsman::WsmanTransport *transport = peerTransport()) {
             engine::PeerAccess access{transport->user(), transport->password(),
                                       transport->trustedFingerprints()};
-            m_directory->set(m_pointsPage->managementUrl(), access);
-            m_directory->set(transport->endpoint(), access);
+            m_host->setPeerCredentials(m_pointsPage->managementUrl(), access);
+            m_host->setPeerCredentials(transport->endpoint(), access);
         }
     }
     WizardCommit commit;

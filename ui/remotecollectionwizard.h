@@ -4,7 +4,7 @@
 // one CreateRemoteReplicationCollection call sent to the local side without blocking; a refusal
 // is shown with the return code's meaning and the system's message on the page that can fix it.
 // When the local side is the embedded engine, the peer's credentials and pinned certificate are
-// handed to the engine's PeerDirectory, so the engine can sign in to the peer as the console did.
+// handed to that engine through its EngineHost, so it can sign in to the peer as the console did.
 
 #include "cim/methodcall.h"
 
@@ -14,7 +14,7 @@
 #include <functional>
 
 namespace rd::engine {
-class PeerDirectory;
+class EngineHost;
 }
 namespace rd::wsman {
 class WsmanTransport;
@@ -39,16 +39,16 @@ public:
 
     // The systems the peer may be chosen from (connected remote systems).
     using PeerList = std::function<QList<SystemInventory *>()>;
-    // local: the system that records the collection. directory: the embedded engine's, when local
-    // is the embedded engine; null otherwise (a remote system keeps its own peer credentials).
-    RemoteCollectionWizard(SystemInventory *local, PeerList peers, engine::PeerDirectory *directory,
+    // local: the system that records the collection. host: the embedded engine's, when local is
+    // the embedded engine; null otherwise (a remote system keeps its own peer credentials).
+    RemoteCollectionWizard(SystemInventory *local, PeerList peers, engine::EngineHost *host,
                            QWidget *parent = nullptr);
 
     SystemInventory *localSystem() const;
     SystemInventory *peer() const;
     // The peer's WS-Man client, as the console connected it; null when none is chosen.
     wsman::WsmanTransport *peerTransport() const;
-    bool handsOverCredentials() const { return m_directory != nullptr; }
+    bool handsOverCredentials() const { return m_host != nullptr; }
 
     RemotePeerPage *peerPage() const { return m_peerPage; }
     RemoteTrustPage *trustPage() const { return m_trustPage; }
@@ -76,7 +76,7 @@ private:
     cim::ObjectPath servicePath() const;
 
     QPointer<SystemInventory> m_local;
-    engine::PeerDirectory *m_directory;
+    engine::EngineHost *m_host;
     RemotePeerPage *m_peerPage;
     RemoteTrustPage *m_trustPage;
     RemoteAccessPointsPage *m_pointsPage;

@@ -1,5 +1,6 @@
 #include "replicatargetspage.h"
 
+#include "api/remotenames.h"
 #include "asynccall.h"
 #include "cim/enums.h"
 #include "cim/valuemap.h"
@@ -7,7 +8,6 @@
 #include "createreplicarequest.h"
 #include "icons.h"
 #include "messagebanner.h"
-#include "remote/remotecollections.h"
 #include "replicationcapabilities.h"
 #include "storagefigures.h"
 #include "systeminventory.h"
@@ -244,7 +244,7 @@ void ReplicaTargetsPage::fillPeers()
     }
     using Instances = cim::Result<QList<cim::Instance>>;
     whenReady(
-        client->enumerateInstances(engine::RemoteCollections::collectionClass()), this,
+        client->enumerateInstances(engine::remotenames::collectionClass()), this,
         [this, request, client = QPointer(client)](const std::optional<Instances> &collections) {
             if (request != m_peerRequest)
                 return;
@@ -254,8 +254,7 @@ void ReplicaTargetsPage::fillPeers()
                 return;
             }
             whenReady(
-                client->enumerateInstances(engine::RemoteCollections::memberOfCollectionClass()),
-                this,
+                client->enumerateInstances(engine::remotenames::memberOfCollectionClass()), this,
                 [this, request, all = **collections](const std::optional<Instances> &members) {
                     if (request != m_peerRequest)
                         return;

@@ -11,20 +11,17 @@
 // down, which checkpoints running copies); SIGHUP re-reads the users file.
 
 #include "engine.h"
-#include "remote/nbdserver.h"
 #include "remote/peerdirectory.h"
-#include "remote/remotecollections.h"
+#include "serving/engineserver.h"
 #include "storage/poolmanager.h"
 #include "wsman/selfsignedcertificate.h"
 #include "wsman/userstore.h"
-#include "wsman/wsmanserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QPointer>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -212,7 +209,8 @@ int main(int argc, char *argv[])
         peerEntries = std::move(read).value();
     }
 
-    wsman::WsmanServerOptions serverOptions;
+    engine::EngineServerOptions serving;
+    wsman::WsmanServerOptions &serverOptions = serving.wsman;
     const bool plain = parser.isSet(http) || parser.isSet(insecureHttp);
     serverOptions.allowInsecureHttp = parser.isSet(insecureHttp);
     serverOptions.address =
@@ -244,6 +242,17 @@ int main(int argc, char *argv[])
         serverOptions.tls = identity.value();
     }
 
+    if (parser.isSet(nbdPort)) {
+        bool nbdPortOk = true;
+        const uint nbdPortValue = parser.value(nbdPort).toUInt(&nbdPortOk);
+        if (!nbdPortOk || nbdPortValue > 65535)
+            return fail(tr("%1 is not a port number.").arg(parser.value(nbdPort)));
+        serving.nbdPort = quint16(nbdPortValue);
+    }
+    serving.nbdInsecure = parser.isSet(nbdInsecure);
+    serving.clientCertificatesFile =
+        QDir(data).absoluteFilePath(QStringLiteral("nbd-clients.json"));
+
     if (!installSignalHandlers())
         return fail(tr("Cannot install the signal handlers."));
 
@@ -269,63 +278,19 @@ int main(int argc, char *argv[])
         qCInfo(lcDaemon).noquote() << tr("Added the pool %1.").arg(dir);
     }
 
-    auto server =
-        std::make_unique<wsman::WsmanServer>(engine->registry(), std::move(store).value());
-    // Certificates peers showed when they signed in over HTTPS: they admit those peers to NBD.
-    auto clients = wsman::ClientCertificates::open(
-        QDir(data).absoluteFilePath(QStringLiteral("nbd-clients.json")));
-    if (!clients)
-        return fail(clients.error().message);
-    server->setClientCertificates(clients.value());
-    if (auto ok = server->listen(serverOptions); !ok)
+    // WS-Man, NBD (the data channel peers write replicas through) and the endpoints the remote
+    // collections may name on this side.
+    auto server = std::make_unique<engine::EngineServer>(
+        engine::EngineServer::Parts{engine->registry(), engine->poolManager(),
+                                    engine->remoteCollections()},
+        std::move(store).value());
+    if (auto ok = server->start(serving); !ok)
         return fail(ok.error().message);
     qCInfo(lcDaemon).noquote() << tr("Engine %1 for %2 serving WS-Management on %3")
                                       .arg(engine::Engine::version(), engine->systemName(),
-                                           server->url().toString());
-
-    // NBD: the data channel peers write replicas through. It follows the WS-Man listener's rules:
-    // same address, TLS required with the same identity unless plain HTTP was chosen.
-    std::unique_ptr<engine::NbdServer> nbd;
-    if (parser.isSet(nbdPort)) {
-        bool nbdPortOk = true;
-        const uint nbdPortValue = parser.value(nbdPort).toUInt(&nbdPortOk);
-        if (!nbdPortOk || nbdPortValue > 65535)
-            return fail(tr("%1 is not a port number.").arg(parser.value(nbdPort)));
-        // With TLS a client is admitted by the certificate it showed when it signed in over
-        // WS-Man (or by being on this host); without TLS nobody can be told apart, so that is
-        // for loopback only, unless the operator says otherwise.
-        if (!serverOptions.address.isLoopback() && !serverOptions.tls && !parser.isSet(nbdInsecure))
-            return fail(tr("NBD without TLS cannot tell its clients apart: it serves on a "
-                           "loopback address only, unless --nbd-insecure is given."));
-        nbd = std::make_unique<engine::NbdServer>(engine->poolManager());
-        nbd->setTls(serverOptions.tls, serverOptions.tls.has_value());
-        if (!parser.isSet(nbdInsecure)) {
-            nbd->setClientCheck([certificates = clients.value()](const QSslCertificate &shown,
-                                                                 const QHostAddress &from) {
-                if (from.isLoopback() || !certificates->userOf(shown).isEmpty())
-                    return QString();
-                return shown.isNull()
-                           ? tr("Show a client certificate: this server admits a peer by the "
-                                "certificate it signed in to WS-Management with.")
-                           : tr("This client certificate never signed in to WS-Management "
-                                "here: sign in over HTTPS with it first.");
-            });
-        }
-        if (auto ok = nbd->listen(serverOptions.address, quint16(nbdPortValue)); !ok)
-            return fail(ok.error().message);
-        qCInfo(lcDaemon).noquote() << tr("serving NBD on %1").arg(nbd->url().toString());
-        // A volume a peer writes a replica into is not deleted under it.
-        engine->poolManager()->openedBy = [server = QPointer(nbd.get())](const QString &id) {
-            return server ? server->openedBy(id) : QString();
-        };
-    }
-    // The access points a RemoteReplicationCollection may name on this side.
-    if (auto *remote = engine::RemoteCollections::of(engine->registry())) {
-        QList<QUrl> endpoints{server->url()};
-        if (nbd)
-            endpoints.append(nbd->url());
-        remote->setLocalEndpoints(endpoints);
-    }
+                                           server->wsmanUrl().toString());
+    if (server->nbdServer())
+        qCInfo(lcDaemon).noquote() << tr("serving NBD on %1").arg(server->nbdUrl().toString());
 
     QSocketNotifier signals(g_signalPipe[1], QSocketNotifier::Read);
     QObject::connect(&signals, &QSocketNotifier::activated, &app, [&] {
@@ -361,9 +326,8 @@ int main(int argc, char *argv[])
 
     const int rc = app.exec();
     // Stop taking requests first, then shut the engine down: it stops its copies at a checkpoint.
-    server->close();
+    server->stop();
     server.reset();
-    nbd.reset();
     engine.reset();
     qCInfo(lcDaemon).noquote() << tr("Stopped.");
     return rc;

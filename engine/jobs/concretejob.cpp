@@ -4,6 +4,9 @@
 #include "cim/valuemap.h"
 #include "provider/providerregistry.h"
 
+#include <QPointer>
+#include <QPromise>
+
 #include <algorithm>
 
 namespace rd::engine {
@@ -17,7 +20,44 @@ ConcreteJob::ConcreteJob(JobRecord record, QObject *parent)
     , m_record(std::move(record))
 {}
 
-ConcreteJob::~ConcreteJob() = default;
+ConcreteJob::~ConcreteJob()
+{
+    // Waiters of a job that goes before it ends hear so, rather than waiting for ever.
+    for (const auto &promise : std::exchange(m_waiters, {})) {
+        promise->addResult(JobOutcome{});
+        promise->finish();
+    }
+}
+
+JobOutcome ConcreteJob::outcome() const
+{
+    JobOutcome o;
+    if (isFinished()) {
+        o.state = state();
+        if (state() == JobState::Exception)
+            o.error = error().value_or(JobError{});
+    }
+    return o;
+}
+
+QFuture<JobOutcome> ConcreteJob::whenFinished()
+{
+    if (isFinished())
+        return QtFuture::makeReadyFuture(outcome());
+    auto promise = std::make_shared<QPromise<JobOutcome>>();
+    promise->start();
+    m_waiters.push_back(promise);
+    return promise->future();
+}
+
+void ConcreteJob::fulfilWaiters()
+{
+    const JobOutcome o = outcome();
+    for (const auto &promise : std::exchange(m_waiters, {})) {
+        promise->addResult(o);
+        promise->finish();
+    }
+}
 
 bool ConcreteJob::isFinalState(JobState state)
 {
@@ -183,7 +223,11 @@ bool ConcreteJob::moveTo(JobState to)
         if (!m_record.startTime.isValid())
             m_record.startTime = now;
     }
+    // Persisting (JobManager's slot) goes first, then whoever waits for the end.
+    QPointer<ConcreteJob> self(this);
     Q_EMIT stateChanged(this);
+    if (self && isFinalState(to))
+        fulfilWaiters();
     return true;
 }
 

@@ -8,9 +8,15 @@
 #include "cim/instance.h"
 #include "cim/objectpath.h"
 
+#include <QFuture>
 #include <QObject>
 
+#include <memory>
 #include <optional>
+#include <vector>
+
+template<typename T>
+class QPromise;
 
 namespace rd::engine {
 
@@ -46,6 +52,16 @@ struct JobError
     quint32 code = quint32(cim::ReturnCode::Failed);
     QString message;
     JobErrorType type = JobErrorType::Software;
+};
+
+// How a job ended, as ConcreteJob::whenFinished() reports it.
+struct JobOutcome
+{
+    // Completed, Terminated, Killed or Exception; nullopt when the job was removed (or the engine
+    // went away) before it ended.
+    std::optional<cim::JobState> state;
+    std::optional<JobError> error; // with Exception
+    bool completed() const { return state == cim::JobState::Completed; }
 };
 
 // The work behind a job, as far as RequestStateChange can steer it. Calls come on the engine
@@ -86,6 +102,14 @@ public:
     // The CIM_ConcreteJob instance, with ElapsedTime computed for now.
     cim::Instance toInstance() const;
 
+    // The job's end, for whoever must answer once it is over (a synchronous method, a Terminate
+    // request): ready at once for a job that has ended, else fulfilled once, on the engine thread,
+    // when it reaches its final state (after stateChanged), or with no state if the job is
+    // destroyed first. Each call gives a future of its own, so each caller may attach its own
+    // continuation (a QFuture keeps only one).
+    QFuture<JobOutcome> whenFinished();
+    JobOutcome outcome() const;
+
     JobControl *control() const { return m_control; }
     void setControl(JobControl *control) { m_control = control; }
 
@@ -114,8 +138,10 @@ Q_SIGNALS:
 
 private:
     bool moveTo(cim::JobState to);
+    void fulfilWaiters();
 
     JobRecord m_record;
+    std::vector<std::shared_ptr<QPromise<JobOutcome>>> m_waiters;
     JobControl *m_control = nullptr;
     bool m_killRequested = false;
 };

@@ -265,19 +265,20 @@ QFuture<cim::MethodResult> JobManager::requestStateChange(const QString &instanc
             promise->addResult(r);
             promise->finish();
         };
+        // The context dies with the job: a job removed before it stopped leaves the request
+        // unanswered (cancelled), as its timer goes with it.
         auto *context = new QObject(job);
-        connect(job, &ConcreteJob::stateChanged, context,
-                [finish, context, instanceId](ConcreteJob *j) {
-                    if (!j->isFinished())
-                        return;
-                    if (j->state() == JobState::Terminated || j->state() == JobState::Killed) {
-                        finish(0, {});
-                    } else {
-                        finish(quint32(ReturnCode::InvalidStateTransition),
-                               tr("Job %1 ended before it could be terminated.").arg(instanceId));
-                    }
-                    context->deleteLater();
-                });
+        job->whenFinished().then(context, [finish, context, instanceId](const JobOutcome &end) {
+            if (!end.state)
+                return;
+            if (end.state == JobState::Terminated || end.state == JobState::Killed) {
+                finish(0, {});
+            } else {
+                finish(quint32(ReturnCode::InvalidStateTransition),
+                       tr("Job %1 ended before it could be terminated.").arg(instanceId));
+            }
+            context->deleteLater();
+        });
         if (timeoutUs > 0) {
             QTimer::singleShot(std::min<qint64>(qint64(timeoutUs / 1000), MaxTimerMs), context,
                                [finish, instanceId] {

@@ -1,6 +1,7 @@
 #pragma once
 // What a job leaves in durable storage so that it survives an engine restart or a crash, and the
-// interface JobManager persists through (the Catalog implements it; tests may use a memory store).
+// interface JobManager persists through (SqlJobStore in the engine's database; tests may use a
+// memory store).
 
 #include "cim/result.h"
 

@@ -81,15 +81,6 @@ void PeerDirectory::replaceAll(const QList<PeerEntry> &entries)
         m_peers.insert(key(e.endpoint), {e.endpoint, e.access});
 }
 
-QString PeerDirectory::key(const QUrl &endpoint)
-{
-    QUrl u = endpoint.adjusted(QUrl::NormalizePathSegments | QUrl::StripTrailingSlash |
-                               QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
-    const QString scheme = u.scheme().toLower();
-    const int port = u.port(scheme == u"https" ? 443 : 80);
-    return scheme + u"://" + u.host().toLower() + u':' + QString::number(port) + u.path();
-}
-
 void PeerDirectory::set(const QUrl &endpoint, const PeerAccess &access)
 {
     QMutexLocker lock(&m_mutex);

@@ -4,6 +4,7 @@
 // keychain and its connect dialog); read on the engine thread when a peer must be contacted, so
 // every member is safe to call from any thread. Passwords are kept in memory only.
 
+#include "api/peeraccess.h"
 #include "cim/result.h"
 #include "remote/remotecollections.h"
 #include "wsman/selfsignedcertificate.h"
@@ -16,14 +17,6 @@
 #include <optional>
 
 namespace rd::engine {
-
-struct PeerAccess
-{
-    QString user;
-    QString password;
-    QStringList trustedFingerprints; // SHA-256, "AB:CD:..."; empty: the system CAs decide
-    friend bool operator==(const PeerAccess &, const PeerAccess &) = default;
-};
 
 struct PeerEntry
 {
@@ -43,8 +36,8 @@ public:
     Q_DISABLE_COPY_MOVE(PeerDirectory)
 
     // The same endpoint written another way (host case, default port, trailing slash) is the
-    // same peer.
-    static QString key(const QUrl &endpoint);
+    // same peer (remotenames::peerKey).
+    static QString key(const QUrl &endpoint) { return remotenames::peerKey(endpoint); }
 
     void set(const QUrl &endpoint, const PeerAccess &access);
     // Everything known is replaced by these (a peers file read again).

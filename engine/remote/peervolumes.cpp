@@ -1,11 +1,5 @@
 #include "peervolumes.h"
 
-#include "storage/catalog.h"
-
-#include <QCoreApplication>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QUuid>
 
 namespace rd::engine {
@@ -13,14 +7,6 @@ namespace rd::engine {
 namespace {
 
 const QString Prefix = QStringLiteral("peer:");
-
-cim::Error sqlError(const QSqlQuery &q)
-{
-    return cim::Error(cim::ReturnCode::Failed,
-                      QCoreApplication::translate("rd::engine::PeerVolumes",
-                                                  "The catalog cannot record a peer's volume: %1")
-                          .arg(q.lastError().text()));
-}
 
 bool sameVolume(const cim::ObjectPath &a, const cim::ObjectPath &b)
 {
@@ -34,8 +20,8 @@ bool sameVolume(const cim::ObjectPath &a, const cim::ObjectPath &b)
 
 } // namespace
 
-PeerVolumes::PeerVolumes(Catalog *catalog)
-    : m_catalog(catalog)
+PeerVolumes::PeerVolumes(PeerVolumeStore *store)
+    : m_store(store)
 {}
 
 PeerVolumes::~PeerVolumes() = default;
@@ -47,49 +33,26 @@ bool PeerVolumes::isPeerDeviceId(const QString &deviceId)
 
 cim::Result<void> PeerVolumes::load()
 {
-    QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName(), false));
-    if (!q.exec(QStringLiteral("SELECT device_id, path, element_name, size, export_url, "
-                               "certificates FROM peer_volumes ORDER BY rowid")))
-        return sqlError(q);
-    m_records.clear();
-    while (q.next()) {
-        PeerVolumeRecord r;
-        r.deviceId = q.value(0).toString();
-        r.path = cim::ObjectPath::fromString(q.value(1).toString()).value_or(cim::ObjectPath());
-        r.elementName = q.value(2).toString();
-        r.size = q.value(3).toULongLong();
-        r.exportUrl = QUrl(q.value(4).toString());
-        r.certificates = q.value(5).toString();
-        m_records.append(r);
-    }
+    auto records = m_store->load();
+    if (!records)
+        return records.error();
+    m_records = std::move(records).value();
     return {};
 }
 
 cim::Result<PeerVolumeRecord> PeerVolumes::add(PeerVolumeRecord r)
 {
     r.deviceId = Prefix + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName(), false));
-    q.prepare(QStringLiteral("INSERT INTO peer_volumes (device_id, path, element_name, size, "
-                             "export_url, certificates) VALUES (?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(r.deviceId);
-    q.addBindValue(r.path.toString());
-    q.addBindValue(r.elementName);
-    q.addBindValue(qint64(r.size));
-    q.addBindValue(r.exportUrl.toString());
-    q.addBindValue(r.certificates);
-    if (!q.exec())
-        return sqlError(q);
+    if (auto inserted = m_store->insert(r); !inserted)
+        return inserted.error();
     m_records.append(r);
     return r;
 }
 
 cim::Result<void> PeerVolumes::remove(const QString &deviceId)
 {
-    QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName(), false));
-    q.prepare(QStringLiteral("DELETE FROM peer_volumes WHERE device_id = ?"));
-    q.addBindValue(deviceId);
-    if (!q.exec())
-        return sqlError(q);
+    if (auto removed = m_store->remove(deviceId); !removed)
+        return removed;
     m_records.removeIf([&](const PeerVolumeRecord &r) { return r.deviceId == deviceId; });
     if (auto d = m_devices.take(deviceId))
         d->disconnect();

@@ -5,6 +5,7 @@
 // thread; the devices themselves are thread-safe.
 
 #include "peervolumedevice.h"
+#include "peervolumestore.h"
 
 #include "cim/objectpath.h"
 #include "cim/result.h"
@@ -17,22 +18,11 @@
 
 namespace rd::engine {
 
-class Catalog;
-
-struct PeerVolumeRecord
-{
-    QString deviceId;     // this engine's name for it ("peer:…"), never a local volume's
-    cim::ObjectPath path; // as the peer names it
-    QString elementName;
-    quint64 size = 0;
-    QUrl exportUrl;       // nbd:// or nbds://host:port/<the peer's DeviceID>
-    QString certificates; // directory with the peer's ca-cert.pem; empty for plain nbd://
-};
-
 class PeerVolumes final
 {
 public:
-    explicit PeerVolumes(Catalog *catalog);
+    // store must outlive this object.
+    explicit PeerVolumes(PeerVolumeStore *store);
     ~PeerVolumes();
     Q_DISABLE_COPY_MOVE(PeerVolumes)
 
@@ -53,7 +43,7 @@ public:
     std::shared_ptr<PeerVolumeDevice> device(const QString &deviceId);
 
 private:
-    Catalog *m_catalog;
+    PeerVolumeStore *m_store;
     int m_timeoutMs = 30000;
     QList<PeerVolumeRecord> m_records;
     QHash<QString, std::shared_ptr<PeerVolumeDevice>> m_devices;

@@ -3,16 +3,10 @@
 #include "jobs/jobmanager.h"
 #include "provider/providerregistry.h"
 #include "requests/createremotereplicationcollectionrequest.h"
-#include "storage/catalog.h"
 #include "wsman/wsmantransport.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QPromise>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QUuid>
 
 namespace rd::engine {
@@ -23,7 +17,7 @@ using cim::Value;
 
 namespace {
 
-QString tr(const char *text)
+[[maybe_unused]] QString tr(const char *text)
 {
     return QCoreApplication::translate("rd::engine::RemoteCollections", text);
 }
@@ -31,28 +25,6 @@ QString tr(const char *text)
 bool isWsman(const QUrl &url)
 {
     return requests::CreateRemoteReplicationCollectionRequest::isManagementUrl(url);
-}
-
-QString toJson(const QStringList &list)
-{
-    return QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
-}
-
-QStringList fromJson(const QString &text)
-{
-    QStringList out;
-    const QJsonArray a = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const auto &v : a)
-        out.append(v.toString());
-    return out;
-}
-
-cim::Error sqlError(const QSqlQuery &q)
-{
-    return cim::Error(
-        ReturnCode::Failed,
-        tr("The catalog could not store the remote collection: %1").arg(q.lastError().text()));
 }
 
 template<class T>
@@ -80,10 +52,10 @@ struct RemoteCollections::Validated
     int collection = -1; // AddToRemoteReplicationCollection: the collection's index
 };
 
-RemoteCollections::RemoteCollections(Catalog *catalog, JobManager *jobs, QString systemName,
-                                     QObject *parent)
+RemoteCollections::RemoteCollections(RemoteCollectionStore *store, JobManager *jobs,
+                                     QString systemName, QObject *parent)
     : QObject(parent)
-    , m_catalog(catalog)
+    , m_store(store)
     , m_jobs(jobs)
     , m_systemName(std::move(systemName))
 {
@@ -95,57 +67,9 @@ RemoteCollections::RemoteCollections(Catalog *catalog, JobManager *jobs, QString
 
 RemoteCollections::~RemoteCollections() = default;
 
-RemoteCollections *RemoteCollections::of(const ProviderRegistry *registry)
-{
-    return registry ? registry->findChild<RemoteCollections *>(QStringLiteral("RemoteCollections"),
-                                                               Qt::FindDirectChildrenOnly)
-                    : nullptr;
-}
-
-QString RemoteCollections::collectionClass()
-{
-    return QStringLiteral("MSISCSITARGET_RemoteReplicationCollection");
-}
-
-QString RemoteCollections::remoteAccessPointClass()
-{
-    return QStringLiteral("MSISCSITARGET_RemoteServiceAccessPoint");
-}
-
-QString RemoteCollections::protocolEndpointClass()
-{
-    return QStringLiteral("MSISCSITARGET_ProtocolEndpoint");
-}
-
-QString RemoteCollections::memberOfCollectionClass()
-{
-    return QStringLiteral("MSISCSITARGET_MemberOfCollection");
-}
-
 QString RemoteCollections::jobKind()
 {
     return QStringLiteral("remote-collection");
-}
-
-static cim::ObjectPath accessPointPath(const QString &className, const QString &systemName,
-                                       const QUrl &url)
-{
-    return cim::ObjectPath(ProviderRegistry::defaultNameSpace(), className,
-                           {{QStringLiteral("CreationClassName"), Value::string(className)},
-                            {QStringLiteral("Name"), Value::string(url.toString())},
-                            {QStringLiteral("SystemCreationClassName"),
-                             Value::string(QStringLiteral("MSISCSITARGET_ComputerSystem"))},
-                            {QStringLiteral("SystemName"), Value::string(systemName)}});
-}
-
-cim::ObjectPath RemoteCollections::protocolEndpointPath(const QString &systemName, const QUrl &url)
-{
-    return accessPointPath(protocolEndpointClass(), systemName, url);
-}
-
-cim::ObjectPath RemoteCollections::remoteAccessPointPath(const QString &systemName, const QUrl &url)
-{
-    return accessPointPath(remoteAccessPointClass(), systemName, url);
 }
 
 void RemoteCollections::setLocalEndpoints(const QList<QUrl> &urls)
@@ -165,48 +89,17 @@ void RemoteCollections::setConnectivityInterval(int ms)
 
 cim::Result<void> RemoteCollections::load()
 {
-    QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName(), false));
-    if (!q.exec(QStringLiteral(
-            "SELECT instance_id, element_name, active, delete_on_unassociated, remote_system, "
-            "local_points, remote_points, connectivity FROM remote_collections ORDER BY rowid")))
-        return sqlError(q);
-    m_collections.clear();
-    while (q.next()) {
-        RemoteCollectionRecord r;
-        r.instanceId = q.value(0).toString();
-        r.elementName = q.value(1).toString();
-        r.active = q.value(2).toBool();
-        r.deleteOnUnassociated = q.value(3).toBool();
-        r.remoteSystem = q.value(4).toString();
-        r.localPoints = fromJson(q.value(5).toString());
-        r.remotePoints = fromJson(q.value(6).toString());
-        r.connectivity = ConnectivityStatus(q.value(7).toUInt());
-        m_collections.append(r);
-    }
+    auto records = m_store->load();
+    if (!records)
+        return records.error();
+    m_collections = std::move(records).value();
     return {};
 }
 
 cim::Result<void> RemoteCollections::save(const RemoteCollectionRecord &r)
 {
-    QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName(), false));
-    q.prepare(QStringLiteral(
-        "INSERT INTO remote_collections (instance_id, element_name, active, "
-        "delete_on_unassociated, remote_system, local_points, remote_points, connectivity) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(instance_id) DO UPDATE SET "
-        "element_name = excluded.element_name, active = excluded.active, "
-        "delete_on_unassociated = excluded.delete_on_unassociated, "
-        "remote_system = excluded.remote_system, local_points = excluded.local_points, "
-        "remote_points = excluded.remote_points, connectivity = excluded.connectivity"));
-    q.addBindValue(r.instanceId);
-    q.addBindValue(r.elementName);
-    q.addBindValue(r.active ? 1 : 0);
-    q.addBindValue(r.deleteOnUnassociated ? 1 : 0);
-    q.addBindValue(r.remoteSystem);
-    q.addBindValue(toJson(r.localPoints));
-    q.addBindValue(toJson(r.remotePoints));
-    q.addBindValue(int(r.connectivity));
-    if (!q.exec())
-        return sqlError(q);
+    if (auto saved = m_store->save(r); !saved)
+        return saved;
     const int i = indexOf(r.instanceId);
     if (i < 0)
         m_collections.append(r);
@@ -218,11 +111,8 @@ cim::Result<void> RemoteCollections::save(const RemoteCollectionRecord &r)
 
 cim::Result<void> RemoteCollections::erase(const QString &instanceId)
 {
-    QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName(), false));
-    q.prepare(QStringLiteral("DELETE FROM remote_collections WHERE instance_id = ?"));
-    q.addBindValue(instanceId);
-    if (!q.exec())
-        return sqlError(q);
+    if (auto erased = m_store->erase(instanceId); !erased)
+        return erased;
     if (const int i = indexOf(instanceId); i >= 0)
         m_collections.removeAt(i);
     Q_EMIT collectionsChanged();
@@ -736,7 +626,7 @@ cim::Result<void> RemoteCollections::remove(const cim::ObjectPath &path)
             remoteAccessPointPath(m_systemName, QUrl(path.key(u"Name").toString())).toString();
         bool found = false;
         const QList<RemoteCollectionRecord> all = m_collections;
-        return m_catalog->transaction([&]() -> cim::Result<void> {
+        return m_store->transaction([&]() -> cim::Result<void> {
             for (RemoteCollectionRecord r : all) {
                 if (!r.remotePoints.removeAll(text))
                     continue;

@@ -2,6 +2,9 @@
 // RemoteReplicationCollections: a peer system and the access points that reach it, recorded by
 // CreateRemoteReplicationCollection (seed 004) and kept in the catalog with its connectivity.
 
+#include "remotecollectionstore.h"
+
+#include "api/remotenames.h"
 #include "cim/instance.h"
 #include "cim/methodcall.h"
 #include "cim/result.h"
@@ -24,26 +27,7 @@ class WsmanTransport;
 
 namespace rd::engine {
 
-class Catalog;
 class JobManager;
-class ProviderRegistry;
-
-// CIM_ConnectivityCollection.ConnectivityStatus.
-enum class ConnectivityStatus : quint16 { Unknown = 0, Up = 2, Down = 3, Partitioned = 4 };
-
-struct RemoteCollectionRecord
-{
-    QString instanceId;
-    QString elementName;
-    bool active = true;
-    bool deleteOnUnassociated = false;
-    QString remoteSystem;     // canonical path text of the peer's ComputerSystem; may be empty
-    QStringList localPoints;  // canonical path texts of local ProtocolEndpoints
-    QStringList remotePoints; // canonical path texts of RemoteServiceAccessPoints (Name = URL)
-    ConnectivityStatus connectivity = ConnectivityStatus::Unknown;
-    friend bool operator==(const RemoteCollectionRecord &,
-                           const RemoteCollectionRecord &) = default;
-};
 
 class RemoteCollections final : public QObject
 {
@@ -53,19 +37,16 @@ public:
     // caller's policy (the console's keychain, the daemon's configuration).
     using PeerConnector = std::function<std::unique_ptr<wsman::WsmanTransport>(const QUrl &)>;
 
-    // catalog and jobs must outlive this object; parent it to the registry so it goes first.
-    RemoteCollections(Catalog *catalog, JobManager *jobs, QString systemName,
+    // store and jobs must outlive this object (the Engine owns all three).
+    RemoteCollections(RemoteCollectionStore *store, JobManager *jobs, QString systemName,
                       QObject *parent = nullptr);
     ~RemoteCollections() override;
     Q_DISABLE_COPY_MOVE(RemoteCollections)
 
-    // The instance an Engine made, found under its registry; null when there is none.
-    static RemoteCollections *of(const ProviderRegistry *registry);
-
-    static QString collectionClass();
-    static QString remoteAccessPointClass();
-    static QString protocolEndpointClass();
-    static QString memberOfCollectionClass();
+    static QString collectionClass() { return remotenames::collectionClass(); }
+    static QString remoteAccessPointClass() { return remotenames::remoteAccessPointClass(); }
+    static QString protocolEndpointClass() { return remotenames::protocolEndpointClass(); }
+    static QString memberOfCollectionClass() { return remotenames::memberOfCollectionClass(); }
     static QString jobKind();
 
     cim::Result<void> load();
@@ -74,8 +55,14 @@ public:
     // LocalAccessPoints may name; set by whoever starts the servers.
     void setLocalEndpoints(const QList<QUrl> &urls);
     QList<QUrl> localEndpoints() const { return m_localEndpoints; }
-    static cim::ObjectPath protocolEndpointPath(const QString &systemName, const QUrl &url);
-    static cim::ObjectPath remoteAccessPointPath(const QString &systemName, const QUrl &url);
+    static cim::ObjectPath protocolEndpointPath(const QString &systemName, const QUrl &url)
+    {
+        return remotenames::protocolEndpointPath(systemName, url);
+    }
+    static cim::ObjectPath remoteAccessPointPath(const QString &systemName, const QUrl &url)
+    {
+        return remotenames::remoteAccessPointPath(systemName, url);
+    }
     QString systemName() const { return m_systemName; }
 
     void setPeerConnector(PeerConnector connector) { m_connector = std::move(connector); }
@@ -116,7 +103,7 @@ private:
     cim::Instance toInstance(const RemoteCollectionRecord &record) const;
     int indexOf(const QString &instanceId) const;
 
-    Catalog *m_catalog;
+    RemoteCollectionStore *m_store;
     QPointer<JobManager> m_jobs;
     QString m_systemName;
     QList<QUrl> m_localEndpoints;

@@ -1,9 +1,7 @@
 #include "clonecopier.h"
 
 #include "blockcopy.h"
-
-#include <ThreadWeaver/Job>
-#include <ThreadWeaver/Queue>
+#include "chunkpump.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -20,15 +18,9 @@
 
 namespace rd::engine {
 
-namespace {
-// How many chunks one worker job copies before it hands its slot back to the queue: long enough
-// to amortise scheduling, short enough that other copies sharing the queue (and higher
-// priorities) get their turn, since ThreadWeaver runs each job to its end.
-constexpr int ChunksPerJob = 16;
-} // namespace
-
 // Everything the workers and the copy-before-write observer share. It outlives the CloneCopier
-// while a worker still runs (each holds a reference), so the QObject can go at any time.
+// while a worker still runs (each holds a reference), so the QObject can go at any time. The
+// workers are a ChunkPump's runners; this is the Work they pump.
 //
 // Per-chunk state, guarded by chunkLock:
 //   Pending  — the target does not have the chunk's point-in-time content yet.
@@ -39,13 +31,12 @@ constexpr int ChunksPerJob = 16;
 // A source write may land on a chunk only once it is Copied, or Durable when the copy keeps a
 // checkpoint: a resumed copy re-reads every chunk the checkpoint does not mark, so a write must
 // never reach a chunk the checkpoint would copy again after a crash.
-struct CloneCopier::State final : public WriteObserver
+struct CloneCopier::State final : public WriteObserver, public ChunkPump::Work
 {
     enum ChunkState : quint8 { Pending, Copying, Copied, Durable };
 
     std::shared_ptr<BlockDevice> source;
     std::shared_ptr<BlockDevice> target;
-    ThreadWeaver::Queue *queue = nullptr;
     CloneOptions opt;
     quint64 size = 0;
     quint64 chunkCount = 0;
@@ -63,12 +54,10 @@ struct CloneCopier::State final : public WriteObserver
     std::atomic<bool> cancel{false};
     std::atomic<bool> fastCopy{true};
 
-    // The gate: a worker finding it closed parks its slot (ends its job without a successor);
-    // resume() re-enqueues the parked slots. No queue thread is held while the copy is suspended.
-    QMutex gateLock;
-    bool suspended = false;
-    int parked = 0;
-    int slots = 0; // worker slots alive: queued, running or parked
+    // The workers, at most opt.workers at once. Its gate: a worker finding it closed parks (ends
+    // its job without a successor); resume() starts the parked ones again. No queue thread is
+    // held while the copy is suspended.
+    std::unique_ptr<ChunkPump> pump;
 
     CheckpointMap map;
     QMutex durableLock;
@@ -102,30 +91,13 @@ struct CloneCopier::State final : public WriteObserver
     void release(quint64 c, bool copied);
     void setError(const QString &message);
     void throttle();
-    void runSlot(const std::shared_ptr<State> &self);
-    void enqueueSlot(const std::shared_ptr<State> &self);
-    void slotEnded();
     cim::Result<void> finishCopy();
+
+    // ChunkPump::Work: the background copy, one planned chunk at a time.
+    Step pumpChunk(std::unique_ptr<char[]> &buffer) override;
+    bool pumpHasWork() const override;
+    void pumpStopped() override;
 };
-
-namespace {
-class ChunkWorker final : public ThreadWeaver::Job
-{
-public:
-    ChunkWorker(std::shared_ptr<CloneCopier::State> state, int priority)
-        : m_state(std::move(state))
-        , m_priority(priority)
-    {}
-    int priority() const override { return m_priority; }
-
-protected:
-    void run(ThreadWeaver::JobPointer, ThreadWeaver::Thread *) override;
-
-private:
-    std::shared_ptr<CloneCopier::State> m_state;
-    int m_priority;
-};
-} // namespace
 
 bool CloneCopier::State::claim(quint64 c)
 {
@@ -315,55 +287,42 @@ void CloneCopier::State::throttle()
     }
 }
 
-void CloneCopier::State::enqueueSlot(const std::shared_ptr<State> &self)
+// Cancellation is checked before every chunk; a chunk copy-before-write took already counts as
+// one, so the gate and the flag are seen as often.
+ChunkPump::Work::Step CloneCopier::State::pumpChunk(std::unique_ptr<char[]> &buffer)
 {
-    queue->enqueue(ThreadWeaver::JobPointer(new ChunkWorker(self, opt.priority)));
-}
-
-void ChunkWorker::run(ThreadWeaver::JobPointer, ThreadWeaver::Thread *)
-{
-    m_state->runSlot(m_state);
-}
-
-void CloneCopier::State::runSlot(const std::shared_ptr<State> &self)
-{
-    std::unique_ptr<char[]> buffer; // at most one chunk per slot, only when copy_file_range can't
-    for (int n = 0; n < ChunksPerJob; ++n) {
-        if (cancel)
-            return slotEnded();
-        {
-            QMutexLocker gate(&gateLock);
-            if (suspended) {
-                ++parked;
-                return;
-            }
-        }
-        const size_t i = cursor.fetch_add(1);
-        if (i >= plan.size())
-            return slotEnded();
-        const quint64 c = plan[i];
-        if (!claim(c))
-            continue; // copied already, by copy-before-write
-        const cim::Result<void> r = copyChunk(c, buffer);
-        release(c, r.ok());
-        if (!r) {
-            setError(r.error().message);
-            return slotEnded();
-        }
-        throttle();
-        const qint64 now = clock.elapsed();
-        if (map.isOpen() && now - lastCheckpointMs >= opt.checkpointIntervalMs) {
-            lastCheckpointMs = now;
-            if (auto d = makeDurable(); !d) {
-                setError(d.error().message);
-                return slotEnded();
-            }
+    if (cancel)
+        return Step::Stop;
+    const size_t i = cursor.fetch_add(1);
+    if (i >= plan.size())
+        return Step::Stop;
+    const quint64 c = plan[i];
+    if (!claim(c))
+        return Step::Next; // copied already, by copy-before-write
+    const cim::Result<void> r = copyChunk(c, buffer);
+    release(c, r.ok());
+    if (!r) {
+        setError(r.error().message);
+        return Step::Stop;
+    }
+    throttle();
+    const qint64 now = clock.elapsed();
+    if (map.isOpen() && now - lastCheckpointMs >= opt.checkpointIntervalMs) {
+        lastCheckpointMs = now;
+        if (auto d = makeDurable(); !d) {
+            setError(d.error().message);
+            return Step::Stop;
         }
     }
-    enqueueSlot(self); // hand the thread back; this slot continues as a new job
+    return Step::Next;
 }
 
-// The last slot to end finishes the copy: chunks a failed copy-before-write gave back are copied,
+bool CloneCopier::State::pumpHasWork() const
+{
+    return !cancel && cursor.load() < plan.size();
+}
+
+// The last worker to end finishes the copy: chunks a failed copy-before-write gave back are copied,
 // chunks a writer is still copying are awaited, then everything is flushed and checkpointed.
 cim::Result<void> CloneCopier::State::finishCopy()
 {
@@ -389,13 +348,8 @@ cim::Result<void> CloneCopier::State::finishCopy()
     return makeDurable();
 }
 
-void CloneCopier::State::slotEnded()
+void CloneCopier::State::pumpStopped()
 {
-    {
-        QMutexLocker gate(&gateLock);
-        if (--slots > 0)
-            return;
-    }
     if (!cancel) {
         if (auto r = finishCopy(); !r)
             setError(r.error().message);
@@ -416,12 +370,14 @@ CloneCopier::CloneCopier(std::shared_ptr<BlockDevice> source, std::shared_ptr<Bl
 {
     m_state->source = std::move(source);
     m_state->target = std::move(target);
-    m_state->queue = queue;
     m_state->opt = options;
     m_state->opt.chunkSize =
         std::max<quint64>(BlockDevice::BlockSize,
                           options.chunkSize / BlockDevice::BlockSize * BlockDevice::BlockSize);
     m_state->opt.workers = std::max(1, options.workers);
+    m_state->pump = std::make_unique<ChunkPump>(
+        queue, ChunkPump::Options{m_state->opt.workers, m_state->opt.priority},
+        std::weak_ptr<ChunkPump::Work>(m_state));
     m_state->notifier = this;
     m_sampler.setInterval(std::max(10, options.sampleIntervalMs));
     connect(&m_sampler, &QTimer::timeout, this, &CloneCopier::sample);
@@ -434,12 +390,7 @@ CloneCopier::~CloneCopier()
         m_state->notifier = nullptr;
     }
     m_state->cancel = true;
-    {
-        // Parked slots would never be re-enqueued: let them go.
-        QMutexLocker gate(&m_state->gateLock);
-        m_state->slots -= m_state->parked;
-        m_state->parked = 0;
-    }
+    m_state->pump->stop(); // parked workers would never be started again: let them go
     detach();
 }
 
@@ -619,48 +570,31 @@ cim::Result<void> CloneCopier::arm(bool resume)
 
 void CloneCopier::start(bool suspended)
 {
-    State &s = *m_state;
-    s.clock.start();
-    const int slots = int(std::clamp<size_t>(s.plan.size(), 1, size_t(s.opt.workers)));
-    {
-        QMutexLocker gate(&s.gateLock);
-        s.suspended = suspended;
-        s.slots = slots;
-    }
+    m_state->clock.start();
     m_running = true;
     m_sampler.start();
-    for (int i = 0; i < slots; ++i)
-        s.enqueueSlot(m_state);
+    m_state->pump->start(suspended);
 }
 
 void CloneCopier::suspend()
 {
-    QMutexLocker gate(&m_state->gateLock);
-    m_state->suspended = true;
+    m_state->pump->suspend();
 }
 
 void CloneCopier::resume()
 {
-    int wake = 0;
-    {
-        QMutexLocker gate(&m_state->gateLock);
-        m_state->suspended = false;
-        wake = std::exchange(m_state->parked, 0);
-    }
-    for (int i = 0; i < wake; ++i)
-        m_state->enqueueSlot(m_state);
+    m_state->pump->resume();
 }
 
 void CloneCopier::terminate()
 {
     m_state->cancel = true;
-    resume(); // parked slots run once more to see the flag and end
+    resume(); // parked workers run once more to see the flag and end
 }
 
 bool CloneCopier::isSuspended() const
 {
-    QMutexLocker gate(&m_state->gateLock);
-    return m_state->suspended;
+    return m_state->pump->isSuspended();
 }
 
 quint64 CloneCopier::bytesTotal() const

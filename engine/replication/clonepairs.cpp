@@ -11,6 +11,7 @@
 #include "clonepairs.h"
 
 #include "copypacing.h"
+#include "jobs/jobanswer.h"
 #include "replicationprovider.h"
 #include "snapshotpairs.h"
 
@@ -229,8 +230,7 @@ QFuture<cim::MethodResult> ClonePairs::create(const ReplicaPlan &plan)
         return QtFuture::makeReadyFuture(result);
     }
     // Synchronous: answer when the job ends.
-    return ReplicationContext::answerWhenFinished(
-        job, result, tr("The clone was terminated before it completed."));
+    return answerWhenFinished(job, result, tr("The clone was terminated before it completed."));
 }
 
 void ClonePairs::setProgressStatus(Task *task, ProgressStatus status)

@@ -8,6 +8,7 @@
 #include "mirrorpairs.h"
 
 #include "copypacing.h"
+#include "jobs/jobanswer.h"
 #include "replicationprovider.h"
 
 #include <QJsonArray>
@@ -252,8 +253,7 @@ QFuture<cim::MethodResult> MirrorPairs::create(const ReplicaPlan &plan, Concrete
         (plan.waitFor == quint16(CopyState::Synchronized) ||
          (!plan.waitFor && plan.modeGiven && plan.mode == quint16(cim::Mode::Synchronous)));
     if (waitForEnd)
-        return ReplicationContext::answerWhenFinished(
-            job, result, tr("The job was terminated before it completed."));
+        return answerWhenFinished(job, result, tr("The job was terminated before it completed."));
     result.returnValue =
         quint32(plan.waitFor && !given ? ReturnCode::Completed : ReturnCode::JobStarted);
     return QtFuture::makeReadyFuture(result);

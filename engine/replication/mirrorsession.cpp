@@ -1,8 +1,9 @@
 #include "mirrorsession.h"
 
 #include "blockcopy.h"
+#include "chunkpump.h"
+#include "prioritylambda.h"
 
-#include <ThreadWeaver/Job>
 #include <ThreadWeaver/Queue>
 
 #include <QCoreApplication>
@@ -11,7 +12,6 @@
 #include <QWaitCondition>
 
 #include <atomic>
-#include <functional>
 #include <optional>
 #include <vector>
 
@@ -23,31 +23,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("rd::engine::MirrorSession", text);
 }
 
-// Chunks one drain job copies before it hands its queue thread back (see CloneCopier).
-constexpr int ChunksPerJob = 16;
-
 // The session whose restore write this thread is making (its own observer lets it through), and
 // whether the chunk is already claimed by the caller (a restore made inline for a host write).
 thread_local const void *t_restoringFor = nullptr;
 thread_local bool t_restoreClaimed = false;
 thread_local bool t_restoreSkipped = false;
-
-class FunctionJob final : public ThreadWeaver::Job
-{
-public:
-    FunctionJob(std::function<void()> run, int priority)
-        : m_run(std::move(run))
-        , m_priority(priority)
-    {}
-    int priority() const override { return m_priority; }
-
-protected:
-    void run(ThreadWeaver::JobPointer, ThreadWeaver::Thread *) override { m_run(); }
-
-private:
-    std::function<void()> m_run;
-    int m_priority;
-};
 } // namespace
 
 // Per-chunk state, guarded by lock:
@@ -60,7 +40,7 @@ private:
 //   copying   — one thread copies or forwards the chunk; others wait or mark it dirty again.
 //   clearing  — a clean pass is removing the durable mark; writers wait for it to finish.
 //   inflight  — writes between beforeWrite and afterWrite.
-struct MirrorSession::State final : public WriteObserver
+struct MirrorSession::State final : public WriteObserver, public ChunkPump::Work
 {
     struct Chunk
     {
@@ -112,7 +92,10 @@ struct MirrorSession::State final : public WriteObserver
     Direction direction = Direction::ToReplica;
 
     std::atomic<bool> attached{false};
-    std::atomic<int> slots{0};
+    // The drain's workers, at most opt.workers at once. Started by kick(); a worker that finds
+    // nothing to drain ends, and the next write that dirties a chunk (or the service's periodic
+    // kick) starts one again.
+    std::unique_ptr<ChunkPump> pump;
     std::atomic<bool> cleaning{false};
     std::atomic<bool> fastCopy{true};
     std::atomic<quint64> copied{0};
@@ -171,8 +154,11 @@ struct MirrorSession::State final : public WriteObserver
     cim::Result<void> forward(quint64 offset, quint64 length);
     std::optional<quint64> claimNext(bool claim);
     void release(quint64 c, bool ok);
-    void runSlot();
     void kick();
+
+    // ChunkPump::Work: the drain, one dirty chunk at a time, in the session's direction.
+    Step pumpChunk(std::unique_ptr<char[]> &buffer) override;
+    bool pumpHasWork() const override;
     void clean();
 };
 
@@ -478,66 +464,46 @@ cim::Result<void> MirrorSession::State::restoreInline(quint64 c)
 
 void MirrorSession::State::kick()
 {
-    if (!attached)
-        return;
-    {
-        QMutexLocker l(&lock);
-        if (!draining || dirty == 0)
-            return;
-    }
-    int running = slots.load();
-    while (running < std::max(1, opt.workers)) {
-        if (slots.compare_exchange_weak(running, running + 1)) {
-            std::shared_ptr<State> me = self.lock();
-            if (!me) {
-                --slots;
-                return;
-            }
-            queue->enqueue(
-                ThreadWeaver::JobPointer(new FunctionJob([me] { me->runSlot(); }, opt.priority)));
-            running = slots.load();
-        }
-    }
+    if (pumpHasWork())
+        pump->kick();
 }
 
-void MirrorSession::State::runSlot()
+bool MirrorSession::State::pumpHasWork() const
 {
-    std::unique_ptr<char[]> buffer;
-    bool more = false;
-    for (int n = 0; n < ChunksPerJob; ++n) {
-        Direction d = Direction::ToReplica;
-        {
-            QMutexLocker l(&lock);
-            if (!attached || !draining)
-                break;
-            d = direction;
-        }
-        const std::optional<quint64> c = claimNext(d == Direction::ToReplica);
-        if (!c)
-            break;
-        cim::Result<void> r;
-        if (d == Direction::ToReplica) {
-            r = copyToReplica(*c, buffer);
-            release(*c, r.ok());
-        } else {
-            r = restoreChunk(*c, buffer); // claims and releases inside the source's write
-        }
-        if (!r) {
-            setError(r.error().message);
-            QMutexLocker l(&lock);
-            draining = false; // a failing drain stops; the pair goes Broken
-            break;
-        }
-        if (opt.bytesPerSecond > 0)
-            QThread::usleep(ulong(opt.chunkSize * 1000000 / opt.bytesPerSecond));
-        more = n + 1 == ChunksPerJob;
+    if (!attached)
+        return false;
+    QMutexLocker l(&lock);
+    return draining && dirty > 0;
+}
+
+ChunkPump::Work::Step MirrorSession::State::pumpChunk(std::unique_ptr<char[]> &buffer)
+{
+    Direction d = Direction::ToReplica;
+    {
+        QMutexLocker l(&lock);
+        if (!attached || !draining)
+            return Step::Idle;
+        d = direction;
     }
-    --slots;
-    // More to do: continue as a new job, so other work sharing the queue gets its turn. A slot
-    // that found nothing ends for good; the next write that dirties a chunk (or the service's
-    // periodic kick) starts one again.
-    if (more)
-        kick();
+    const std::optional<quint64> c = claimNext(d == Direction::ToReplica);
+    if (!c)
+        return Step::Idle;
+    cim::Result<void> r;
+    if (d == Direction::ToReplica) {
+        r = copyToReplica(*c, buffer);
+        release(*c, r.ok());
+    } else {
+        r = restoreChunk(*c, buffer); // claims and releases inside the source's write
+    }
+    if (!r) {
+        setError(r.error().message);
+        QMutexLocker l(&lock);
+        draining = false; // a failing drain stops; the pair goes Broken
+        return Step::Stop;
+    }
+    if (opt.bytesPerSecond > 0)
+        QThread::usleep(ulong(opt.chunkSize * 1000000 / opt.bytesPerSecond));
+    return Step::Next;
 }
 
 // --- cleaning ---------------------------------------------------------------------------------
@@ -604,6 +570,8 @@ MirrorSession::MirrorSession(std::shared_ptr<BlockDevice> source,
         std::max<quint64>(BlockDevice::BlockSize,
                           options.chunkSize / BlockDevice::BlockSize * BlockDevice::BlockSize);
     s.tracker.state = &s;
+    s.pump = std::make_unique<ChunkPump>(queue, ChunkPump::Options{s.opt.workers, s.opt.priority},
+                                         std::weak_ptr<ChunkPump::Work>(m_state));
     s.size = s.source->size();
     s.chunkCount = (s.size + s.opt.chunkSize - 1) / s.opt.chunkSize;
     s.chunks.assign(s.chunkCount, State::Chunk{});
@@ -814,7 +782,7 @@ void MirrorSession::scheduleClean()
     if (!s.attached || s.cleaning.exchange(true))
         return;
     std::shared_ptr<State> me = m_state;
-    s.queue->enqueue(ThreadWeaver::JobPointer(new FunctionJob(
+    s.queue->enqueue(ThreadWeaver::JobPointer(new PriorityLambda(
         [me] {
             if (me->attached)
                 me->clean();

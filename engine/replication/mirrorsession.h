@@ -3,6 +3,9 @@
 // before each write returns (Synchronous) or soon after from a dirty map drained on the engine's
 // ThreadWeaver queue (Asynchronous). The durable dirty map lets a crash, a fracture or a suspension
 // resync only what changed; restore runs the same machinery from the replica back to the source.
+// mirrorsession.cpp runs to about 850 lines: the write path, the drain and the clean pass share one
+// per-chunk state table whose invariants must be read together; the drain's workers are a
+// ChunkPump.
 
 #include "checkpointmap.h"
 

@@ -3,7 +3,6 @@
 #include "checkpointmap.h"
 
 #include <QDir>
-#include <QPromise>
 #include <QUuid>
 
 namespace rd::engine {
@@ -106,38 +105,6 @@ void ReplicationContext::rollback(const QStringList &syncIds, const QStringList 
     }
     if (job)
         jobs->discardJob(job->instanceId());
-}
-
-QFuture<cim::MethodResult> ReplicationContext::answerWhenFinished(ConcreteJob *job,
-                                                                  cim::MethodResult result,
-                                                                  const QString &terminatedText)
-{
-    auto answer = [terminatedText](ConcreteJob *j, cim::MethodResult r) {
-        if (j->state() == cim::JobState::Completed) {
-            r.returnValue = quint32(ReturnCode::Completed);
-        } else {
-            r.returnValue = quint32(ReturnCode::Failed);
-            r.message = j->state() == cim::JobState::Exception ? j->record().errorDescription
-                                                               : terminatedText;
-        }
-        return r;
-    };
-    if (job->isFinished())
-        return QtFuture::makeReadyFuture(answer(job, result));
-    // Answered when the job ends, without blocking the engine thread meanwhile.
-    auto promise = std::make_shared<QPromise<cim::MethodResult>>();
-    promise->start();
-    QFuture<cim::MethodResult> future = promise->future();
-    auto *context = new QObject(job);
-    QObject::connect(job, &ConcreteJob::stateChanged, context,
-                     [promise, result, context, answer](ConcreteJob *j) {
-                         if (!j->isFinished())
-                             return;
-                         promise->addResult(answer(j, result));
-                         promise->finish();
-                         context->deleteLater();
-                     });
-    return future;
 }
 
 } // namespace rd::engine

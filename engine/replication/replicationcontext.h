@@ -80,10 +80,6 @@ public:
     // sessions first.
     void rollback(const QStringList &syncIds, const QStringList &createdVolumes, ConcreteJob *job,
                   bool release) const;
-    // Answers result once job ends: 0 when Completed, 4 with the job's error otherwise
-    // (terminatedText when it was terminated).
-    static QFuture<cim::MethodResult> answerWhenFinished(ConcreteJob *job, cim::MethodResult result,
-                                                         const QString &terminatedText);
     static QString displayName(const ReplicaVolume &volume);
 };
 

@@ -2,6 +2,7 @@
 
 #include "checkpointmap.h"
 #include "clonepairs.h"
+#include "jobs/jobanswer.h"
 #include "mirrorpairs.h"
 #include "replicationprovider.h"
 #include "snapshotpairs.h"
@@ -270,8 +271,7 @@ QFuture<cim::MethodResult> ReplicationService::modify(const SyncModification &m)
         return QtFuture::makeReadyFuture(result);
     result.out.set(QStringLiteral("Job"), Value::reference(job->path()));
     if (m.waitFor == quint16(CopyState::Synchronized))
-        return ReplicationContext::answerWhenFinished(
-            job, result, tr("The job was terminated before it completed."));
+        return answerWhenFinished(job, result, tr("The job was terminated before it completed."));
     result.returnValue = quint32(m.waitFor ? ReturnCode::Completed : ReturnCode::JobStarted);
     return QtFuture::makeReadyFuture(result);
 }

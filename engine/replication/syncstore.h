@@ -1,6 +1,6 @@
 #pragma once
 // A StorageSynchronized pair as the engine keeps it, and the interface it persists through (the
-// Catalog's synchronizations table; a memory store for tests).
+// synchronizations table, SqlSyncStore; a memory store for tests).
 
 #include "cim/result.h"
 

@@ -1,6 +1,6 @@
 #include "poolmanager.h"
 
-#include "catalog.h"
+#include "poolstore.h"
 
 #include <QDir>
 #include <QFile>
@@ -49,17 +49,17 @@ constexpr auto DeletingSuffix = ".deleting";
 
 } // namespace
 
-PoolManager::PoolManager(Catalog *catalog, QObject *parent)
+PoolManager::PoolManager(PoolStore *store, QObject *parent)
     : QObject(parent)
-    , m_catalog(catalog)
+    , m_store(store)
 {}
 
 PoolManager::~PoolManager() = default;
 
 cim::Result<std::unique_ptr<PoolManager>>
-PoolManager::open(Catalog *catalog, const QString &defaultPoolDirectory, QObject *parent)
+PoolManager::open(PoolStore *store, const QString &defaultPoolDirectory, QObject *parent)
 {
-    std::unique_ptr<PoolManager> manager(new PoolManager(catalog, parent));
+    std::unique_ptr<PoolManager> manager(new PoolManager(store, parent));
     if (auto r = manager->load(defaultPoolDirectory); !r)
         return r.error();
     return manager;
@@ -74,7 +74,7 @@ cim::Result<void> PoolManager::load(const QString &defaultPoolDirectory)
     }
     const QString defaultDir = canonicalDirectory(defaultPoolDirectory);
 
-    auto poolRows = m_catalog->pools();
+    auto poolRows = m_store->pools();
     if (!poolRows)
         return poolRows.error();
     for (const PoolRow &row : poolRows.value()) {
@@ -85,13 +85,13 @@ cim::Result<void> PoolManager::load(const QString &defaultPoolDirectory)
     if (m_defaultPoolId.isEmpty()) {
         const PoolRow row{QStringLiteral("pool-") + QUuid::createUuid().toString(QUuid::Id128),
                           tr("Default pool"), defaultDir};
-        if (auto r = m_catalog->upsertPool(row); !r)
+        if (auto r = m_store->upsertPool(row); !r)
             return r;
         m_pools.append(StoragePool(row.id, row.name, row.directory));
         m_defaultPoolId = row.id;
     }
 
-    auto volumeRows = m_catalog->volumes();
+    auto volumeRows = m_store->volumes();
     if (!volumeRows)
         return volumeRows.error();
     for (const VolumeRow &row : volumeRows.value()) {
@@ -156,7 +156,7 @@ cim::Result<StoragePool> PoolManager::addPool(const QString &directory, const QS
     }
     const PoolRow row{QStringLiteral("pool-") + QUuid::createUuid().toString(QUuid::Id128),
                       name.isEmpty() ? QFileInfo(dir).fileName() : name, dir};
-    if (auto r = m_catalog->upsertPool(row); !r)
+    if (auto r = m_store->upsertPool(row); !r)
         return r.error();
     const StoragePool pool(row.id, row.name, row.directory);
     {
@@ -271,11 +271,11 @@ cim::Result<VolumeInfo> PoolManager::createVolume(const QString &poolId, const Q
     std::unique_ptr<FileVolume> created;
     // Row and image in one transaction: the image is made inside it, so a failure of either
     // rolls the row back, and a failed commit removes the image below.
-    auto stored = m_catalog->transaction([&]() -> cim::Result<void> {
+    auto stored = m_store->transaction([&]() -> cim::Result<void> {
         const VolumeRow row{info.deviceId,    info.poolId,
                             info.elementName, QFileInfo(path).fileName(),
                             info.size,        info.created};
-        if (auto r = m_catalog->upsertVolume(row); !r)
+        if (auto r = m_store->upsertVolume(row); !r)
             return r;
         auto file = FileVolume::create(path, size);
         if (!file)
@@ -326,7 +326,7 @@ cim::Result<void> PoolManager::deleteVolume(const QString &deviceId)
             cim::ReturnCode::Failed,
             tr("Cannot remove the volume image %1.").arg(QDir::toNativeSeparators(path)));
     }
-    if (auto r = m_catalog->deleteVolume(deviceId); !r) {
+    if (auto r = m_store->deleteVolume(deviceId); !r) {
         if (hadFile)
             QFile::rename(doomed, path);
         return r;

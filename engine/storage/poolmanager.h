@@ -1,6 +1,6 @@
 #pragma once
 // Owns the engine's storage pools and volumes: creates and deletes volume images, keeps them in
-// the Catalog, and hands out one shared FileVolume per volume so every writer is observed.
+// its PoolStore, and hands out one shared FileVolume per volume so every writer is observed.
 
 #include "filevolume.h"
 #include "storagepool.h"
@@ -20,7 +20,7 @@
 
 namespace rd::engine {
 
-class Catalog;
+class PoolStore;
 
 struct VolumeInfo
 {
@@ -41,10 +41,10 @@ public:
     // Longest ElementName accepted, in UTF-16 code units.
     static constexpr int MaxElementNameLength = 256;
 
-    // Loads pools and volumes from the catalog (not owned; must outlive the manager) and makes
+    // Loads pools and volumes from the store (not owned; must outlive the manager) and makes
     // sure the default pool exists for defaultPoolDirectory (created when missing).
     static cim::Result<std::unique_ptr<PoolManager>>
-    open(Catalog *catalog, const QString &defaultPoolDirectory, QObject *parent = nullptr);
+    open(PoolStore *store, const QString &defaultPoolDirectory, QObject *parent = nullptr);
     ~PoolManager() override;
     Q_DISABLE_COPY_MOVE(PoolManager)
 
@@ -95,10 +95,10 @@ Q_SIGNALS:
     void volumesChanged();
 
 private:
-    PoolManager(Catalog *catalog, QObject *parent);
+    PoolManager(PoolStore *store, QObject *parent);
     cim::Result<void> load(const QString &defaultPoolDirectory);
 
-    Catalog *m_catalog;
+    PoolStore *m_store;
     QString m_defaultPoolId;
     QList<StoragePool> m_pools;
     QHash<QString, VolumeInfo> m_volumes;

@@ -2,7 +2,7 @@
 
 #include "wsmannames.h"
 
-#include "engine.h"
+#include "rd/version.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -474,8 +474,7 @@ void WsmanServer::process(const std::shared_ptr<Exchange> &x)
         r.identify.protocolVersion = ns::wsman();
         r.identify.productVendor = QStringLiteral("ReplicaDesk");
         if (!anonymous)
-            r.identify.productVersion =
-                QStringLiteral("ReplicaDesk engine ") + engine::Engine::version();
+            r.identify.productVersion = QStringLiteral("ReplicaDesk engine " RD_VERSION);
         reply(x, r);
         return;
     }

@@ -10,7 +10,7 @@
 #include "provider/providerregistry.h"
 #include "replication/poolreplicastorage.h"
 #include "replication/replicationservice.h"
-#include "storage/catalog.h"
+#include "replication/sqlsyncstore.h"
 #include "storage/poolmanager.h"
 
 #include <QCryptographicHash>

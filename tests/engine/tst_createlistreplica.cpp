@@ -9,9 +9,10 @@
 #include "cim/cimxml.h"
 #include "engine.h"
 #include "jobs/jobprovider.h"
+#include "jobs/sqljobstore.h"
 #include "replication/poolreplicastorage.h"
 #include "replication/replicationprovider.h"
-#include "storage/catalog.h"
+#include "replication/sqlsyncstore.h"
 #include "storage/poolmanager.h"
 
 #include <QSignalSpy>
@@ -574,8 +575,8 @@ private Q_SLOTS:
         auto state = [&] {
             return std::make_tuple(
                 QDir(dir.filePath(QStringLiteral("pool"))).entryList(QDir::Files).size(),
-                pools->volumes().size(), engine->catalog()->loadSyncs()->size(),
-                engine->catalog()->loadJobs()->size());
+                pools->volumes().size(), engine->syncStore()->loadSyncs()->size(),
+                engine->jobStore()->loadJobs()->size());
         };
         cim::Parameters in;
         in.set(QStringLiteral("SyncType"), Value::uint16(8));
@@ -605,7 +606,7 @@ private Q_SLOTS:
         // Only the data was copied: the replica is as sparse as its source.
         QCOMPARE((*target)->allocatedExtents(0, 8 * MiB).value(),
                  (*device)->allocatedExtents(0, 8 * MiB).value());
-        QCOMPARE(engine->catalog()->loadSyncs()->first().copyState,
+        QCOMPARE(engine->syncStore()->loadSyncs()->first().copyState,
                  quint16(cim::CopyState::Synchronized));
         // A replica in a pair cannot be deleted.
         QCOMPARE(pools->deleteVolume(targetId).error().code, quint32(cim::ReturnCode::InUse));

@@ -360,7 +360,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m_e->copyState(EngineFixture::targetOf(ma)), Synchronized);
 
         const auto syncs = m_e->replication()->synchronizations();
-        const auto rows = m_e->engine->catalog()->loadSyncs().value();
+        const auto rows = m_e->engine->syncStore()->loadSyncs().value();
         const int jobs = int(m_e->engine->jobManager()->jobs().size());
         auto expect = [&](quint32 code, quint16 op, const QList<cim::ObjectPath> &list,
                           quint16 wait = 0, bool listMethod = true) {
@@ -400,7 +400,7 @@ private Q_SLOTS:
         expect(InvalidParameter, Detach, {syncM}, 4);
         // After all that, nothing moved.
         QCOMPARE(m_e->replication()->synchronizations(), syncs);
-        QCOMPARE(m_e->engine->catalog()->loadSyncs().value(), rows);
+        QCOMPARE(m_e->engine->syncStore()->loadSyncs().value(), rows);
         QCOMPARE(int(m_e->engine->jobManager()->jobs().size()), jobs);
 
         // Fractured: a second fracture is refused, resync is fine.

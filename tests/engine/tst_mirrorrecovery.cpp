@@ -111,7 +111,7 @@ class TestMirrorRecovery : public QObject
     void mapsAgreeWithTheCatalog()
     {
         QStringList expected;
-        const QList<SyncRecord> rows = m_e->engine->catalog()->loadSyncs().value();
+        const QList<SyncRecord> rows = m_e->engine->syncStore()->loadSyncs().value();
         for (const SyncRecord &s : rows) {
             if (s.syncType == 6)
                 expected.append(s.id + QStringLiteral(".dirty"));

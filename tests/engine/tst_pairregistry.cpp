@@ -1,9 +1,10 @@
-// PairRegistry on a real SQLite catalog: every CopyState / ProgressStatus step each SyncType
-// allows is taken and read back after reopening the catalog; steps the table does not allow are
+// PairRegistry on a real SQLite database: every CopyState / ProgressStatus step each SyncType
+// allows is taken and read back after reopening the database; steps the table does not allow are
 // refused and change nothing, in memory or on disk; operations start only from their states.
 
+#include "db/database.h"
 #include "replication/pairregistry.h"
-#include "storage/catalog.h"
+#include "replication/sqlsyncstore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -155,6 +156,27 @@ QString name(SyncType type)
                                       : QStringLiteral("snapshot");
 }
 
+// The engine's database file with its synchronizations table, as an Engine opens it.
+struct Store
+{
+    std::unique_ptr<Database> database;
+    std::unique_ptr<SqlSyncStore> syncs;
+
+    static std::optional<Store> open(const QString &path)
+    {
+        auto database = Database::open(path);
+        if (!database)
+            return std::nullopt;
+        Store store;
+        store.database = std::move(database).value();
+        auto syncs = SqlSyncStore::open(store.database.get());
+        if (!syncs)
+            return std::nullopt;
+        store.syncs = std::move(syncs).value();
+        return store;
+    }
+};
+
 } // namespace
 
 class TestPairRegistry final : public QObject
@@ -169,10 +191,10 @@ class TestPairRegistry final : public QObject
     // The pair as a registry on a freshly opened catalog reads it back.
     static std::optional<SyncRecord> reread(const QString &path, const QString &id)
     {
-        auto catalog = Catalog::open(path);
-        if (!catalog)
+        auto store = Store::open(path);
+        if (!store)
             return std::nullopt;
-        PairRegistry registry(catalog->get());
+        PairRegistry registry(store->syncs.get());
         if (!registry.load())
             return std::nullopt;
         const SyncRecord *s = registry.find(id);
@@ -216,9 +238,9 @@ private Q_SLOTS:
         QFETCH(CopyState, to);
         const QString id = QStringLiteral("sync-%1").arg(++m_serial);
         {
-            auto catalog = Catalog::open(catalogPath());
-            QVERIFY(catalog);
-            PairRegistry registry(catalog->get());
+            auto store = Store::open(catalogPath());
+            QVERIFY(store);
+            PairRegistry registry(store->syncs.get());
             QVERIFY(registry.load());
             QVERIFY(registry.add(newPair(id, type)));
             QCOMPARE(registry.find(id)->copyState, quint16(CopyState::Initialized));
@@ -289,9 +311,9 @@ private Q_SLOTS:
         QFETCH(ProgressStatus, progress);
         const QString id = QStringLiteral("sync-%1").arg(++m_serial);
         {
-            auto catalog = Catalog::open(catalogPath());
-            QVERIFY(catalog);
-            PairRegistry registry(catalog->get());
+            auto store = Store::open(catalogPath());
+            QVERIFY(store);
+            PairRegistry registry(store->syncs.get());
             QVERIFY(registry.load());
             QVERIFY(registry.add(newPair(id, type)));
             for (CopyState step : pathTo(type, from))
@@ -315,9 +337,9 @@ private Q_SLOTS:
     {
         const QString id = QStringLiteral("sync-%1").arg(++m_serial);
         {
-            auto catalog = Catalog::open(catalogPath());
-            QVERIFY(catalog);
-            PairRegistry registry(catalog->get());
+            auto store = Store::open(catalogPath());
+            QVERIFY(store);
+            PairRegistry registry(store->syncs.get());
             QVERIFY(registry.add(newPair(id, SyncType::Mirror)));
             QVERIFY(registry.transition(id, CopyState::Unsynchronized,
                                         ProgressStatus::Synchronizing, false));

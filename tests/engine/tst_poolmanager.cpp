@@ -2,8 +2,9 @@
 // with catalog rows, user names never become paths, capacity and in-use are enforced, failures
 // leave nothing half-made, and everything survives a restart.
 
-#include "storage/catalog.h"
+#include "db/database.h"
 #include "storage/poolmanager.h"
+#include "storage/poolstore.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     {
         m_pools.reset();
         m_catalog.reset();
+        m_database.reset();
     }
 
     void opensWithADefaultPool()
@@ -184,7 +186,7 @@ private Q_SLOTS:
 
     void aFailedRowLeavesNoImage()
     {
-        QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName(), false));
+        QSqlQuery q(QSqlDatabase::database(m_catalog->database()->connectionName(), false));
         QVERIFY(q.exec(QStringLiteral("CREATE TEMP TRIGGER refuse BEFORE INSERT ON volumes "
                                       "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")));
         auto v = m_pools->createVolume(m_pools->defaultPoolId(), QStringLiteral("x"), 4096);
@@ -230,7 +232,7 @@ private Q_SLOTS:
     void aFailedRowDeletionKeepsTheImage()
     {
         auto v = m_pools->createVolume(m_pools->defaultPoolId(), QStringLiteral("x"), 4096).value();
-        QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName(), false));
+        QSqlQuery q(QSqlDatabase::database(m_catalog->database()->connectionName(), false));
         QVERIFY(q.exec(QStringLiteral("CREATE TEMP TRIGGER keep BEFORE DELETE ON volumes "
                                       "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")));
         QVERIFY(!m_pools->deleteVolume(v.deviceId).ok());
@@ -295,7 +297,7 @@ private Q_SLOTS:
                     ->write(512, std::span<const char>(data.constData(), 512))
                     .ok());
 
-        QVERIFY(reopen()); // a new Catalog and PoolManager on the same files
+        QVERIFY(reopen()); // a new database, PoolStore and PoolManager on the same files
         QCOMPARE(m_pools->defaultPoolId(), defaultId);
         QCOMPARE(m_pools->pools().size(), 2);
         QCOMPARE(m_pools->pool(secondId)->name(), QStringLiteral("Second"));
@@ -324,7 +326,12 @@ private:
     {
         m_pools.reset();
         m_catalog.reset();
-        auto catalog = Catalog::open(m_dir->filePath(QStringLiteral("catalog.sqlite")));
+        m_database.reset();
+        auto database = Database::open(m_dir->filePath(QStringLiteral("catalog.sqlite")));
+        if (!database)
+            return false;
+        m_database = std::move(database).value();
+        auto catalog = PoolStore::open(m_database.get());
         if (!catalog)
             return false;
         m_catalog = std::move(catalog).value();
@@ -338,7 +345,8 @@ private:
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<PoolStore> m_catalog; // storage's tables
     std::unique_ptr<PoolManager> m_pools;
 };
 

@@ -2,11 +2,12 @@
 // enumerated, volumes created and returned through StorageConfigurationService with every
 // parameter rule, nothing created on error, and the associations that place them.
 
+#include "db/database.h"
 #include "engine.h"
 #include "provider/computersystemprovider.h"
 #include "provider/providerregistry.h"
-#include "storage/catalog.h"
 #include "storage/poolmanager.h"
+#include "storage/poolstore.h"
 #include "storage/storageconfigurationprovider.h"
 #include "storage/storagepoolprovider.h"
 #include "storage/storagevolumeprovider.h"
@@ -63,7 +64,8 @@ private Q_SLOTS:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
-        m_catalog = Catalog::open(m_dir->filePath(QStringLiteral("catalog.sqlite"))).value();
+        m_database = Database::open(m_dir->filePath(QStringLiteral("catalog.sqlite"))).value();
+        m_catalog = PoolStore::open(m_database.get()).value();
         auto pools = PoolManager::open(m_catalog.get(), poolDir());
         QVERIFY(pools.ok());
         m_pools = std::move(pools).value();
@@ -81,6 +83,7 @@ private Q_SLOTS:
         m_registry.reset();
         m_pools.reset();
         m_catalog.reset();
+        m_database.reset();
     }
 
     void enumeratesPools()
@@ -381,7 +384,8 @@ private:
     QString poolDir() const { return m_dir->filePath(QStringLiteral("pool")); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<PoolStore> m_catalog; // storage's tables
     std::unique_ptr<PoolManager> m_pools;
     std::unique_ptr<ProviderRegistry> m_registry;
 };

@@ -65,7 +65,7 @@ class TstRemoteCollections : public QObject
     const QUrl m_localWsman = QUrl(QStringLiteral("https://127.0.0.1:5986/wsman"));
     const QUrl m_localNbd = QUrl(QStringLiteral("nbd://127.0.0.1:10809"));
 
-    RemoteCollections *remote() const { return RemoteCollections::of(m_local->registry()); }
+    RemoteCollections *remote() const { return m_local->remoteCollections(); }
 
     cim::ObjectPath service() const
     {

@@ -90,7 +90,7 @@ private Q_SLOTS:
         auto opened = Engine::open(o);
         QVERIFY(opened.ok());
         std::unique_ptr<Engine> local = std::move(opened).value();
-        RemoteCollections *remote = RemoteCollections::of(local->registry());
+        RemoteCollections *remote = local->remoteCollections();
         QVERIFY(remote);
         const QString fingerprint = fp.captured(1);
         remote->setPeerConnector([fingerprint](const QUrl &url) {

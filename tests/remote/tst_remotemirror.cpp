@@ -9,7 +9,7 @@
 #include "daemontestsupport.h"
 
 #include "remote/peervolumes.h"
-#include "storage/catalog.h"
+#include "db/database.h"
 #include "wsman/selfsignedcertificate.h"
 
 #include <QCryptographicHash>
@@ -174,7 +174,7 @@ class TstRemoteMirror : public DaemonFixture
 
     static int peerVolumeRows(Engine &local)
     {
-        QSqlQuery q(QSqlDatabase::database(local.catalog()->connectionName(), false));
+        QSqlQuery q(QSqlDatabase::database(local.database()->connectionName(), false));
         return q.exec(QStringLiteral("SELECT COUNT(*) FROM peer_volumes")) && q.next()
                    ? q.value(0).toInt()
                    : -1;

@@ -213,7 +213,7 @@ private Q_SLOTS:
         local.defaultPoolDirectory = m_dir.filePath(QStringLiteral("local/pools/default"));
         local.systemName = QStringLiteral("console-host");
         QVERIFY(m_host.start(local).ok());
-        QVERIFY(m_host.peers());
+        QVERIFY(m_host.isRunning());
 
         const auto started =
             m_peerEngine.start(m_dir, QStringLiteral("storage-02"), QStringLiteral("secret"));
@@ -227,7 +227,7 @@ private Q_SLOTS:
         QVERIFY(m_nbd->listen().ok());
         m_nbdUrl = m_nbd->url();
         // What the peer's daemon advertises: its WS-Man and NBD endpoints.
-        engine::RemoteCollections::of(m_peer->registry())
+        m_peer->remoteCollections()
             ->setLocalEndpoints({m_wsmanUrl, m_nbdUrl});
     }
 
@@ -379,7 +379,7 @@ private Q_SLOTS:
         QCOMPARE(made.constFirst().path().key(u"InstanceID"),
                  result->collection().key(u"InstanceID"));
         // The embedded engine now signs in to the peer as the console did.
-        const auto access = m_host.peers()->find(m_wsmanUrl);
+        const auto access = m_host.peerCredentials(m_wsmanUrl);
         QVERIFY(access);
         QCOMPARE(access->user, QStringLiteral("admin"));
         QCOMPARE(access->password, QStringLiteral("secret"));

@@ -156,7 +156,7 @@ private Q_SLOTS:
     void connectingHandsTheCredentialsToTheEmbeddedEngine()
     {
         const QUrl url = m_server->url();
-        QVERIFY(!m_host.peers()->find(url));
+        QVERIFY(!m_host.peerCredentials(url));
         MainWindow window(&m_host);
         window.show();
         QTRY_VERIFY(window.isLoaded());
@@ -174,7 +174,7 @@ private Q_SLOTS:
             dialog->accept();
         }
         QTRY_VERIFY(followed());
-        const std::optional<engine::PeerAccess> access = m_host.peers()->find(url);
+        const std::optional<engine::PeerAccess> access = m_host.peerCredentials(url);
         QVERIFY(access);
         QCOMPARE(access->user, QStringLiteral("admin"));
         QCOMPARE(access->password, QStringLiteral("secret"));
