@@ -8,8 +8,8 @@
 
 #include "daemontestsupport.h"
 
-#include "remote/peervolumes.h"
 #include "db/database.h"
+#include "remote/peervolumes.h"
 #include "wsman/selfsignedcertificate.h"
 
 #include <QCryptographicHash>
