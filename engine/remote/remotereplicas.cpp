@@ -1,13 +1,14 @@
 #include "remotereplicas.h"
 
-#include "cim/cimxml.h"
 #include "jobs/jobmanager.h"
 #include "peerdirectory.h"
 #include "peervolumes.h"
 #include "remoteclonewriter.h"
 #include "remotecollections.h"
+#include "replication/copypacing.h"
 #include "replication/replicastorage.h"
 #include "replication/replicationservice.h"
+#include "requests/createlistreplicarequest.h"
 #include "wsman/wsmantransport.h"
 
 #include <ThreadWeaver/Queue>
@@ -59,11 +60,6 @@ bool sameEndpoint(const QUrl &a, const QUrl &b)
            a.port() == b.port();
 }
 
-constexpr quint16 ElementTypeStorageVolume = 2;
-// CIM_ReplicationSettingData.TargetElementSupplier.
-constexpr quint64 TargetSupplierCreateNew = 3;
-constexpr quint64 TargetSupplierInstrumentationDecides = 5;
-
 } // namespace
 
 struct RemoteReplicas::Plan
@@ -77,7 +73,7 @@ struct RemoteReplicas::Plan
     QUrl data;            // its NBD export
     cim::ObjectPath pool; // the peer's pool, as the peer names it; empty: its default
     QString collectionName;
-    quint16 copyPriority = 2; // Same
+    quint16 copyPriority = quint16(CopyPriority::Same); // Not Managed given is Same
 };
 
 // One CreateListReplica's work, alive until the job ends.
@@ -159,67 +155,30 @@ bool RemoteReplicas::handles(const cim::MethodCall &call)
            !call.in.value(u"TargetAccessPoint").isNull();
 }
 
+// The request's own rules are parse()'s (the rules for replicas on a peer); here, what this
+// system's state decides: the peer's collection and endpoints, the sources.
 cim::Result<std::shared_ptr<RemoteReplicas::Plan>>
 RemoteReplicas::validate(const cim::Parameters &in) const
 {
-    auto invalid = [](const QString &message) {
-        return cim::Error(ReturnCode::InvalidParameter, message);
+    const QString pointParameter = QStringLiteral("TargetAccessPoint");
+    auto invalid = [](const QString &message, const QString &parameter) {
+        return cim::Error(ReturnCode::InvalidParameter, message, parameter);
     };
-    auto unsupported = [](const QString &message) {
-        return cim::Error(ReturnCode::NotSupported, message);
-    };
+    auto parsed = requests::CreateListReplicaRequest::parse(in);
+    if (!parsed)
+        return parsed.error();
+    const requests::CreateListReplicaRequest &request = parsed.value();
+    if (!request.isRemote())
+        return invalid(tr("TargetAccessPoint names no peer."), pointParameter);
     auto plan = std::make_shared<Plan>();
-
-    const Value syncType = in.value(u"SyncType");
-    const quint64 type = isNull(syncType) ? 0 : syncType.toUInt64();
-    if (type == quint64(cim::SyncType::Snapshot))
-        return unsupported(tr("A snapshot stays on the system of its source: leave "
-                              "TargetAccessPoint NULL to make it here."));
-    if (type != quint64(cim::SyncType::Clone) && type != quint64(cim::SyncType::Mirror))
-        return invalid(tr("SyncType must be Mirror (6), Snapshot (7) or Clone (8)."));
-    plan->syncType = quint16(type);
-    if (const Value mode = in.value(u"Mode"); !isNull(mode)) {
-        if (mode.toUInt64() != quint64(cim::Mode::Synchronous) &&
-            mode.toUInt64() != quint64(cim::Mode::Asynchronous))
-            return invalid(tr("Mode must be Synchronous (2), Asynchronous (3) or NULL."));
-        plan->mode = quint16(mode.toUInt64());
-    }
-    for (const char16_t *name :
-         {u"TargetElements", u"TargetSettingGoal", u"SourceAccessPoint", u"WaitForCopyState"}) {
-        if (!isNull(in.value(QStringView(name))))
-            return unsupported(tr("%1 is not supported for replicas on another system; leave "
-                                  "it NULL (the peer makes the targets, in a job).")
-                                   .arg(QString::fromUtf16(name)));
-    }
-
-    // The settings that apply across systems: targets are always made new on the peer, a clone
-    // copies each source from its own point in time (one after the other), a mirror keeps one
-    // across its sources at a fracture, CopyPriority paces the copy as it does locally.
-    bool consistent = false;
-    if (const Value rsd = in.value(u"ReplicationSettingData"); !isNull(rsd)) {
-        auto parsed = cim::cimxml::parseInstance(rsd.toString());
-        if (!parsed || !parsed->className().endsWith(QStringLiteral("ReplicationSettingData"),
-                                                     Qt::CaseInsensitive))
-            return invalid(tr("ReplicationSettingData is not an embedded "
-                              "ReplicationSettingData instance."));
-        const Value supplier = parsed->property(u"TargetElementSupplier");
-        if (!isNull(supplier) && supplier.toUInt64() != TargetSupplierCreateNew &&
-            supplier.toUInt64() != TargetSupplierInstrumentationDecides)
-            return unsupported(tr("Replicas on another system are always new volumes made there: "
-                                  "TargetElementSupplier must be Create New (3) or "
-                                  "Instrumentation Decides (5)."));
-        consistent = parsed->property(u"ConsistentPointInTime").toBool();
-        if (const Value priority = parsed->property(u"CopyPriority"); !isNull(priority)) {
-            if (priority.isArray() || priority.toUInt64() > 4)
-                return invalid(tr("CopyPriority %1 is not Not Managed (0), Low (1), Same (2), "
-                                  "High (3) or Urgent (4).")
-                                   .arg(priority.toUInt64()));
-            plan->copyPriority = quint16(priority.toUInt64());
-        }
-    }
+    plan->syncType = quint16(request.syncType);
+    if (request.mode)
+        plan->mode = quint16(*request.mode);
+    plan->consistent = request.consistentPointInTime();
+    plan->copyPriority = quint16(request.copyPriority());
 
     // The peer: the collection that records the access point, active, with both endpoints.
-    const cim::ObjectPath point = in.value(u"TargetAccessPoint").toReference();
+    const cim::ObjectPath point = *request.targetAccessPoint;
     const QUrl pointUrl(point.key(u"Name").toString());
     std::optional<RemoteCollectionRecord> collection;
     QList<QUrl> urls;
@@ -243,9 +202,11 @@ RemoteReplicas::validate(const cim::Parameters &in) const
         return invalid(tr("TargetAccessPoint %1 is no endpoint of a remote replication collection "
                           "of this system; record the peer with CreateRemoteReplicationCollection "
                           "first.")
-                           .arg(point.toString()));
+                           .arg(point.toString()),
+                       pointParameter);
     if (!collection->active)
-        return invalid(tr("The remote collection %1 is not active.").arg(collection->elementName));
+        return invalid(tr("The remote collection %1 is not active.").arg(collection->elementName),
+                       pointParameter);
     for (const QUrl &u : std::as_const(urls)) {
         if (isManagement(u) && plan->wsman.isEmpty())
             plan->wsman = u;
@@ -258,52 +219,41 @@ RemoteReplicas::validate(const cim::Parameters &in) const
         return invalid(tr("The remote collection %1 needs a management (WS-Management) and a data "
                           "(NBD) endpoint of the peer; add the missing one with "
                           "AddToRemoteReplicationCollection.")
-                           .arg(collection->elementName));
+                           .arg(collection->elementName),
+                       pointParameter);
     if (plan->data.scheme() == u"nbds" && plan->wsman.scheme() != u"https")
         return invalid(
             tr("The peer's NBD export requires TLS, whose certificate is checked against "
                "the one it shows over HTTPS; reach its WS-Management endpoint over "
-               "HTTPS."));
+               "HTTPS."),
+            pointParameter);
     plan->collectionName = collection->elementName;
 
-    const Value sources = in.value(u"SourceElements");
-    if (isNull(sources) || sources.elements().isEmpty())
-        return invalid(tr("SourceElements names no volume."));
-    for (const Value &v : sources.elements()) {
-        const std::optional<ReplicaVolume> volume = m_storage->volume(v.toReference());
+    const QString sourcesParameter = QStringLiteral("SourceElements");
+    for (const cim::ObjectPath &path : request.sourceElements) {
+        const std::optional<ReplicaVolume> volume = m_storage->volume(path);
         if (!volume)
-            return invalid(tr("SourceElements: %1 is not a volume of this system.")
-                               .arg(v.toReference().toString()));
+            return invalid(
+                tr("SourceElements: %1 is not a volume of this system.").arg(path.toString()),
+                sourcesParameter);
         for (const ReplicaVolume &s : std::as_const(plan->sources)) {
             if (s.deviceId == volume->deviceId)
-                return invalid(tr("SourceElements names %1 twice.").arg(volume->elementName));
+                return invalid(tr("SourceElements names %1 twice.").arg(volume->elementName),
+                               sourcesParameter);
         }
         plan->sources.append(*volume);
     }
-    plan->consistent = consistent;
-    if (consistent && plan->sources.size() > 1 && plan->syncType == quint16(cim::SyncType::Clone))
-        return unsupported(tr("One point in time for several clones is not offered across "
-                              "systems: each is copied from its own. Clear "
-                              "ConsistentPointInTime, make one request per volume, or mirror "
-                              "them and fracture the list."));
-    const Value names = in.value(u"ElementNames");
-    const QList<Value> given = isNull(names) ? QList<Value>() : names.elements();
-    if (given.size() > plan->sources.size())
-        return invalid(tr("ElementNames has %1 names for %2 sources.")
-                           .arg(given.size())
-                           .arg(plan->sources.size()));
     for (qsizetype i = 0; i < plan->sources.size(); ++i) {
-        const QString name = i < given.size() ? given.at(i).toString().trimmed() : QString();
+        const QString name = i < request.elementNames.size() && request.elementNames.at(i)
+                                 ? request.elementNames.at(i)->trimmed()
+                                 : QString();
         const QString made = plan->syncType == quint16(cim::SyncType::Mirror)
                                  ? tr("%1 (mirror)").arg(plan->sources.at(i).elementName)
                                  : tr("%1 (clone)").arg(plan->sources.at(i).elementName);
         plan->names.append(name.isEmpty() ? made : name);
     }
-    if (const Value pool = in.value(u"TargetPool"); !isNull(pool)) {
-        plan->pool = pool.toReference();
-        if (!plan->pool.className().contains(QStringLiteral("Pool"), Qt::CaseInsensitive))
-            return invalid(tr("TargetPool is not a StoragePool."));
-    }
+    if (request.targetPool)
+        plan->pool = *request.targetPool;
     return plan;
 }
 
@@ -316,6 +266,12 @@ QFuture<cim::MethodResult> RemoteReplicas::invoke(const cim::MethodCall &call)
     if (!m_jobs || !m_peers || (mirror && (!m_replication || !m_peerVolumes)))
         return ready(cim::MethodResult::failure(quint32(ReturnCode::Failed),
                                                 tr("The engine cannot reach peers.")));
+    // The sources' state is checked here, by the service's rules, before anything is made on
+    // the peer: a mirror's replica or a copy still running is refused as it is for a local target.
+    if (m_replication) {
+        if (auto checked = m_replication->checkPlan(replicaPlan(**plan)); !checked)
+            return ready(cim::MethodResult::failure(checked.error()));
+    }
     auto run = std::make_shared<Run>();
     run->plan = **plan;
     run->jobs = m_jobs;
@@ -396,7 +352,8 @@ void RemoteReplicas::createNext(const std::shared_ptr<Run> &run)
     cim::MethodCall create{
         run->configurationService, QStringLiteral("CreateOrModifyElementFromStoragePool"), {}};
     create.in.set(QStringLiteral("ElementName"), Value::string(run->plan.names.at(i)));
-    create.in.set(QStringLiteral("ElementType"), Value::uint16(ElementTypeStorageVolume));
+    create.in.set(QStringLiteral("ElementType"),
+                  Value::uint16(quint16(requests::ElementType::StorageVolume)));
     create.in.set(QStringLiteral("Size"), Value::uint64(run->plan.sources.at(i).size));
     if (!run->plan.pool.isEmpty())
         create.in.set(QStringLiteral("InPool"), Value::reference(run->plan.pool));
@@ -459,7 +416,7 @@ void RemoteReplicas::copyNext(const std::shared_ptr<Run> &run)
     QUrl target = run->plan.data;
     target.setPath(u'/' + run->created.at(run->index).key(u"DeviceID").toString());
     CloneOptions copy;
-    applyCopyPriority(copy, run->plan.copyPriority);
+    CopyPacing::apply(copy, run->plan.copyPriority);
     auto *writer = new RemoteCloneWriter(device, m_queue.get(), copy, this);
     run->writer = writer;
     connect(writer, &RemoteCloneWriter::progress, this, [run](quint64 done, quint64) {
@@ -576,32 +533,48 @@ void RemoteReplicas::startMirrors(const std::shared_ptr<Run> &run)
         fail(run, cim::Error(ReturnCode::Failed, QString()));
         return;
     }
-    QList<Value> sources;
-    QList<Value> targets;
-    for (qsizetype i = 0; i < run->plan.sources.size(); ++i) {
-        sources.append(Value::reference(run->plan.sources.at(i).path));
-        targets.append(Value::reference(run->created.at(i)));
+    // The request was checked when it came; the pairs are made from its plan with the peer's new
+    // volumes as targets, which the service checks as any targets (size, use) at this moment.
+    ReplicaPlan plan = replicaPlan(run->plan);
+    for (qsizetype i = 0; i < run->created.size(); ++i) {
+        const std::optional<ReplicaVolume> target = m_storage->volume(run->created.at(i));
+        if (!target) {
+            fail(run, cim::Error(ReturnCode::Failed, tr("The peer's volume %1 is not known here.")
+                                                         .arg(run->created.at(i).toString())));
+            return;
+        }
+        plan.targets[i] = *target;
     }
-    cim::Parameters in;
-    in.set(QStringLiteral("SyncType"), Value::uint16(quint16(cim::SyncType::Mirror)));
-    if (run->plan.mode)
-        in.set(QStringLiteral("Mode"), Value::uint16(*run->plan.mode));
-    in.set(QStringLiteral("SourceElements"), Value::array(cim::CimType::Reference, sources));
-    in.set(QStringLiteral("TargetElements"), Value::array(cim::CimType::Reference, targets));
-    cim::Instance settings(QStringLiteral("CIM_ReplicationSettingData"));
-    settings.setProperty(QStringLiteral("CopyPriority"), Value::uint16(run->plan.copyPriority));
-    settings.setProperty(QStringLiteral("ConsistentPointInTime"),
-                         Value::boolean(run->plan.consistent));
-    in.set(QStringLiteral("ReplicationSettingData"),
-           Value::string(cim::cimxml::writeInstance(settings)));
+    auto refuse = [this, run](const cim::Error &error) {
+        // The pairs were not made: the peer's volumes are let go here and there.
+        fail(run, cim::Error(error.code,
+                             tr("The mirror to the peer cannot start: %1").arg(error.message),
+                             error.parameter));
+    };
+    if (auto checked = m_replication->checkPlan(plan); !checked) {
+        refuse(checked.error());
+        return;
+    }
     job->setControl(nullptr);
-    m_replication->createListReplica(in, job).then(this, [this, run](cim::MethodResult r) {
+    m_replication->createMirrors(plan, job).then(this, [refuse](cim::MethodResult r) {
         if (r.returnValue == quint32(ReturnCode::JobStarted))
             return; // the ReplicationService steers the job from here
-        // The pairs were not made: the peer's volumes are let go here and there.
-        fail(run, cim::Error(r.returnValue,
-                             tr("The mirror to the peer cannot start: %1").arg(r.message)));
+        refuse(cim::Error(r.returnValue, r.message, r.parameter));
     });
+}
+
+ReplicaPlan RemoteReplicas::replicaPlan(const Plan &remote)
+{
+    ReplicaPlan plan;
+    plan.syncType = cim::SyncType(remote.syncType);
+    plan.sources = remote.sources;
+    plan.targets.resize(remote.sources.size());
+    plan.names = remote.names;
+    plan.mode = remote.mode.value_or(quint16(cim::Mode::Asynchronous));
+    plan.modeGiven = remote.mode.has_value();
+    plan.consistentPointInTime = remote.consistent;
+    plan.priority = remote.copyPriority;
+    return plan;
 }
 
 void RemoteReplicas::giveBack(const std::shared_ptr<Run> &run, const cim::ObjectPath &volume,

@@ -12,6 +12,7 @@
 
 #include "cim/methodcall.h"
 #include "cim/result.h"
+#include "replication/replicaplan.h"
 
 #include <QFuture>
 #include <QObject>
@@ -68,6 +69,8 @@ private:
     bool keepCertificate(const std::shared_ptr<Run> &run);
     void attachMirrors(const std::shared_ptr<Run> &run);
     void startMirrors(const std::shared_ptr<Run> &run);
+    // The service's plan for a request's replicas (sources, mode, settings; targets unset).
+    static ReplicaPlan replicaPlan(const Plan &remote);
     void fail(const std::shared_ptr<Run> &run, const cim::Error &error);
     // fail() for an NBD error, with a hint when the certificate's names are the cause.
     void failOnDataChannel(const std::shared_ptr<Run> &run, QString why);

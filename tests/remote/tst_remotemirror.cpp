@@ -8,8 +8,8 @@
 
 #include "daemontestsupport.h"
 
-#include "remote/peervolumes.h"
 #include "db/database.h"
+#include "remote/peervolumes.h"
 #include "wsman/selfsignedcertificate.h"
 
 #include <QCryptographicHash>
@@ -563,6 +563,43 @@ private Q_SLOTS:
         Export replica(m.exportUrl, m.certificates);
         QVERIFY2(replica.error().isEmpty(), qPrintable(replica.error()));
         QVERIFY(replica.read(size) == m.bytes);
+
+        local.reset();
+        QVERIFY(stop(peer));
+    }
+
+    // A request for replicas on a peer is checked by the same rules as one made here, before
+    // anything happens on the peer: the replica of a local mirror cannot be mirrored anywhere,
+    // and the refusal names SourceElements.
+    void mirrorOfAMirrorsReplicaIsRefusedBeforeThePeerIsAsked()
+    {
+        Daemon peer;
+        QVERIFY(start(peer, QStringLiteral("peer-v")));
+        std::unique_ptr<Engine> local = engineReaching(peer, QStringLiteral("local-v"));
+        QVERIFY(local);
+        auto made = local->poolManager()->createVolume(local->poolManager()->defaultPoolId(),
+                                                       QStringLiteral("db"), 1 * MiB);
+        QVERIFY(made.ok());
+        cim::Parameters here;
+        here.set(QStringLiteral("SyncType"), Value::uint16(quint16(cim::SyncType::Mirror)));
+        here.set(QStringLiteral("SourceElements"),
+                 refs({StorageVolumeProvider::volumePath(local->systemName(), made->deviceId)}));
+        auto mirrored = await(local->registry()->invokeMethod(
+            {service(local->systemName()), QStringLiteral("CreateListReplica"), here}));
+        QVERIFY(startedJob(*local, mirrored));
+        const auto pair = pairOf(*local, made->deviceId);
+        QVERIFY(pair);
+        const qsizetype jobsBefore = local->jobManager()->jobs().size();
+
+        cim::Parameters in = toPeer(quint16(cim::SyncType::Mirror), local->systemName(),
+                                    pair->targetDeviceId, peer.nbd);
+        auto r = await(local->registry()->invokeMethod(
+            {service(local->systemName()), QStringLiteral("CreateListReplica"), in}));
+        QVERIFY(r);
+        QCOMPARE(r->returnValue, quint32(cim::ReturnCode::InUse));
+        QCOMPARE(r->parameter, QStringLiteral("SourceElements"));
+        QCOMPARE(local->jobManager()->jobs().size(), jobsBefore);
+        QCOMPARE(peerVolumeRows(*local), 0);
 
         local.reset();
         QVERIFY(stop(peer));
