@@ -641,26 +641,4 @@ void CloneCopier::onWorkersDone()
         Q_EMIT finished(Outcome::Completed, QString());
 }
 
-void applyCopyPriority(CloneOptions &options, quint16 copyPriority)
-{
-    switch (copyPriority) {
-    case 1: // Low
-        options.workers = 1;
-        options.priority = 0;
-        options.bytesPerSecond = 64ull << 20;
-        break;
-    case 3: // High
-        options.workers = 6;
-        options.priority = 15;
-        break;
-    case 4: // Urgent
-        options.workers = 8;
-        options.priority = 20;
-        break;
-    default: // Same, Not Managed
-        options.workers = 4;
-        options.priority = 10;
-    }
-}
-
 } // namespace rd::engine

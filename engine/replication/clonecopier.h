@@ -39,11 +39,6 @@ struct CloneOptions
     bool backgroundCopy = true;
 };
 
-// CIM_ReplicationSettingData.CopyPriority (0 Not Managed, 1 Low, 2 Same, 3 High, 4 Urgent) as
-// copy settings: Low yields to host I/O (one chunk in flight, low queue priority, capped rate);
-// High and Urgent go first with more chunks in flight; Same and Not Managed in between.
-void applyCopyPriority(CloneOptions &options, quint16 copyPriority);
-
 class CloneCopier final : public QObject, public JobControl
 {
     Q_OBJECT

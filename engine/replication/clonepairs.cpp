@@ -11,6 +11,7 @@
 #include "clonepairs.h"
 
 #include "copypacing.h"
+#include "jobs/enginejob.h"
 #include "jobs/jobanswer.h"
 #include "replicationprovider.h"
 #include "snapshotpairs.h"
@@ -18,7 +19,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPointer>
 
 #include <algorithm>
 
@@ -44,13 +44,25 @@ struct ClonePairs::Pair
 };
 
 // One CreateListReplica's copies behind one ConcreteJob; what RequestStateChange steers.
-struct ClonePairs::Task final : public JobControl
+struct ClonePairs::Task final : public EngineJob
 {
+    explicit Task(ConcreteJob *job)
+        : EngineJob(job)
+    {}
+    // ClonePairs reports for the task as its copiers move and end.
+    using EngineJob::emitError;
+    using EngineJob::emitResult;
+    using EngineJob::emitStopped;
+    using EngineJob::setCheckpoint;
+    using EngineJob::setProgress;
+
     ClonePairs *owner = nullptr;
-    QPointer<ConcreteJob> job;
     std::vector<std::unique_ptr<Pair>> pairs;
 
-    void suspend() override
+protected:
+    // The copiers start (paused when the job comes back Suspended) in startTask().
+    void doStart() override {}
+    void doSuspend() override
     {
         for (auto &p : pairs) {
             if (!p->done)
@@ -58,7 +70,7 @@ struct ClonePairs::Task final : public JobControl
         }
         owner->setProgressStatus(this, ProgressStatus::Dormant);
     }
-    void resume() override
+    void doResume() override
     {
         for (auto &p : pairs) {
             if (!p->done)
@@ -66,7 +78,8 @@ struct ClonePairs::Task final : public JobControl
         }
         owner->setProgressStatus(this, ProgressStatus::Synchronizing);
     }
-    void terminate() override
+    // A copier still running ends Cancelled, and the last to end stops the job.
+    bool doKill() override
     {
         bool running = false;
         for (auto &p : pairs) {
@@ -75,8 +88,7 @@ struct ClonePairs::Task final : public JobControl
                 running = true;
             }
         }
-        if (!running && job)
-            job->setTerminated();
+        return !running;
     }
 };
 
@@ -98,7 +110,8 @@ QString ClonePairs::jobKind()
 void ClonePairs::releaseJobs()
 {
     // Copies end where they are and resume from their checkpoints in the next engine.
-    ReplicationContext::releaseControls(m_tasks);
+    // Each task lets go of its job as it goes (EngineJob).
+    m_tasks.clear();
 }
 
 std::shared_ptr<BlockDevice> ClonePairs::sourceDevice(const QString &deviceId) const
@@ -130,7 +143,7 @@ QFuture<cim::MethodResult> ClonePairs::create(const ReplicaPlan &plan)
     // From here every step is undone if a later one fails: an error leaves nothing behind.
     QStringList createdVolumes;
     QStringList syncIds;
-    auto task = std::make_shared<Task>();
+    auto task = std::make_shared<Task>(nullptr);
     task->owner = this;
     ConcreteJob *job = nullptr;
     auto rollback = [&](const cim::Error &error) {
@@ -146,7 +159,6 @@ QFuture<cim::MethodResult> ClonePairs::create(const ReplicaPlan &plan)
                                       QStringLiteral("CreateListReplica"),
                                       tr("Clone of %1").arg(sourceNames.join(QStringLiteral(", "))),
                                       {}});
-    task->job = job;
 
     auto targets = m_context->makeTargets(plan, tr("Clone of %1"), createdVolumes);
     if (!targets)
@@ -212,7 +224,7 @@ QFuture<cim::MethodResult> ClonePairs::create(const ReplicaPlan &plan)
         job->addAffectedElement(*cim::ObjectPath::fromString(s->targetPath));
         syncRefs.append(Value::reference(ReplicationProvider::synchronizedPath(*s)));
     }
-    job->setControl(task.get());
+    task->setJob(job);
     m_tasks.insert(job->instanceId(), task);
     startTask(task, false);
     m_context->changed();
@@ -266,8 +278,7 @@ void ClonePairs::startTask(const std::shared_ptr<Task> &task, bool suspended)
                          });
         pair->copier->start(suspended);
     }
-    if (t->job && !suspended)
-        t->job->setRunning();
+    t->start();
     updateProgress(t);
 }
 
@@ -290,13 +301,10 @@ void ClonePairs::updateProgress(Task *task)
                                       {QStringLiteral("bytesDone"), qint64(d)},
                                       {QStringLiteral("bytesTotal"), qint64(t)}});
     }
-    if (task->job) {
-        // The authoritative checkpoint is each pair's chunk map (see CheckpointMap); the job
-        // record carries the byte counts so the catalog shows how far the copy got.
-        task->job->setCheckpoint(QJsonDocument(checkpoint).toJson(QJsonDocument::Compact));
-        task->job->setPercentComplete(
-            quint16(total == 0 ? 0 : std::min<quint64>(99, done * 100 / total)));
-    }
+    // The authoritative checkpoint is each pair's chunk map (see CheckpointMap); the job record
+    // carries the byte counts so the catalog shows how far the copy got.
+    task->setCheckpoint(QJsonDocument(checkpoint).toJson(QJsonDocument::Compact));
+    task->setProgress(done, total);
     m_context->changed();
 }
 
@@ -338,17 +346,15 @@ void ClonePairs::onCopierFinished(Task *task, Pair *pair, CloneCopier::Outcome o
             failures.append(p->message);
         cancelled = cancelled || p->outcome == CloneCopier::Outcome::Cancelled;
     }
-    if (ConcreteJob *job = task->job) {
-        if (!failures.isEmpty()) {
-            job->setFailed({quint32(ReturnCode::Failed), failures.join(QLatin1Char('\n')),
-                            JobErrorType::Software});
-        } else if (cancelled || job->state() == cim::JobState::ShuttingDown) {
-            job->setTerminated();
-        } else {
-            if (job->state() == cim::JobState::Suspended || job->state() == cim::JobState::New)
-                job->setRunning(); // the last chunks went by copy-before-write while paused
-            job->setCompleted();
-        }
+    if (!failures.isEmpty()) {
+        task->emitError({quint32(ReturnCode::Failed), failures.join(QLatin1Char('\n')),
+                         JobErrorType::Software});
+    } else if (cancelled) {
+        task->emitStopped();
+    } else {
+        // Stopped instead when a Terminate was under way; Running first when the last chunks
+        // went by copy-before-write while the job was paused.
+        task->emitResult();
     }
     // The copiers emitted this; they go once the signal has returned.
     QMetaObject::invokeMethod(
@@ -409,9 +415,8 @@ cim::Result<void> ClonePairs::resumeJob(ConcreteJob *job)
     const quint16 priority =
         quint16(params.value(QStringLiteral("priority")).toInt(int(CopyPriority::Same)));
 
-    auto task = std::make_shared<Task>();
+    auto task = std::make_shared<Task>(nullptr);
     task->owner = this;
-    task->job = job;
     const bool stopping = job->state() == cim::JobState::ShuttingDown;
     QStringList ids;
     for (const QJsonValue &p : pairList) {
@@ -459,13 +464,16 @@ cim::Result<void> ClonePairs::resumeJob(ConcreteJob *job)
         pair->copier = std::move(copier);
         task->pairs.push_back(std::move(pair));
     }
+    task->setJob(job);
     if (stopping) {
-        job->setTerminated();
+        // No copy is left to run: start() finishes the Terminate that was under way.
+        task->start();
         return {};
     }
     m_context->changed();
     if (task->pairs.empty()) {
-        // Every pair had ended: only the job's own end was lost.
+        // Every pair had ended: only the job's own end was lost. It reports Running before its
+        // end, as a job that ran does (emitError alone would leave a Suspended job's state so).
         if (job->state() != cim::JobState::Running)
             job->setRunning();
         bool allSynced = true;
@@ -474,13 +482,12 @@ cim::Result<void> ClonePairs::resumeJob(ConcreteJob *job)
             allSynced = allSynced && s && s->copyState == quint16(CopyState::Synchronized);
         }
         if (allSynced)
-            job->setCompleted();
+            task->emitResult();
         else
-            job->setFailed({quint32(ReturnCode::Failed), tr("Some copies did not complete."),
-                            JobErrorType::Software});
+            task->emitError({quint32(ReturnCode::Failed), tr("Some copies did not complete."),
+                             JobErrorType::Software});
         return {};
     }
-    job->setControl(task.get());
     m_tasks.insert(job->instanceId(), task);
     startTask(task, job->state() == cim::JobState::Suspended);
     return {};

@@ -8,13 +8,13 @@
 #include "mirrorpairs.h"
 
 #include "copypacing.h"
+#include "jobs/enginejob.h"
 #include "jobs/jobanswer.h"
 #include "replicationprovider.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPointer>
 
 #include <algorithm>
 
@@ -33,10 +33,17 @@ constexpr QLatin1StringView MirrorJobKind("mirror");
 
 // A mirror copy phase (initial copy, resync, resume, restore) behind one ConcreteJob: what
 // RequestStateChange steers. The sessions drain on their own; the job shows and steers them.
-struct MirrorPairs::Task final : public JobControl
+struct MirrorPairs::Task final : public EngineJob
 {
+    explicit Task(ConcreteJob *job)
+        : EngineJob(job)
+    {}
+    // The monitor reports for the task as its pairs move.
+    using EngineJob::emitError;
+    using EngineJob::emitResult;
+    using EngineJob::setPercent;
+
     MirrorPairs *owner = nullptr;
-    QPointer<ConcreteJob> job;
     QStringList syncIds;
     quint16 progressStatus = quint16(ProgressStatus::Synchronizing); // while it runs
 
@@ -46,7 +53,10 @@ struct MirrorPairs::Task final : public JobControl
         return s && s->copyState == quint16(CopyState::Unsynchronized);
     }
 
-    void suspend() override
+protected:
+    // The sessions drain on their own from the moment they are armed.
+    void doStart() override {}
+    void doSuspend() override
     {
         for (const QString &id : std::as_const(syncIds)) {
             const auto session = owner->m_mirrors.value(id);
@@ -61,7 +71,7 @@ struct MirrorPairs::Task final : public JobControl
         owner->m_context->changed();
     }
 
-    void resume() override
+    void doResume() override
     {
         for (const QString &id : std::as_const(syncIds)) {
             if (!copying(id))
@@ -74,8 +84,9 @@ struct MirrorPairs::Task final : public JobControl
     }
 
     // A terminated copy leaves its pairs Aborted: the replica holds part of the copy, the dirty
-    // map what is still missing, so Resync Replica continues from there.
-    void terminate() override
+    // map what is still missing, so Resync Replica continues from there. The job ends stopped
+    // here, before the pairs are announced as changed.
+    bool doKill() override
     {
         for (const QString &id : std::as_const(syncIds)) {
             if (!copying(id))
@@ -84,9 +95,8 @@ struct MirrorPairs::Task final : public JobControl
                                                       ProgressStatus::NotApplicable);
             owner->applyState(id);
         }
-        if (job)
-            job->setTerminated();
-        const QString jobId = job ? job->instanceId() : QString();
+        emitStopped();
+        const QString jobId = job() ? job()->instanceId() : QString();
         MirrorPairs *pairs = owner;
         // This task is the job's control and may be on the stack: let it go once the call
         // returned.
@@ -94,6 +104,7 @@ struct MirrorPairs::Task final : public JobControl
             pairs->m_context->receiver, [pairs, jobId] { pairs->m_tasks.remove(jobId); },
             Qt::QueuedConnection);
         pairs->m_context->changed();
+        return false;
     }
 };
 
@@ -113,7 +124,8 @@ QString MirrorPairs::jobKind()
 
 void MirrorPairs::releaseJobs()
 {
-    ReplicationContext::releaseControls(m_tasks);
+    // Each task lets go of its job as it goes (EngineJob).
+    m_tasks.clear();
 }
 
 void MirrorPairs::stop()
@@ -299,15 +311,13 @@ void MirrorPairs::applyState(const QString &syncId)
 
 void MirrorPairs::startTask(ConcreteJob *job, const QStringList &syncIds, quint16 progressStatus)
 {
-    auto task = std::make_shared<Task>();
+    auto task = std::make_shared<Task>(job);
     task->owner = this;
-    task->job = job;
     task->syncIds = syncIds;
     task->progressStatus = progressStatus;
-    job->setControl(task.get());
     m_tasks.insert(job->instanceId(), task);
-    if (job->state() == cim::JobState::New)
-        job->setRunning();
+    // A New job goes Running; one recovered while ShuttingDown finishes its Terminate here.
+    task->start();
     if (!m_monitor.isActive())
         m_monitor.start();
 }
@@ -338,9 +348,8 @@ void MirrorPairs::monitor()
             qWarning("Mirror %s is broken: %s", qPrintable(id), qPrintable(error));
             (void)pairs->transition(id, CopyState::Broken, ProgressStatus::NotApplicable);
             applyState(id);
-            if (auto task = m_tasks.value(s.jobId); task && task->job) {
-                task->job->setFailed({quint32(ReturnCode::Failed), error, JobErrorType::Hardware});
-            }
+            if (auto task = m_tasks.value(s.jobId))
+                task->emitError({quint32(ReturnCode::Failed), error, JobErrorType::Hardware});
             changed = true;
             continue;
         }
@@ -383,7 +392,7 @@ void MirrorPairs::monitor()
     }
     for (auto it = m_tasks.begin(); it != m_tasks.end();) {
         const std::shared_ptr<Task> task = *it;
-        ConcreteJob *job = task->job;
+        const ConcreteJob *job = task->job();
         if (!job || job->isFinished()) {
             it = m_tasks.erase(it);
             continue;
@@ -396,15 +405,11 @@ void MirrorPairs::monitor()
             percent += s ? s->percentSynced : 100;
         }
         if (allInStep) {
-            if (job->state() != cim::JobState::Running)
-                job->setRunning();
-            job->setPercentComplete(100);
-            job->setCompleted();
-            job->setControl(nullptr);
+            task->emitResult();
             it = m_tasks.erase(it);
             continue;
         }
-        job->setPercentComplete(
+        task->setPercent(
             quint16(std::min<quint64>(99, percent / std::max<qsizetype>(1, task->syncIds.size()))));
         ++it;
     }
@@ -441,11 +446,8 @@ cim::Result<void> MirrorPairs::resumeJob(ConcreteJob *job)
         : op == int(SyncOperation::ResyncReplica)    ? quint16(ProgressStatus::Resyncing)
                                                      : quint16(ProgressStatus::Synchronizing);
     startTask(job, ids, progress);
-    auto task = m_tasks.value(job->instanceId());
-    if (job->state() == cim::JobState::ShuttingDown) {
-        task->terminate(); // Terminate was under way: finish it
-        return {};
-    }
+    if (job->isFinished())
+        return {}; // a Terminate was under way: start() finished it
     const bool suspended = job->state() == cim::JobState::Suspended;
     for (const QString &id : std::as_const(ids)) {
         if (pairs->find(id)->copyState != quint16(CopyState::Unsynchronized))

@@ -56,17 +56,6 @@ public:
     void holdSources(const ReplicaPlan &plan, std::optional<WriteHold> &held) const;
     // A pair that cannot come back after a restart: Broken, and why in the log.
     void breakOnRecovery(const QString &syncId, const QString &why) const;
-    // An engine stop: the jobs of tasks lose their control (they stay as persisted, and the next
-    // engine resumes them); the tasks go.
-    template<class Tasks>
-    static void releaseControls(Tasks &tasks)
-    {
-        for (const auto &task : std::as_const(tasks)) {
-            if (task->job)
-                task->job->setControl(nullptr);
-        }
-        tasks.clear();
-    }
     // The durable per-pair map: a clone's checkpoint, a snapshot's copy-on-write map, a mirror's
     // dirty map, all in the checkpoint directory.
     QString mapPath(const SyncRecord &sync) const;
