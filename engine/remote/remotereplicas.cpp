@@ -1,5 +1,6 @@
 #include "remotereplicas.h"
 
+#include "jobs/enginejob.h"
 #include "jobs/jobmanager.h"
 #include "peerdirectory.h"
 #include "peervolumes.h"
@@ -77,11 +78,15 @@ struct RemoteReplicas::Plan
 };
 
 // One CreateListReplica's work, alive until the job ends.
-struct RemoteReplicas::Run final : public JobControl
+struct RemoteReplicas::Run final : public EngineJob
 {
+    // RemoteReplicas reports for the run as its steps end.
+    using EngineJob::emitError;
+    using EngineJob::emitResult;
+    using EngineJob::emitStopped;
+    using EngineJob::setProgress;
+
     Plan plan;
-    QString jobId;
-    QPointer<JobManager> jobs;
     std::shared_ptr<wsman::WsmanTransport> transport;
     cim::ObjectPath configurationService;
     QList<cim::ObjectPath> created; // the peer's new volumes
@@ -95,30 +100,30 @@ struct RemoteReplicas::Run final : public JobControl
     bool terminating = false;
     bool suspended = false;
 
-    ConcreteJob *job() const { return jobs ? jobs->job(jobId) : nullptr; }
-
-    void suspend() override
+protected:
+    // The steps run from invoke()'s first request on.
+    void doStart() override {}
+    // A copy that starts while suspended starts paused (the flag).
+    void doSuspend() override
     {
         suspended = true;
         if (writer)
             writer->suspend();
-        if (ConcreteJob *j = job())
-            j->setSuspended();
     }
-    void resume() override
+    void doResume() override
     {
         suspended = false;
         if (writer)
             writer->resume();
-        if (ConcreteJob *j = job())
-            j->setRunning();
     }
-    void terminate() override
+    // Between steps the next one sees the flag; during a copy the writer ends Cancelled. Either
+    // way fail() ends the job stopped once the peer's volumes are let go.
+    bool doKill() override
     {
-        // Between steps the next one sees the flag; during a copy the writer ends Cancelled.
         terminating = true;
         if (writer)
             writer->terminate();
+        return false;
     }
 };
 
@@ -274,7 +279,6 @@ QFuture<cim::MethodResult> RemoteReplicas::invoke(const cim::MethodCall &call)
     }
     auto run = std::make_shared<Run>();
     run->plan = **plan;
-    run->jobs = m_jobs;
     for (const ReplicaVolume &s : std::as_const(run->plan.sources))
         run->bytesTotal += s.size;
 
@@ -300,9 +304,8 @@ QFuture<cim::MethodResult> RemoteReplicas::invoke(const cim::MethodCall &call)
                 .arg(run->plan.collectionName);
     }
     ConcreteJob *job = m_jobs->createJob(spec);
-    run->jobId = job->instanceId();
-    job->setControl(run.get());
-    job->setRunning();
+    run->setJob(job);
+    run->start();
 
     std::unique_ptr<wsman::WsmanTransport> made = m_peers->connect(run->plan.wsman);
     made->setOperationTimeout(30000);
@@ -389,17 +392,14 @@ QString RemoteReplicas::certificateDirectory(const QUrl &wsman) const
 
 void RemoteReplicas::copyNext(const std::shared_ptr<Run> &run)
 {
-    ConcreteJob *job = run->job();
-    if (!job)
+    if (!run->job())
         return;
     if (run->terminating) {
         fail(run, cim::Error(ReturnCode::Failed, QString()));
         return;
     }
     if (run->index == run->plan.sources.size()) {
-        job->setPercentComplete(100);
-        job->setCompleted();
-        job->setControl(nullptr);
+        run->emitResult();
         return;
     }
     if (!keepCertificate(run))
@@ -420,9 +420,8 @@ void RemoteReplicas::copyNext(const std::shared_ptr<Run> &run)
     auto *writer = new RemoteCloneWriter(device, m_queue.get(), copy, this);
     run->writer = writer;
     connect(writer, &RemoteCloneWriter::progress, this, [run](quint64 done, quint64) {
-        if (ConcreteJob *job = run->job(); job && run->bytesTotal > 0)
-            job->setPercentComplete(
-                quint16(qMin<quint64>(99, (run->bytesBefore + done) * 100 / run->bytesTotal)));
+        if (run->bytesTotal > 0)
+            run->setProgress(run->bytesBefore + done, run->bytesTotal);
     });
     connect(writer, &RemoteCloneWriter::finished, this,
             [this, run, writer, size = source.size](CloneCopier::Outcome outcome,
@@ -555,6 +554,8 @@ void RemoteReplicas::startMirrors(const std::shared_ptr<Run> &run)
         refuse(checked.error());
         return;
     }
+    // The ReplicationService's task becomes the job's control; until then nothing steers it.
+    // The run keeps the job: fail() ends it if the service refuses.
     job->setControl(nullptr);
     m_replication->createMirrors(plan, job).then(this, [refuse](cim::MethodResult r) {
         if (r.returnValue == quint32(ReturnCode::JobStarted))
@@ -616,14 +617,10 @@ void RemoteReplicas::fail(const std::shared_ptr<Run> &run, const cim::Error &err
         QMetaObject::invokeMethod(
             this, [this, run, volume] { giveBack(run, volume, 3); }, Qt::QueuedConnection);
     }
-    ConcreteJob *job = run->job();
-    if (!job)
-        return;
-    job->setControl(nullptr);
     if (run->terminating)
-        job->setTerminated();
+        run->emitStopped();
     else
-        job->setFailed({error.code, error.message, JobErrorType::Communications});
+        run->emitError({error.code, error.message, JobErrorType::Communications});
 }
 
 } // namespace rd::engine
