@@ -1,5 +1,6 @@
 #include "remotecollections.h"
 
+#include "jobs/enginejob.h"
 #include "jobs/jobmanager.h"
 #include "provider/providerregistry.h"
 #include "requests/createremotereplicationcollectionrequest.h"
@@ -36,6 +37,24 @@ QFuture<T> ready(T value)
 // The WS-Man client of one contact with a peer; deleted from the event loop because the last
 // continuation runs inside the client's own reply handling.
 using TransportPtr = std::shared_ptr<wsman::WsmanTransport>;
+
+// A job of one step, the peer's answer to Create or Add: it cannot pause, and Terminate ends it
+// at once (an answer that comes later is still recorded, the job staying Terminated).
+class PeerStep final : public EngineJob
+{
+public:
+    explicit PeerStep(ConcreteJob *job)
+        : EngineJob(job)
+    {
+        setSuspendable(false);
+    }
+    using EngineJob::emitError;
+    using EngineJob::emitResult;
+
+protected:
+    void doStart() override {}
+    bool doKill() override { return true; }
+};
 
 } // namespace
 
@@ -404,29 +423,29 @@ QFuture<cim::MethodResult> RemoteCollections::create(const cim::MethodCall &call
     spec.elementName = tr("Create remote collection %1").arg(record.elementName);
     spec.deleteOnCompletion = false;
     ConcreteJob *job = m_jobs->createJob(spec);
-    const QString jobId = job->instanceId();
-    job->setRunning();
+    auto step = std::make_shared<PeerStep>(job);
+    step->start();
 
     // The record is stored only once the peer has answered: a refused peer leaves nothing but
     // the failed job that says why.
     contactPeer(v->wsman, v->remoteSystemPath)
-        .then(QtFuture::Launch::Sync, [self = QPointer(this), jobs = m_jobs, jobId,
+        .then(QtFuture::Launch::Sync, [self = QPointer(this), step,
                                        record](cim::Result<void> r) mutable {
-            ConcreteJob *job = jobs ? jobs->job(jobId) : nullptr;
+            ConcreteJob *job = step->job();
             if (!self || !job)
                 return;
             if (!r) {
-                job->setFailed({r.error().code, r.error().message, JobErrorType::Communications});
+                step->emitError({r.error().code, r.error().message, JobErrorType::Communications});
                 return;
             }
             record.connectivity = ConnectivityStatus::Up;
             if (auto saved = self->save(record); !saved) {
-                job->setFailed({saved.error().code, saved.error().message, JobErrorType::Software});
+                step->emitError(
+                    {saved.error().code, saved.error().message, JobErrorType::Software});
                 return;
             }
             job->addAffectedElement(self->toInstance(record).path());
-            job->setPercentComplete(100);
-            job->setCompleted();
+            step->emitResult();
         });
     result.returnValue = quint32(ReturnCode::JobStarted);
     result.out.set(QStringLiteral("Job"), Value::reference(job->path()));
@@ -461,37 +480,37 @@ QFuture<cim::MethodResult> RemoteCollections::add(const cim::MethodCall &call)
     spec.elementName = tr("Add to remote collection %1").arg(record.elementName);
     spec.deleteOnCompletion = false;
     ConcreteJob *job = m_jobs->createJob(spec);
-    const QString jobId = job->instanceId();
-    job->setRunning();
+    auto step = std::make_shared<PeerStep>(job);
+    step->start();
     const cim::ObjectPath system =
         v->remoteSystem.isEmpty()
             ? cim::ObjectPath()
             : cim::ObjectPath::fromString(v->remoteSystem).value_or(cim::ObjectPath());
     contactPeer(v->wsman, system)
-        .then(QtFuture::Launch::Sync, [self = QPointer(this), jobs = m_jobs, jobId,
+        .then(QtFuture::Launch::Sync, [self = QPointer(this), step,
                                        record](cim::Result<void> r) mutable {
-            ConcreteJob *job = jobs ? jobs->job(jobId) : nullptr;
+            ConcreteJob *job = step->job();
             if (!self || !job)
                 return;
             if (!r) {
-                job->setFailed({r.error().code, r.error().message, JobErrorType::Communications});
+                step->emitError({r.error().code, r.error().message, JobErrorType::Communications});
                 return;
             }
             // Another request may have removed the collection meanwhile.
             if (self->indexOf(record.instanceId) < 0) {
-                job->setFailed({quint32(ReturnCode::Failed),
-                                tr("The remote collection was deleted meanwhile."),
-                                JobErrorType::Software});
+                step->emitError({quint32(ReturnCode::Failed),
+                                 tr("The remote collection was deleted meanwhile."),
+                                 JobErrorType::Software});
                 return;
             }
             record.connectivity = ConnectivityStatus::Up;
             if (auto saved = self->save(record); !saved) {
-                job->setFailed({saved.error().code, saved.error().message, JobErrorType::Software});
+                step->emitError(
+                    {saved.error().code, saved.error().message, JobErrorType::Software});
                 return;
             }
             job->addAffectedElement(self->toInstance(record).path());
-            job->setPercentComplete(100);
-            job->setCompleted();
+            step->emitResult();
         });
     result.returnValue = quint32(ReturnCode::JobStarted);
     result.out.set(QStringLiteral("Job"), Value::reference(job->path()));
