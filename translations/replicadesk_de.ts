@@ -34,16 +34,8 @@
         <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
     </message>
     <message>
-        <source>The catalog could not be updated or read: %1.</source>
-        <translation>Der Katalog konnte nicht gelesen oder aktualisiert werden: %1.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>The catalog could not store the remote collection: %1</source>
-        <translation>Der Katalog konnte die entfernte Sammlung nicht speichern: %1</translation>
     </message>
 </context>
 <context>
@@ -650,32 +642,29 @@ Datenverzeichnis: %2</translation>
         <source>Cannot read the capacity of the pool directory %1: %2.</source>
         <translation>Die Kapazität des Pool-Verzeichnisses %1 kann nicht gelesen werden: %2.</translation>
     </message>
-</context>
-<context>
-    <name>rd::engine::Catalog</name>
     <message>
-        <source>The SQLite driver for Qt SQL (QSQLITE) is not installed.</source>
-        <translation>Der SQLite-Treiber für Qt SQL (QSQLITE) ist nicht installiert.</translation>
+        <source>There is no synchronization %1 in the catalog.</source>
+        <translation>Im Katalog gibt es keine Synchronisation %1.</translation>
     </message>
     <message>
-        <source>Cannot open the catalog %1: %2.</source>
-        <translation>Der Katalog %1 kann nicht geöffnet werden: %2.</translation>
+        <source>Modifying an existing element is not supported; create a new volume instead.</source>
+        <translation>Das Ändern eines vorhandenen Elements wird nicht unterstützt; legen Sie stattdessen ein neues Volume an.</translation>
     </message>
     <message>
-        <source>Cannot switch the catalog %1 to write-ahead logging: %2.</source>
-        <translation>Der Katalog %1 kann nicht auf Write-Ahead-Logging umgestellt werden: %2.</translation>
+        <source>Only storage volumes (ElementType 2) can be created.</source>
+        <translation>Nur Speichervolumes (ElementType 2) können angelegt werden.</translation>
     </message>
     <message>
-        <source>The catalog %1 was written by a newer ReplicaDesk (schema %2; this version knows up to %3).</source>
-        <translation>Der Katalog %1 wurde von einer neueren ReplicaDesk-Version geschrieben (Schema %2; diese Version kennt Schemata bis %3).</translation>
+        <source>ElementType %1 is not a valid element type.</source>
+        <translation>ElementType %1 ist kein gültiger Elementtyp.</translation>
+    </message>
+    <message>
+        <source>Size must give the volume&apos;s size in bytes.</source>
+        <translation>Size muss die Größe des Volumes in Bytes angeben.</translation>
     </message>
     <message>
         <source>The pool %1 still holds volumes.</source>
         <translation>Der Pool %1 enthält noch Volumes.</translation>
-    </message>
-    <message>
-        <source>There is no synchronization %1 in the catalog.</source>
-        <translation>Im Katalog gibt es keine Synchronisation %1.</translation>
     </message>
 </context>
 <context>
@@ -741,6 +730,37 @@ Datenverzeichnis: %2</translation>
     </message>
 </context>
 <context>
+    <name>rd::engine::Database</name>
+    <message>
+        <source>The catalog could not be updated or read: %1.</source>
+        <translation>Der Katalog konnte nicht gelesen oder aktualisiert werden: %1.</translation>
+    </message>
+    <message>
+        <source>The SQLite driver for Qt SQL (QSQLITE) is not installed.</source>
+        <translation>Der SQLite-Treiber für Qt SQL (QSQLITE) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Cannot open the catalog %1: %2.</source>
+        <translation>Der Katalog %1 kann nicht geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot switch the catalog %1 to write-ahead logging: %2.</source>
+        <translation>Der Katalog %1 kann nicht auf Write-Ahead-Logging umgestellt werden: %2.</translation>
+    </message>
+    <message>
+        <source>The catalog %1 was written by a newer ReplicaDesk (%2 %3; this version knows up to %4).</source>
+        <translation>Der Katalog %1 wurde von einer neueren ReplicaDesk-Version geschrieben (%2 %3; diese Version kennt bis %4).</translation>
+    </message>
+    <message>
+        <source>The catalog %1 was written by a newer ReplicaDesk (schema %2; this version knows up to %3).</source>
+        <translation>Der Katalog %1 wurde von einer neueren ReplicaDesk-Version geschrieben (Schema %2; diese Version kennt Schemata bis %3).</translation>
+    </message>
+    <message>
+        <source>The schema of %1 is not numbered 1, 2, 3, …</source>
+        <translation>Das Schema von %1 ist nicht fortlaufend 1, 2, 3, … nummeriert.</translation>
+    </message>
+</context>
+<context>
     <name>rd::engine::Engine</name>
     <message>
         <source>The engine needs a data directory and a default pool directory.</source>
@@ -760,6 +780,21 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>The engine thread did not answer.</source>
         <translation>Der Thread der Engine hat nicht geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::EngineServer</name>
+    <message>
+        <source>NBD without TLS cannot tell its clients apart: it serves on a loopback address only, unless --nbd-insecure is given.</source>
+        <translation>NBD ohne TLS kann seine Clients nicht unterscheiden: Es wird nur auf einer Loopback-Adresse angeboten, es sei denn, --nbd-insecure ist angegeben.</translation>
+    </message>
+    <message>
+        <source>Show a client certificate: this server admits a peer by the certificate it signed in to WS-Management with.</source>
+        <translation>Legen Sie ein Client-Zertifikat vor: Dieser Server lässt eine Gegenstelle anhand des Zertifikats zu, mit dem sie sich bei WS-Management angemeldet hat.</translation>
+    </message>
+    <message>
+        <source>This client certificate never signed in to WS-Management here: sign in over HTTPS with it first.</source>
+        <translation>Mit diesem Client-Zertifikat wurde hier nie eine Anmeldung bei WS-Management vorgenommen: Melden Sie sich zuerst damit über HTTPS an.</translation>
     </message>
 </context>
 <context>
@@ -844,6 +879,17 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::MethodSpec</name>
+    <message>
+        <source>Parameter %1 must be of type %2, not %3.</source>
+        <translation>Der Parameter %1 muss vom Typ %2 sein, nicht %3.</translation>
+    </message>
+    <message>
+        <source>Parameter %1 is required.</source>
+        <translation>Der Parameter %1 ist erforderlich.</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1287,10 @@ Datenverzeichnis: %2</translation>
         <source>%1 did not identify itself as a ReplicaDesk engine: %2</source>
         <translation>%1 hat sich nicht als ReplicaDesk-Engine ausgewiesen: %2</translation>
     </message>
+    <message>
+        <source>The catalog could not store the remote collection: %1</source>
+        <translation>Der Katalog konnte die entfernte Sammlung nicht speichern: %1</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::RemoteReplicas</name>
@@ -1265,10 +1315,6 @@ Datenverzeichnis: %2</translation>
         <translation>Replikate auf einem anderen System sind immer neue, dort angelegte Volumes: TargetElementSupplier muss Neu anlegen (3) oder Implementierung entscheidet (5) sein.</translation>
     </message>
     <message>
-        <source>CopyPriority %1 is not Not Managed (0), Low (1), Same (2), High (3) or Urgent (4).</source>
-        <translation>CopyPriority %1 ist weder Nicht verwaltet (0) noch Niedrig (1), Gleich (2), Hoch (3) oder Dringend (4).</translation>
-    </message>
-    <message>
         <source>TargetAccessPoint %1 is no endpoint of a remote replication collection of this system; record the peer with CreateRemoteReplicationCollection first.</source>
         <translation>TargetAccessPoint %1 ist kein Endpunkt einer entfernten Replikationssammlung dieses Systems; erfassen Sie die Gegenstelle zuerst mit CreateRemoteReplicationCollection.</translation>
     </message>
@@ -1283,10 +1329,6 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>The peer&apos;s NBD export requires TLS, whose certificate is checked against the one it shows over HTTPS; reach its WS-Management endpoint over HTTPS.</source>
         <translation>Der NBD-Export der Gegenstelle verlangt TLS, dessen Zertifikat mit dem über HTTPS gezeigten abgeglichen wird; erreichen Sie ihren WS-Management-Endpunkt über HTTPS.</translation>
-    </message>
-    <message>
-        <source>SourceElements names no volume.</source>
-        <translation>SourceElements nennt kein Volume.</translation>
     </message>
     <message>
         <source>SourceElements: %1 is not a volume of this system.</source>
@@ -1373,6 +1415,14 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>The mirror to the peer cannot start: %1</source>
         <translation>Der Spiegel zur Gegenstelle kann nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>TargetAccessPoint names no peer.</source>
+        <translation>TargetAccessPoint nennt keine Gegenstelle.</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s volume %1 is not known here.</source>
+        <translation>Das Volume %1 der Gegenstelle ist hier nicht bekannt.</translation>
     </message>
 </context>
 <context>
@@ -1641,6 +1691,10 @@ Datenverzeichnis: %2</translation>
         <source>Only a mirror can be made in a job made beforehand.</source>
         <translation>Nur ein Spiegel kann in einem zuvor angelegten Auftrag erstellt werden.</translation>
     </message>
+    <message>
+        <source>A %1 synchronization cannot go from %2 to %3 (%4).</source>
+        <translation>Eine %1-Synchronisation kann nicht von %2 nach %3 wechseln (%4).</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::StorageConfigurationProvider</name>
@@ -1653,28 +1707,12 @@ Datenverzeichnis: %2</translation>
         <translation>Es gibt keinen Dienst %1.</translation>
     </message>
     <message>
-        <source>Modifying an existing element is not supported; create a new volume instead.</source>
-        <translation>Das Ändern eines vorhandenen Elements wird nicht unterstützt; legen Sie stattdessen ein neues Volume an.</translation>
-    </message>
-    <message>
-        <source>Only storage volumes (ElementType 2) can be created.</source>
-        <translation>Nur Speichervolumes (ElementType 2) können angelegt werden.</translation>
-    </message>
-    <message>
-        <source>ElementType %1 is not a valid element type.</source>
-        <translation>ElementType %1 ist kein gültiger Elementtyp.</translation>
-    </message>
-    <message>
         <source>The Goal %1 is not a storage setting of this system.</source>
         <translation>Das Goal %1 ist keine Speichereinstellung dieses Systems.</translation>
     </message>
     <message>
         <source>InPool %1 is not a storage pool of this system.</source>
         <translation>InPool %1 ist kein Speicherpool dieses Systems.</translation>
-    </message>
-    <message>
-        <source>Size must give the volume&apos;s size in bytes.</source>
-        <translation>Size muss die Größe des Volumes in Bytes angeben.</translation>
     </message>
     <message>
         <source>New volume</source>
@@ -2814,6 +2852,10 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
     <message>
         <source>Ask this computer&apos;s replication service to make these replicas:</source>
         <translation>Den Replikationsdienst dieses Computers bitten, diese Replikate zu erstellen:</translation>
+    </message>
+    <message>
+        <source>The system will refuse this request: %1</source>
+        <translation>Das System wird diese Anfrage ablehnen: %1</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("rd::engine", text);
+    return QCoreApplication::translate("rd::engine::StorageConfigurationProvider", text);
 }
 
 const auto CreateMethod = requests::CreateVolumeRequest::methodName();
