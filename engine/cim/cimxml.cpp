@@ -1,5 +1,5 @@
-// CIM-XML (DSP0201) reading and writing of values and embedded instances. Near 900 lines with a
-// reason: reader and writer share one table of element names and types; splitting them into
+// CIM-XML (DSP0201) reading and writing of values and embedded instances. Near 900 lines because
+// the reader and the writer of one grammar are still kept side by side; splitting them into
 // cimxmlreader.cpp / cimxmlwriter.cpp behind the unchanged cimxml.h is the planned next step.
 
 #include "cimxml.h"
