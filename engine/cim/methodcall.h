@@ -47,8 +47,7 @@ struct MethodResult
     // The input parameter the refusal is about (cim::Error::parameter); empty when none is.
     QString parameter;
 
-    static MethodResult failure(quint32 code, const QString &message,
-                                const QString &parameter = {})
+    static MethodResult failure(quint32 code, const QString &message, const QString &parameter = {})
     {
         MethodResult r;
         r.returnValue = code;
@@ -56,10 +55,7 @@ struct MethodResult
         r.parameter = parameter;
         return r;
     }
-    static MethodResult failure(const Error &e)
-    {
-        return failure(e.code, e.message, e.parameter);
-    }
+    static MethodResult failure(const Error &e) { return failure(e.code, e.message, e.parameter); }
 };
 
 } // namespace rd::cim

@@ -227,8 +227,7 @@ private Q_SLOTS:
         QVERIFY(m_nbd->listen().ok());
         m_nbdUrl = m_nbd->url();
         // What the peer's daemon advertises: its WS-Man and NBD endpoints.
-        m_peer->remoteCollections()
-            ->setLocalEndpoints({m_wsmanUrl, m_nbdUrl});
+        m_peer->remoteCollections()->setLocalEndpoints({m_wsmanUrl, m_nbdUrl});
     }
 
     void cleanupTestCase()
