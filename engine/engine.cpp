@@ -99,8 +99,8 @@ cim::Result<void> Engine::start()
     replication.checkpointDirectory = data.filePath(QStringLiteral("checkpoints"));
     m_replication = std::make_unique<ReplicationService>(m_replicaStorage.get(), m_syncStore.get(),
                                                          m_jobs.get(), replication);
-    m_pools->isInUse = [service = m_replication.get()](const QString &deviceId) {
-        return service->isInUse(deviceId);
+    m_pools->usedBy = [service = m_replication.get()](const QString &deviceId) {
+        return service->usesOf(deviceId);
     };
     if (auto r = m_replication->recover(); !r)
         return r;

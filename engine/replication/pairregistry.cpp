@@ -291,14 +291,20 @@ bool PairRegistry::copyEnded(const SyncRecord &s)
 
 bool PairRegistry::isInUse(const QString &deviceId) const
 {
+    return !pairsUsing(deviceId).isEmpty();
+}
+
+QList<SyncRecord> PairRegistry::pairsUsing(const QString &deviceId) const
+{
+    QList<SyncRecord> uses;
     for (const SyncRecord &s : m_syncs) {
         if (s.targetDeviceId == deviceId)
-            return true; // a replica belongs to its pair
-        if (s.sourceDeviceId == deviceId &&
-            (s.syncType != quint16(SyncType::Clone) || !copyEnded(s)))
-            return true; // a copy still reads it; a snapshot or mirror lives off it
+            uses.append(s); // a replica belongs to its pair
+        else if (s.sourceDeviceId == deviceId &&
+                 (s.syncType != quint16(SyncType::Clone) || !copyEnded(s)))
+            uses.append(s); // a copy still reads it; a snapshot or mirror lives off it
     }
-    return false;
+    return uses;
 }
 
 const SyncRecord *PairRegistry::snapshotWithTarget(const QString &deviceId) const

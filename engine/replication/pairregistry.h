@@ -55,6 +55,8 @@ public:
     // A volume an unfinished copy reads or writes, or that is the replica of a pair: not to be
     // deleted or reused as a target.
     bool isInUse(const QString &deviceId) const;
+    // The pairs that make isInUse true, in registry order.
+    QList<SyncRecord> pairsUsing(const QString &deviceId) const;
     // The snapshot pair whose replica deviceId is, or null.
     const SyncRecord *snapshotWithTarget(const QString &deviceId) const;
 

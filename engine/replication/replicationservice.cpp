@@ -12,6 +12,7 @@
 #include <ThreadWeaver/Queue>
 
 #include <QDir>
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -104,6 +105,34 @@ QList<SyncRecord> ReplicationService::synchronizations() const
 bool ReplicationService::isInUse(const QString &deviceId) const
 {
     return m_pairs.isInUse(deviceId);
+}
+
+QString ReplicationService::usesOf(const QString &deviceId) const
+{
+    const QList<SyncRecord> pairs = m_pairs.pairsUsing(deviceId);
+    if (pairs.isEmpty())
+        return {};
+    const auto nameOf = [this](const QString &id) {
+        const std::optional<ReplicaVolume> v = m_context.storage->volumeById(id);
+        return v && !v->elementName.isEmpty() ? v->elementName : id;
+    };
+    QStringList parts;
+    for (const SyncRecord &s : pairs) {
+        const QString source = nameOf(s.sourceDeviceId);
+        const QString target = nameOf(s.targetDeviceId);
+        switch (cim::SyncType(s.syncType)) {
+        case cim::SyncType::Mirror:
+            parts << tr("the mirror of %1 to %2").arg(source, target);
+            break;
+        case cim::SyncType::Snapshot:
+            parts << tr("the snapshot %2 of %1").arg(source, target);
+            break;
+        default:
+            parts << tr("the clone of %1 to %2").arg(source, target);
+            break;
+        }
+    }
+    return QLocale().createSeparatedList(parts);
 }
 
 cim::ObjectPath ReplicationService::servicePath() const

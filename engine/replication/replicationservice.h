@@ -101,6 +101,9 @@ public:
     // A volume an unfinished copy reads or writes, or that is the replica of a pair: not to be
     // deleted or reused as a target (PoolManager's in-use hook).
     bool isInUse(const QString &deviceId) const;
+    // The pairs that use the volume, in words for a refusal ("the mirror of A to B"); empty
+    // when none (PoolManager's usedBy hook).
+    QString usesOf(const QString &deviceId) const;
 
     // The CIM face, kept here for the callers that reach the service through Engine (tests,
     // benchmarks); ReplicationProvider builds them.

@@ -38,11 +38,6 @@ cim::Result<CreateVolumeRequest> CreateVolumeRequest::parse(const cim::Parameter
     if (!read)
         return read.error();
 
-    if (!isNull(element)) {
-        return notSupported(Text::tr("Modifying an existing element is not supported; create a new "
-                                     "volume instead."),
-                            TheElement);
-    }
     const quint64 t = type.toUInt64();
     if (t != quint64(ElementType::StorageVolume)) {
         if (t >= quint64(ElementType::StorageExtent) && t <= quint64(ElementType::LogicalDisk)) {
@@ -60,8 +55,13 @@ cim::Result<CreateVolumeRequest> CreateVolumeRequest::parse(const cim::Parameter
         r.goal = goal.toReference();
     if (!isNull(pool))
         r.inPool = pool.toReference();
+    if (!isNull(element))
+        r.theElement = element.toReference();
     if (isNull(size) || size.toUInt64() == 0) {
-        return invalidParameter(Text::tr("Size must give the volume's size in bytes."), Size);
+        return invalidParameter(r.theElement
+                                    ? Text::tr("Size must give the volume's new size in bytes.")
+                                    : Text::tr("Size must give the volume's size in bytes."),
+                                Size);
     }
     r.size = size.toUInt64();
     return r;
@@ -80,6 +80,8 @@ cim::MethodCall CreateVolumeRequest::toCall(const cim::ObjectPath &target) const
     call.in.set(Size, Value::uint64(size));
     if (inPool)
         call.in.set(InPool, Value::reference(*inPool));
+    if (theElement)
+        call.in.set(TheElement, Value::reference(*theElement));
     return call;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // CIM_StorageConfigurationService.CreateOrModifyElementFromStoragePool as the engine serves it:
-// a new storage volume of a size, optionally named and in a pool. parse() refuses what no engine
-// state is needed for (a modification, an element type other than a volume, no size); whether
-// the pool exists and has room is the provider's to check.
+// a new storage volume of a size, optionally named and in a pool, or (TheElement given) an
+// existing volume grown to Size. parse() refuses what no engine state is needed for (an element
+// type other than a volume, no size); whether the pool or volume exists and has room is the
+// provider's to check.
 
 #include "replicationcodes.h"
 
@@ -23,6 +24,8 @@ struct CreateVolumeRequest
     std::optional<cim::ObjectPath> goal;   // a StorageSetting
     quint64 size = 0;                      // bytes, more than 0
     std::optional<cim::ObjectPath> inPool; // nullopt: the default pool
+    // A volume to modify instead of creating one: it grows to size (and takes elementName).
+    std::optional<cim::ObjectPath> theElement;
 
     [[nodiscard]] static cim::Result<CreateVolumeRequest> parse(const cim::Parameters &in);
     cim::MethodCall toCall(const cim::ObjectPath &target) const;

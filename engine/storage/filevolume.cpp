@@ -112,15 +112,37 @@ cim::Result<quint64> FileVolume::allocatedBytes() const
     return quint64(st.st_blocks) * 512u;
 }
 
+cim::Result<void> FileVolume::grow(quint64 newSize)
+{
+    const quint64 now = m_size.load();
+    if (newSize < now || newSize % BlockSize != 0 ||
+        newSize > quint64(std::numeric_limits<off_t>::max())) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("A volume can only grow, in multiples of %1 bytes.").arg(BlockSize));
+    }
+    if (newSize == now)
+        return {};
+    int rc;
+    do {
+        rc = ::ftruncate(m_fd, off_t(newSize));
+    } while (rc != 0 && errno == EINTR);
+    if (rc != 0)
+        return ioError(QT_TRANSLATE_NOOP("rd::engine", "Cannot size the volume image %1: %2."),
+                       m_path, errno);
+    m_size.store(newSize);
+    return {};
+}
+
 cim::Result<void> FileVolume::checkRange(quint64 offset, quint64 length) const
 {
-    if (offset > m_size || length > m_size - offset) {
+    const quint64 size = m_size.load();
+    if (offset > size || length > size - offset) {
         return cim::Error(cim::ReturnCode::InvalidParameter,
                           tr("The range of %1 bytes at offset %2 lies beyond the end of the "
                              "volume (%3 bytes).")
                               .arg(length)
                               .arg(offset)
-                              .arg(m_size));
+                              .arg(size));
     }
     return {};
 }
@@ -185,9 +207,10 @@ cim::Result<void> FileVolume::flush()
 cim::Result<QList<Extent>> FileVolume::allocatedExtents(quint64 offset, quint64 length)
 {
     QList<Extent> result;
-    if (offset >= m_size || length == 0)
+    const quint64 size = m_size.load();
+    if (offset >= size || length == 0)
         return result;
-    const quint64 end = offset + std::min(length, m_size - offset);
+    const quint64 end = offset + std::min(length, size - offset);
     quint64 pos = offset;
     while (pos < end) {
         const off_t data = ::lseek(m_fd, off_t(pos), SEEK_DATA);

@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <memory>
 
 namespace rd::engine {
@@ -25,9 +26,12 @@ public:
     // The image's descriptor, for copy_file_range and SEEK_DATA; owned by the FileVolume.
     int fd() const { return m_fd; }
     QString path() const { return m_path; }
-    quint64 size() const override { return m_size; }
+    quint64 size() const override { return m_size.load(); }
     // Bytes the filesystem has allocated for the image (st_blocks), for the pool's figures.
     cim::Result<quint64> allocatedBytes() const;
+    // Makes the image newSize bytes (a multiple of BlockSize, not smaller than now); the new
+    // range is a hole. Readers and writers in flight see either size, both valid.
+    cim::Result<void> grow(quint64 newSize);
 
     // Ranges beyond size() give InvalidParameter; I/O errors give Failed with the system's text.
     cim::Result<void> read(quint64 offset, std::span<char> buffer) override;
@@ -45,7 +49,7 @@ private:
 
     int m_fd = -1;
     QString m_path;
-    quint64 m_size = 0;
+    std::atomic<quint64> m_size = 0;
 };
 
 } // namespace rd::engine

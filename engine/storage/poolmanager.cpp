@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QUuid>
 
 #include <algorithm>
@@ -19,6 +20,12 @@ namespace {
 
 // Characters XML 1.0 cannot carry (so neither CIM-XML nor WS-Man could return the name) and
 // unpaired surrogates: such a label could be stored but never shown again.
+// Sizes in refusals are for people: binary units, as the console enters them.
+QString sizeText(quint64 bytes)
+{
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
+}
+
 bool isPrintableLabel(const QString &name)
 {
     for (qsizetype i = 0; i < name.size(); ++i) {
@@ -221,14 +228,8 @@ cim::Result<quint64> PoolManager::allocatedBytes(const QString &deviceId) const
     return quint64(st.st_blocks) * 512u; // st_blocks is in 512-byte units (POSIX)
 }
 
-cim::Result<VolumeInfo> PoolManager::createVolume(const QString &poolId, const QString &elementName,
-                                                  quint64 sizeBytes)
+cim::Result<void> PoolManager::checkElementName(const QString &elementName)
 {
-    const std::optional<StoragePool> target = pool(poolId);
-    if (!target) {
-        return cim::Error(cim::ReturnCode::InvalidParameter,
-                          tr("There is no storage pool %1.").arg(poolId));
-    }
     // The name is only ever a label: it is checked so every client can show it, not for
     // path safety, since it never reaches the filesystem.
     if (elementName.isEmpty()) {
@@ -244,6 +245,19 @@ cim::Result<VolumeInfo> PoolManager::createVolume(const QString &poolId, const Q
         return cim::Error(cim::ReturnCode::InvalidParameter,
                           tr("A volume name may not contain control characters."));
     }
+    return {};
+}
+
+cim::Result<VolumeInfo> PoolManager::createVolume(const QString &poolId, const QString &elementName,
+                                                  quint64 sizeBytes)
+{
+    const std::optional<StoragePool> target = pool(poolId);
+    if (!target) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("There is no storage pool %1.").arg(poolId));
+    }
+    if (auto named = checkElementName(elementName); !named)
+        return named.error();
     constexpr quint64 Block = BlockDevice::BlockSize;
     if (sizeBytes == 0 || sizeBytes > std::numeric_limits<qint64>::max() - Block) {
         return cim::Error(
@@ -259,10 +273,8 @@ cim::Result<VolumeInfo> PoolManager::createVolume(const QString &poolId, const Q
     // it now rather than let a copy fail halfway with ENOSPC.
     if (size > space->available) {
         return cim::Error(cim::ReturnCode::InvalidParameter,
-                          tr("The pool %1 has %2 bytes free; a volume of %3 bytes does not fit.")
-                              .arg(target->name())
-                              .arg(space->available)
-                              .arg(size));
+                          tr("The pool %1 has %2 free; a volume of %3 does not fit.")
+                              .arg(target->name(), sizeText(space->available), sizeText(size)));
     }
 
     VolumeInfo info{QUuid::createUuid().toString(QUuid::WithoutBraces), poolId, elementName, size,
@@ -307,10 +319,10 @@ cim::Result<void> PoolManager::deleteVolume(const QString &deviceId)
         return cim::Error(cim::ReturnCode::InvalidParameter,
                           tr("There is no volume %1.").arg(deviceId));
     }
-    if (isInUse && isInUse(deviceId)) {
+    if (const QString uses = usedBy ? usedBy(deviceId) : QString(); !uses.isEmpty()) {
         return cim::Error(cim::ReturnCode::InUse,
-                          tr("The volume %1 is part of a synchronization; remove that first.")
-                              .arg(volume(deviceId)->elementName));
+                          tr("The volume %1 is part of a synchronization (%2); remove that first.")
+                              .arg(volume(deviceId)->elementName, uses));
     }
     if (const QString who = openedBy ? openedBy(deviceId) : QString(); !who.isEmpty()) {
         return cim::Error(cim::ReturnCode::InUse,
@@ -342,6 +354,114 @@ cim::Result<void> PoolManager::deleteVolume(const QString &deviceId)
     }
     Q_EMIT volumesChanged();
     return {};
+}
+
+cim::Result<VolumeInfo> PoolManager::renameVolume(const QString &deviceId,
+                                                  const QString &elementName)
+{
+    std::optional<VolumeInfo> info = volume(deviceId);
+    if (!info) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("There is no volume %1.").arg(deviceId));
+    }
+    if (auto named = checkElementName(elementName); !named)
+        return named.error();
+    if (info->elementName == elementName)
+        return *info;
+    auto row = m_store->volume(deviceId);
+    if (!row)
+        return row.error();
+    if (!row.value()) {
+        return cim::Error(cim::ReturnCode::Failed,
+                          tr("The catalog has no record of the volume %1.").arg(deviceId));
+    }
+    VolumeRow changed = *row.value();
+    changed.elementName = elementName;
+    if (auto r = m_store->upsertVolume(changed); !r)
+        return r.error();
+    info->elementName = elementName;
+    {
+        QMutexLocker lock(&m_lock);
+        m_volumes.insert(deviceId, *info);
+    }
+    Q_EMIT volumesChanged();
+    return *info;
+}
+
+cim::Result<VolumeInfo> PoolManager::growVolume(const QString &deviceId, quint64 sizeBytes)
+{
+    std::optional<VolumeInfo> info = volume(deviceId);
+    if (!info) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("There is no volume %1.").arg(deviceId));
+    }
+    constexpr quint64 Block = BlockDevice::BlockSize;
+    if (sizeBytes > std::numeric_limits<qint64>::max() - Block) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("A volume size must be between 1 byte and 8 EiB; %1 is not.")
+                              .arg(sizeText(sizeBytes)));
+    }
+    const quint64 size = (sizeBytes + Block - 1) / Block * Block;
+    if (size < info->size) {
+        // Shrinking would cut off data a host or a file system may still use; no engine
+        // state can tell that it is unused, so it is never done.
+        return cim::Error(cim::ReturnCode::NotSupported,
+                          tr("The volume %1 has %2; volumes can grow but not shrink to %3.")
+                              .arg(info->elementName, sizeText(info->size), sizeText(size)));
+    }
+    if (size == info->size)
+        return *info;
+    // No pair kind follows a grow yet: a snapshot's view and a mirror's dirty map are sized
+    // when the pair is made, and a replica of the old size would silently miss the new blocks.
+    if (const QString uses = usedBy ? usedBy(deviceId) : QString(); !uses.isEmpty()) {
+        return cim::Error(cim::ReturnCode::InUse,
+                          tr("The volume %1 is part of a synchronization (%2), which cannot follow "
+                             "a change of size; remove that first.")
+                              .arg(info->elementName, uses));
+    }
+    const std::optional<StoragePool> home = pool(info->poolId);
+    if (!home) {
+        return cim::Error(cim::ReturnCode::Failed,
+                          tr("The pool of the volume %1 is gone.").arg(info->elementName));
+    }
+    auto space = home->space();
+    if (!space)
+        return space.error();
+    if (size - info->size > space->available) {
+        return cim::Error(cim::ReturnCode::InvalidParameter,
+                          tr("The pool %1 has %2 free; growing %3 by %4 does not fit.")
+                              .arg(home->name(), sizeText(space->available), info->elementName,
+                                   sizeText(size - info->size)));
+    }
+    auto file = device(deviceId);
+    if (!file)
+        return file.error();
+    auto row = m_store->volume(deviceId);
+    if (!row)
+        return row.error();
+    if (!row.value()) {
+        return cim::Error(cim::ReturnCode::Failed,
+                          tr("The catalog has no record of the volume %1.").arg(deviceId));
+    }
+    // The row and the image in one transaction: a failed ftruncate rolls the row back. A failed
+    // commit leaves the image longer than its row, which is harmless: the row is what clients
+    // are shown and the extra tail is a hole, so the same grow can simply be asked again.
+    VolumeRow changed = *row.value();
+    changed.size = size;
+    auto grown = m_store->transaction([&]() -> cim::Result<void> {
+        if (auto r = m_store->upsertVolume(changed); !r)
+            return r;
+        return file.value()->grow(size);
+    });
+    if (!grown)
+        return grown.error();
+    info->size = size;
+    {
+        QMutexLocker lock(&m_lock);
+        m_volumes.insert(deviceId, *info);
+    }
+    Q_EMIT volumesChanged();
+    return *info;
 }
 
 cim::Result<std::shared_ptr<FileVolume>> PoolManager::device(const QString &deviceId)

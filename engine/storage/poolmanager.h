@@ -69,9 +69,18 @@ public:
     // exist afterwards, or neither does.
     cim::Result<VolumeInfo> createVolume(const QString &poolId, const QString &elementName,
                                          quint64 sizeBytes);
-    // Deletes image and row; InUse when isInUse says a synchronization uses the volume,
-    // InvalidParameter when there is no such volume.
+    // Deletes image and row; InUse (naming what uses it) when usedBy names a synchronization or
+    // openedBy a client, InvalidParameter when there is no such volume.
     cim::Result<void> deleteVolume(const QString &deviceId);
+    // InvalidParameter unless elementName can label a volume (not empty, not too long, text
+    // every client can show).
+    static cim::Result<void> checkElementName(const QString &elementName);
+    // A new label, checked as createVolume checks it; the image is untouched.
+    cim::Result<VolumeInfo> renameVolume(const QString &deviceId, const QString &elementName);
+    // Grows the image to sizeBytes (rounded up to whole blocks); the new range reads as zeros.
+    // NotSupported for a smaller size, InUse while a synchronization uses the volume (no pair
+    // follows a change of size), InvalidParameter when the pool has no room for the growth.
+    cim::Result<VolumeInfo> growVolume(const QString &deviceId, quint64 sizeBytes);
 
     // The volume's one shared device (opened on first use): every writer goes through it, so
     // observers registered by replication see every write. Thread-safe.
@@ -84,8 +93,9 @@ public:
     // Puts a view over a volume (null removes it); deleting the volume removes it too.
     void setOverlay(const QString &deviceId, std::shared_ptr<BlockDevice> view);
 
-    // Set by replication: true when a synchronization uses the volume, so it must not go away.
-    std::function<bool(const QString &deviceId)> isInUse;
+    // Set by replication: the synchronizations that use the volume, in words for a refusal
+    // ("the mirror of A to B"); empty when none. A volume in use must not go away or change size.
+    std::function<QString(const QString &deviceId)> usedBy;
     // Who else has the volume open (an NBD client writing a replica into it): said in the
     // refusal; empty when nobody. Also keeps the volume from being deleted.
     std::function<QString(const QString &deviceId)> openedBy;

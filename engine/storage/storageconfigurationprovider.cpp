@@ -138,6 +138,8 @@ cim::MethodResult StorageConfigurationProvider::createOrModifyElement(const cim:
                                       .arg(request.goal->toString()),
                                   QStringLiteral("Goal")));
     }
+    if (request.theElement)
+        return modifyElement(request);
     QString poolId = m_pools->defaultPoolId();
     if (const auto &path = request.inPool) {
         const bool isPoolClass =
@@ -164,6 +166,56 @@ cim::MethodResult StorageConfigurationProvider::createOrModifyElement(const cim:
                                                      m_systemName, created->deviceId)));
     // The size achieved: the request rounded up to whole blocks.
     result.out.set(QStringLiteral("Size"), Value::uint64(created->size));
+    result.out.set(QStringLiteral("Job"), Value::null(CimType::Reference));
+    return result;
+}
+
+cim::MethodResult
+StorageConfigurationProvider::modifyElement(const requests::CreateVolumeRequest &request)
+{
+    const StorageVolumeProvider volumes(m_pools, m_systemName);
+    const QString deviceId = volumes.deviceIdOf(*request.theElement);
+    const std::optional<VolumeInfo> volume =
+        deviceId.isEmpty() ? std::nullopt : m_pools->volume(deviceId);
+    if (!volume) {
+        return failure(cim::Error(
+            cim::ReturnCode::InvalidParameter,
+            tr("TheElement %1 is not a volume of this system.").arg(request.theElement->toString()),
+            QStringLiteral("TheElement")));
+    }
+    // A volume stays in its pool: InPool may only name the one it is in.
+    if (const auto &path = request.inPool;
+        path && path->key(u"InstanceID").toString() != volume->poolId) {
+        return failure(cim::Error(cim::ReturnCode::InvalidParameter,
+                                  tr("InPool %1 is not the pool of %2; a volume cannot move to "
+                                     "another pool.")
+                                      .arg(path->toString(), volume->elementName),
+                                  QStringLiteral("InPool")));
+    }
+    // Each check runs before either change, so a refused size leaves the name alone.
+    if (request.elementName) {
+        if (auto named = m_pools->checkElementName(*request.elementName); !named)
+            return failure(cim::Error(named.error().code, named.error().message,
+                                      QStringLiteral("ElementName")));
+    }
+    auto grown = m_pools->growVolume(deviceId, request.size);
+    if (!grown) {
+        cim::Error e = grown.error();
+        if (e.parameter.isEmpty()) {
+            e.parameter = e.code == quint32(cim::ReturnCode::InUse) ? QStringLiteral("TheElement")
+                                                                    : QStringLiteral("Size");
+        }
+        return failure(e);
+    }
+    if (request.elementName) {
+        if (auto renamed = m_pools->renameVolume(deviceId, *request.elementName); !renamed)
+            return failure(renamed.error());
+    }
+    cim::MethodResult result;
+    result.returnValue = quint32(cim::ReturnCode::Completed);
+    result.out.set(QStringLiteral("TheElement"),
+                   Value::reference(StorageVolumeProvider::volumePath(m_systemName, deviceId)));
+    result.out.set(QStringLiteral("Size"), Value::uint64(grown->size));
     result.out.set(QStringLiteral("Job"), Value::null(CimType::Reference));
     return result;
 }

@@ -1,10 +1,14 @@
 #pragma once
-// Serves StorageConfigurationService: the methods the console uses to create a volume in a pool
-// (CreateOrModifyElementFromStoragePool) and to delete one (ReturnToStoragePool).
+// Serves StorageConfigurationService: the methods the console uses to create or grow a volume in
+// a pool (CreateOrModifyElementFromStoragePool) and to delete one (ReturnToStoragePool).
 
 #include "provider/provider.h"
 
 #include <QPointer>
+
+namespace rd::requests {
+struct CreateVolumeRequest;
+}
 
 namespace rd::engine {
 
@@ -28,6 +32,7 @@ public:
 
 private:
     cim::MethodResult createOrModifyElement(const cim::Parameters &in);
+    cim::MethodResult modifyElement(const requests::CreateVolumeRequest &request);
     cim::MethodResult returnToStoragePool(const cim::Parameters &in);
 
     QPointer<PoolManager> m_pools;

@@ -81,6 +81,54 @@ cim::Result<cim::Instance> StorageVolumeProvider::getInstance(const cim::ObjectP
     return instanceFor(*volume);
 }
 
+cim::Result<void> StorageVolumeProvider::modifyInstance(const cim::Instance &instance,
+                                                        const QStringList &propertyList)
+{
+    auto current = getInstance(instance.path());
+    if (!current)
+        return current.error();
+    const QString id = deviceIdOf(instance.path());
+    QStringList names = propertyList;
+    if (names.isEmpty()) {
+        for (const auto &[name, value] : instance.properties())
+            names.append(name);
+    }
+    // What the engine measures as it runs: a client that read the instance a moment ago and
+    // sends it back whole must not be refused because a host wrote meanwhile.
+    static const QStringList measured = {QStringLiteral("ProvisionedConsumableBlocks"),
+                                         QStringLiteral("OperationalStatus"),
+                                         QStringLiteral("HealthState")};
+    std::optional<QString> newName;
+    for (const QString &name : std::as_const(names)) {
+        const Value value = instance.property(name);
+        if (name.compare(u"ElementName", Qt::CaseInsensitive) == 0) {
+            if (!value.isTyped() || value.isNull() || value.isArray() ||
+                value.type() != cim::CimType::String) {
+                return cim::Error(cim::ReturnCode::InvalidParameter,
+                                  tr("ElementName must be the volume's new name."),
+                                  QStringLiteral("ElementName"));
+            }
+            newName = value.toString();
+        } else if (!measured.contains(name, Qt::CaseInsensitive) &&
+                   !(value == current->property(name))) {
+            return cim::Error(cim::ReturnCode::InvalidParameter,
+                              tr("Only the ElementName of a volume can be changed this way, not "
+                                 "%1; a volume grows through CreateOrModifyElementFromStoragePool.")
+                                  .arg(name),
+                              name);
+        }
+    }
+    if (!newName)
+        return {};
+    auto renamed = m_pools->renameVolume(id, *newName);
+    if (!renamed) {
+        cim::Error e = renamed.error();
+        e.parameter = QStringLiteral("ElementName");
+        return e;
+    }
+    return {};
+}
+
 cim::Result<void> StorageVolumeProvider::deleteInstance(const cim::ObjectPath &path)
 {
     const QString id = deviceIdOf(path);

@@ -23,6 +23,10 @@ public:
     QList<ClassInfo> classes() const override;
     cim::Result<QList<cim::Instance>> enumerateInstances(const QString &className) override;
     cim::Result<cim::Instance> getInstance(const cim::ObjectPath &path) override;
+    // Renames the volume when ElementName changes; the other properties are the system's and
+    // must come back as they are (InvalidParameter naming the first that does not).
+    cim::Result<void> modifyInstance(const cim::Instance &instance,
+                                     const QStringList &propertyList) override;
     // Deleting a volume instance returns it to its pool, as ReturnToStoragePool does.
     cim::Result<void> deleteInstance(const cim::ObjectPath &path) override;
 

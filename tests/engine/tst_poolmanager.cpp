@@ -215,17 +215,19 @@ private Q_SLOTS:
     {
         auto v = m_pools->createVolume(m_pools->defaultPoolId(), QStringLiteral("x"), 4096).value();
         QString asked;
-        m_pools->isInUse = [&](const QString &id) {
+        m_pools->usedBy = [&](const QString &id) {
             asked = id;
-            return true;
+            return QStringLiteral("the mirror of x to y");
         };
         auto r = m_pools->deleteVolume(v.deviceId);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, quint32(cim::ReturnCode::InUse));
         QCOMPARE(asked, v.deviceId);
+        QVERIFY2(r.error().message.contains(QStringLiteral("the mirror of x to y")),
+                 qPrintable(r.error().message));
         QCOMPARE(filesIn(poolDir()), QStringList{v.deviceId + QStringLiteral(".img")});
         QVERIFY(m_pools->volume(v.deviceId));
-        m_pools->isInUse = [](const QString &) { return false; };
+        m_pools->usedBy = [](const QString &) { return QString(); };
         QVERIFY(m_pools->deleteVolume(v.deviceId).ok());
     }
 

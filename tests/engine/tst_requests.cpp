@@ -433,9 +433,12 @@ private Q_SLOTS:
         QTest::newRow("Size missing") << Changes{{S, Value()}} << Invalid << S;
         QTest::newRow("Size 0") << Changes{{S, Value::uint64(0)}} << Invalid << S;
         QTest::newRow("Size uint32") << Changes{{S, Value::uint32(5)}} << Invalid << S;
-        QTest::newRow("TheElement")
-            << Changes{{QStringLiteral("TheElement"), Value::reference(volume("v"))}} << Unsupported
-            << QStringLiteral("TheElement");
+        QTest::newRow("TheElement string")
+            << Changes{{QStringLiteral("TheElement"), Value::string(QStringLiteral("v"))}}
+            << Invalid << QStringLiteral("TheElement");
+        QTest::newRow("grow without Size")
+            << Changes{{QStringLiteral("TheElement"), Value::reference(volume("v"))}, {S, Value()}}
+            << Invalid << S;
         QTest::newRow("InPool string")
             << Changes{{QStringLiteral("InPool"), Value::string(QStringLiteral("pool"))}} << Invalid
             << QStringLiteral("InPool");
@@ -458,7 +461,7 @@ private Q_SLOTS:
     {
         const cim::ObjectPath service = volume("service", "TEST_Service");
         const auto bare = CreateVolumeRequest::parse(volumeRequest());
-        QVERIFY(!bare->elementName && !bare->inPool && !bare->goal);
+        QVERIFY(!bare->elementName && !bare->inPool && !bare->goal && !bare->theElement);
         QCOMPARE(bare->size, quint64(1 << 20));
         QVERIFY(CreateVolumeRequest::parse(bare->toCall(service).in).value() == bare.value());
 
@@ -467,6 +470,7 @@ private Q_SLOTS:
         full.size = 5 << 20;
         full.inPool = volume("pool", "TEST_StoragePool");
         full.goal = volume("goal", "TEST_Setting");
+        full.theElement = volume("v");
         const cim::MethodCall call = full.toCall(service);
         QCOMPARE(call.method, QStringLiteral("CreateOrModifyElementFromStoragePool"));
         QCOMPARE(call.in.value(u"ElementType"), Value::uint16(2));

@@ -267,7 +267,8 @@ private Q_SLOTS:
             << L{{E, name(QString(10240, u'a'))}, {T, type2}, {S, size}} << 5u;
         QTest::newRow("NUL in name")
             << L{{E, name(QStringLiteral("a") + QChar(0))}, {T, type2}, {S, size}} << 5u;
-        QTest::newRow("modify") << L{{T, type2}, {S, size}, {TE, Value::reference(existing)}} << 1u;
+        QTest::newRow("modify unknown volume")
+            << L{{T, type2}, {S, size}, {TE, Value::reference(existing)}} << 5u;
         QTest::newRow("unknown parameter")
             << L{{T, type2}, {S, size}, {QStringLiteral("Bogus"), Value::uint16(1)}} << 5u;
         QTest::newRow("Job as input")
@@ -293,12 +294,14 @@ private Q_SLOTS:
         const cim::ObjectPath element = StorageVolumeProvider::volumePath(System, v.deviceId);
 
         // In use by a synchronization: 6, and the volume stays.
-        m_pools->isInUse = [&](const QString &id) { return id == v.deviceId; };
+        m_pools->usedBy = [&](const QString &id) {
+            return id == v.deviceId ? QStringLiteral("the snapshot s of x") : QString();
+        };
         auto busy = m_registry->invokeMethod(returnCall(Value::reference(element))).result();
         QCOMPARE(busy.returnValue, 6u);
         QVERIFY(m_pools->volume(v.deviceId));
         QVERIFY(QFile::exists(m_pools->imagePath(v.deviceId)));
-        m_pools->isInUse = nullptr;
+        m_pools->usedBy = nullptr;
 
         auto done = m_registry->invokeMethod(returnCall(Value::reference(element))).result();
         QVERIFY2(done.returnValue == 0, qPrintable(done.message));
@@ -316,6 +319,113 @@ private Q_SLOTS:
                               .result();
         QCOMPARE(notAVolume.returnValue, 5u);
         QCOMPARE(m_pools->pools().size(), 1);
+    }
+
+    void growsAVolumeInPlace()
+    {
+        const VolumeInfo v =
+            m_pools->createVolume(m_pools->defaultPoolId(), QStringLiteral("x"), 1 << 20).value();
+        {
+            auto dev = m_pools->device(v.deviceId).value();
+            const QByteArray data(4096, 'q');
+            QVERIFY(dev->write(8192, std::span<const char>(data.constData(), data.size())).ok());
+        }
+        const cim::ObjectPath element = StorageVolumeProvider::volumePath(System, v.deviceId);
+        const auto T = QStringLiteral("ElementType");
+        const auto S = QStringLiteral("Size");
+        const auto TE = QStringLiteral("TheElement");
+        const auto grow = [&](quint64 bytes) {
+            return m_registry
+                ->invokeMethod(createCall({{T, Value::uint16(2)},
+                                           {S, Value::uint64(bytes)},
+                                           {TE, Value::reference(element)}}))
+                .result();
+        };
+
+        // Larger: the image, the catalog and the instance all follow; the data stays.
+        auto grown = grow((4 << 20) + 100);
+        QVERIFY2(grown.returnValue == 0, qPrintable(grown.message));
+        QCOMPARE(grown.out.value(u"Size").toUInt64(), quint64((4 << 20) + 512));
+        QCOMPARE(QFileInfo(m_pools->imagePath(v.deviceId)).size(), qint64((4 << 20) + 512));
+        QCOMPARE(m_catalog->volume(v.deviceId).value()->size, quint64((4 << 20) + 512));
+        QCOMPARE(m_registry->getInstance(element)->property(u"NumberOfBlocks").toUInt64(),
+                 quint64(((4 << 20) + 512) / 512));
+        auto dev = m_pools->device(v.deviceId).value();
+        QCOMPARE(dev->size(), quint64((4 << 20) + 512));
+        QByteArray back(4096, 0);
+        QVERIFY(dev->read(8192, std::span<char>(back.data(), back.size())).ok());
+        QCOMPARE(back, QByteArray(4096, 'q'));
+        QByteArray tail(512, 'x');
+        QVERIFY(dev->read(4 << 20, std::span<char>(tail.data(), tail.size())).ok());
+        QCOMPARE(tail, QByteArray(512, 0));
+
+        // Smaller: NotSupported, naming Size, nothing changes.
+        auto shrink = grow(1 << 20);
+        QCOMPARE(shrink.returnValue, 1u);
+        QCOMPARE(shrink.parameter, S);
+        QCOMPARE(m_pools->volume(v.deviceId)->size, quint64((4 << 20) + 512));
+
+        // More than the pool holds: InvalidParameter, said in units rather than bytes.
+        auto huge = grow(quint64(1) << 61);
+        QCOMPARE(huge.returnValue, 5u);
+        QVERIFY2(huge.message.contains(QStringLiteral("iB")), qPrintable(huge.message));
+        QCOMPARE(QFileInfo(m_pools->imagePath(v.deviceId)).size(), qint64((4 << 20) + 512));
+
+        // In a synchronization: InUse, naming it, and the size stays.
+        m_pools->usedBy = [&](const QString &id) {
+            return id == v.deviceId ? QStringLiteral("the mirror of x to y") : QString();
+        };
+        auto busy = grow(8 << 20);
+        QCOMPARE(busy.returnValue, 6u);
+        QVERIFY2(busy.message.contains(QStringLiteral("the mirror of x to y")),
+                 qPrintable(busy.message));
+        QCOMPARE(m_pools->volume(v.deviceId)->size, quint64((4 << 20) + 512));
+        m_pools->usedBy = nullptr;
+
+        // Another pool named as InPool: a volume does not move.
+        auto other =
+            m_registry
+                ->invokeMethod(createCall(
+                    {{T, Value::uint16(2)},
+                     {S, Value::uint64(8 << 20)},
+                     {TE, Value::reference(element)},
+                     {QStringLiteral("InPool"),
+                      Value::reference(StoragePoolProvider::poolPath(QStringLiteral("p")))}}))
+                .result();
+        QCOMPARE(other.returnValue, 5u);
+        QCOMPARE(other.parameter, QStringLiteral("InPool"));
+    }
+
+    void renamesAVolumeByModifyInstance()
+    {
+        const VolumeInfo v =
+            m_pools->createVolume(m_pools->defaultPoolId(), QStringLiteral("x"), 4096).value();
+        const cim::ObjectPath element = StorageVolumeProvider::volumePath(System, v.deviceId);
+        cim::Instance got = m_registry->getInstance(element).value();
+
+        // The whole instance back with a new name, as a WS-Man Put sends it.
+        got.setProperty(QStringLiteral("ElementName"), Value::string(QStringLiteral("Database")));
+        auto renamed = m_registry->modifyInstance(got, {});
+        QVERIFY2(renamed.ok(), qPrintable(renamed.error().message));
+        QCOMPARE(m_registry->getInstance(element)->property(u"ElementName").toString(),
+                 QStringLiteral("Database"));
+        QCOMPARE(m_catalog->volume(v.deviceId).value()->elementName, QStringLiteral("Database"));
+
+        // A name no client could show, or a property that is the system's: refused, unchanged.
+        cim::Instance bad = got;
+        bad.setProperty(QStringLiteral("ElementName"),
+                        Value::string(QStringLiteral("a") + QChar(1) + QStringLiteral("b")));
+        auto refused = m_registry->modifyInstance(bad, {});
+        QCOMPARE(refused.error().code, 5u);
+        QCOMPARE(refused.error().parameter, QStringLiteral("ElementName"));
+        cim::Instance resized = got;
+        resized.setProperty(QStringLiteral("ElementName"), Value::string(QStringLiteral("Other")));
+        resized.setProperty(QStringLiteral("NumberOfBlocks"), Value::uint64(99));
+        auto readOnly = m_registry->modifyInstance(resized, {});
+        QCOMPARE(readOnly.error().code, 5u);
+        QCOMPARE(readOnly.error().parameter, QStringLiteral("NumberOfBlocks"));
+        QCOMPARE(m_pools->volume(v.deviceId)->elementName, QStringLiteral("Database"));
+        QCOMPARE(m_pools->volume(v.deviceId)->size, quint64(4096));
     }
 
     void deleteInstanceReturnsTheVolume()
