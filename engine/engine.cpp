@@ -27,6 +27,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QSysInfo>
 
 namespace rd::engine {
@@ -43,6 +44,14 @@ cim::Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
                 cim::ReturnCode::Failed,
                 tr("Cannot create the directory %1.").arg(QDir::toNativeSeparators(dir)));
         }
+    }
+    // The state directory (catalog, TLS key, client certificates) is the engine's user's alone.
+    if (!QFile::setPermissions(options.dataDirectory, QFileDevice::ReadOwner |
+                                                          QFileDevice::WriteOwner |
+                                                          QFileDevice::ExeOwner)) {
+        return cim::Error(cim::ReturnCode::Failed,
+                          tr("Cannot make the directory %1 private to its owner.")
+                              .arg(QDir::toNativeSeparators(options.dataDirectory)));
     }
     std::unique_ptr<Engine> engine(new Engine(options));
     if (auto started = engine->start(); !started)

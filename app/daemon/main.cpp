@@ -7,6 +7,8 @@
 //
 // HTTPS on port 5986 with the given certificate, or one made on first start under the data
 // directory. Plain HTTP (--http) only on a loopback address unless --insecure-http says otherwise.
+// The listener's limits (connections, per-address share, deadlines, enumerations) are options;
+// --help lists them with their defaults.
 // Logs go to stderr. SIGTERM and SIGINT stop it cleanly (listener closed, then the engine shut
 // down, which checkpoints running copies); SIGHUP re-reads the users file.
 
@@ -20,6 +22,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
@@ -29,6 +32,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <limits>
 #include <sys/socket.h>
 #include <termios.h>
 #include <unistd.h>
@@ -162,7 +166,60 @@ int main(int argc, char *argv[])
         tr("file"));
     parser.addOptions({listen, port, tlsCert, tlsKey, users, hashPassword, user, pool, dataDir,
                        systemName, http, insecureHttp, nbdPort, nbdInsecure, peers});
+
+    // The WS-Man listener's limits (README, Security): each a whole number of at least 1.
+    engine::EngineServerOptions serving;
+    wsman::WsmanServerOptions &serverOptions = serving.wsman;
+    struct Limit
+    {
+        QCommandLineOption option;
+        int *value;
+        int unit; // 1000: given in seconds, kept in milliseconds
+    };
+    wsman::HttpLimits &http_ = serverOptions.http;
+    auto count = [](const char *name, const QString &what, int *value) {
+        return Limit{QCommandLineOption(QString::fromLatin1(name),
+                                        what + u' ' + tr("(default: %1).").arg(*value), tr("n")),
+                     value, 1};
+    };
+    auto seconds = [](const char *name, const QString &what, int *value) {
+        return Limit{QCommandLineOption(QString::fromLatin1(name),
+                                        what + u' ' + tr("(default: %1).").arg(*value / 1000),
+                                        tr("seconds")),
+                     value, 1000};
+    };
+    const Limit limits[] = {
+        count("max-connections", tr("WS-Man connections open at once, TLS handshakes included"),
+              &http_.maxConnections),
+        count("max-connections-per-address", tr("Of them, from one client address"),
+              &http_.maxConnectionsPerAddress),
+        seconds("handshake-timeout", tr("Time a new connection has to finish its TLS handshake"),
+                &http_.handshakeTimeoutMs),
+        seconds("first-request-timeout",
+                tr("Time a connection has to send its first request's headers"),
+                &http_.firstRequestTimeoutMs),
+        seconds("request-timeout", tr("Time a request has from its first byte to its last"),
+                &http_.requestTimeoutMs),
+        seconds("idle-timeout", tr("Time a kept-alive connection may wait for its next request"),
+                &http_.idleTimeoutMs),
+        count("max-enumerations", tr("Enumeration contexts open at once, all users together"),
+              &serverOptions.maxEnumerationContexts),
+        count("max-enumerations-per-user", tr("Of them, one user's"),
+              &serverOptions.maxEnumerationContextsPerUser),
+    };
+    for (const Limit &l : limits)
+        parser.addOption(l.option);
     parser.process(app);
+    for (const Limit &l : limits) {
+        if (!parser.isSet(l.option))
+            continue;
+        bool ok = false;
+        const int v = parser.value(l.option).toInt(&ok);
+        if (!ok || v < 1 || v > std::numeric_limits<int>::max() / l.unit)
+            return fail(tr("--%1 needs a whole number of at least 1, not %2.")
+                            .arg(l.option.names().front(), parser.value(l.option)));
+        *l.value = v * l.unit;
+    }
 
     if (parser.isSet(hashPassword)) {
         const QString password = readPassword();
@@ -185,6 +242,11 @@ int main(int argc, char *argv[])
                                        ? QDir(data).absoluteFilePath(QStringLiteral("pool"))
                                        : QFileInfo(pools.front()).absoluteFilePath();
     options.systemName = parser.value(systemName);
+    // The state (users, TLS key, catalog, client certificates) is this user's alone.
+    if (!QDir().mkpath(data) ||
+        !QFile::setPermissions(data, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                         QFileDevice::ExeOwner))
+        return fail(tr("Cannot make the data directory %1 private to its owner.").arg(data));
 
     // Users before anything else: a daemon nobody can log in to is a configuration error.
     const QString usersFile = parser.isSet(users)
@@ -209,8 +271,6 @@ int main(int argc, char *argv[])
         peerEntries = std::move(read).value();
     }
 
-    engine::EngineServerOptions serving;
-    wsman::WsmanServerOptions &serverOptions = serving.wsman;
     const bool plain = parser.isSet(http) || parser.isSet(insecureHttp);
     serverOptions.allowInsecureHttp = parser.isSet(insecureHttp);
     serverOptions.address =

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -42,6 +43,32 @@ cim::Error Database::error(const QSqlError &error)
                       tr("The catalog could not be updated or read: %1.").arg(error.text()));
 }
 
+// The catalog names users' volumes, peers and jobs: only the engine's user may read it. Created
+// 0600 before SQLite opens it (SQLite gives its -wal and -shm files the same mode), and put back
+// to 0600 when an older release left it readable.
+static cim::Result<void> restrictToOwner(const QString &filePath)
+{
+    if (filePath.isEmpty() || filePath.startsWith(u':'))
+        return {}; // in memory
+    constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    QFile file(filePath);
+    if (!file.exists() && !file.open(QIODevice::WriteOnly, ownerOnly)) {
+        return cim::Error(cim::ReturnCode::Failed,
+                          tr("Cannot create the catalog %1: %2.")
+                              .arg(QDir::toNativeSeparators(filePath), file.errorString()));
+    }
+    file.close();
+    for (const QString &path : QStringList{filePath, filePath + QStringLiteral("-wal"),
+                                           filePath + QStringLiteral("-shm")}) {
+        if (QFile::exists(path) && !QFile::setPermissions(path, ownerOnly)) {
+            return cim::Error(cim::ReturnCode::Failed,
+                              tr("Cannot make the catalog %1 private to its owner.")
+                                  .arg(QDir::toNativeSeparators(path)));
+        }
+    }
+    return {};
+}
+
 cim::Result<std::unique_ptr<Database>> Database::open(const QString &filePath)
 {
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
@@ -52,6 +79,8 @@ cim::Result<std::unique_ptr<Database>> Database::open(const QString &filePath)
     // engines (tests, a console with a local and a restarted engine) may run in one process.
     const QString name =
         QStringLiteral("rd-catalog-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (auto r = restrictToOwner(filePath); !r)
+        return r.error();
     std::unique_ptr<Database> database(new Database(filePath, name));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);

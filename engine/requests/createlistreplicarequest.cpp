@@ -106,6 +106,17 @@ QList<std::optional<QString>> namesOf(const Value &given)
     return names;
 }
 
+cim::Result<void> checkNames(const QList<std::optional<QString>> &names)
+{
+    for (const auto &n : names) {
+        if (n) {
+            if (auto ok = checkName(*n, name::ElementNames); !ok)
+                return ok;
+        }
+    }
+    return {};
+}
+
 // Replicas made here: ReplicationService's rules, in its order.
 cim::Result<CreateListReplicaRequest> parseLocal(const Given &g)
 {
@@ -171,6 +182,8 @@ cim::Result<CreateListReplicaRequest> parseLocal(const Given &g)
 
     // Names apply in order to the replicas the engine creates; the rest get system names.
     r.elementNames = namesOf(g.elementNames);
+    if (auto ok = checkNames(r.elementNames); !ok)
+        return ok.error();
     if (r.elementNames.size() > r.sourceElements.size())
         return invalid(LocalText::tr("%1 ElementNames for %2 SourceElements.")
                            .arg(r.elementNames.size())
@@ -292,6 +305,8 @@ cim::Result<CreateListReplicaRequest> parseRemote(const Given &g)
                            "mirror them and fracture the list."),
             name::ReplicationSettingData);
     r.elementNames = namesOf(g.elementNames);
+    if (auto ok = checkNames(r.elementNames); !ok)
+        return ok.error();
     if (r.elementNames.size() > r.sourceElements.size())
         return invalid(RemoteText::tr("ElementNames has %1 names for %2 sources.")
                            .arg(r.elementNames.size())

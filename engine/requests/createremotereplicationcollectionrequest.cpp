@@ -102,6 +102,8 @@ CreateRemoteReplicationCollectionRequest::parse(const cim::Parameters &in)
             return invalid(
                 Text::tr("ElementName is longer than %1 characters.").arg(MaxElementName),
                 ElementName);
+        if (auto ok = checkName(trimmed, ElementName); !ok)
+            return ok.error();
         r.elementName = trimmed;
     }
     if (!isNull(active))

@@ -49,8 +49,11 @@ cim::Result<CreateVolumeRequest> CreateVolumeRequest::parse(const cim::Parameter
     }
     CreateVolumeRequest r;
     r.elementType = ElementType(t);
-    if (!isNull(name))
+    if (!isNull(name)) {
+        if (auto ok = checkName(name.toString(), ElementName); !ok)
+            return ok.error();
         r.elementName = name.toString();
+    }
     if (!isNull(goal))
         r.goal = goal.toReference();
     if (!isNull(pool))

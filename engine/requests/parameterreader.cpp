@@ -54,4 +54,25 @@ cim::Value referenceArray(const QList<cim::ObjectPath> &paths)
     return cim::Value::array(cim::CimType::Reference, values);
 }
 
+cim::Result<void> checkName(const QString &name, const QString &parameter)
+{
+    for (const QChar c : name) {
+        const char16_t u = c.unicode();
+        if ((u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069)) {
+            return invalidParameter(
+                QCoreApplication::translate("rd::requests",
+                                            "%1 contains the invisible direction control U+%2.")
+                    .arg(parameter, QString::number(uint(u), 16).toUpper()),
+                parameter);
+        }
+        if (u < 0x20 || (u >= 0x7f && u <= 0x9f)) {
+            return invalidParameter(
+                QCoreApplication::translate("rd::requests", "%1 contains a control character.")
+                    .arg(parameter),
+                parameter);
+        }
+    }
+    return {};
+}
+
 } // namespace rd::requests

@@ -38,6 +38,11 @@ inline cim::Error notSupported(const QString &message, const QString &parameter)
     return cim::Error(cim::ReturnCode::NotSupported, message, parameter);
 }
 
+// A name a user gives (ElementName and the like) shown in the console, lists and logs: refused,
+// naming the parameter, when it holds a control character or a BIDI embedding, override or
+// isolate (U+202A-U+202E, U+2066-U+2069), which would make it read differently from what it is.
+[[nodiscard]] cim::Result<void> checkName(const QString &name, const QString &parameter);
+
 // NULL, whether typed or left out.
 inline bool isNull(const cim::Value &value)
 {

@@ -16,6 +16,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace rd::wsman {
@@ -166,6 +167,12 @@ struct ReadLimits
     int maxElements = 250000;
     // Embedded instances given as CIM-XML text.
     int maxEmbeddedDepth = 8;
+    // Checked before the XML parser sees the document: Qt 6.4's QXmlStreamReader compares each
+    // attribute of an element with every earlier one (quadratic), and looks a prefix up through
+    // every namespace declaration in scope.
+    int maxAttributes = 128;            // per element, namespace declarations included
+    int maxNamespaceDeclarations = 512; // in scope at any element
+    int maxParameters = 1024;           // of one method call or response
 };
 
 struct ReadResult
@@ -183,7 +190,31 @@ QByteArray writeMessage(const Message &message, const WriteOptions &options = {}
 QByteArray writeFault(const Fault &fault, const QString &relatesTo,
                       const WriteOptions &options = {});
 
-// Reads an envelope (UTF-8 or UTF-16, with or without BOM). resolver may be null.
+namespace detail {
+struct Node;
+}
+
+// An envelope's XML parsed within ReadLimits but not yet interpreted: the costly half of
+// readMessage, which needs no TypeResolver and so may run on any thread. Cheap to copy.
+class ParsedEnvelope
+{
+public:
+    bool ok() const { return !m_fault.has_value(); }
+
+private:
+    friend ParsedEnvelope parseEnvelope(const QByteArray &data, const ReadLimits &limits);
+    friend ReadResult readMessage(const ParsedEnvelope &parsed, const TypeResolver *resolver,
+                                  const ReadLimits &limits);
+    std::shared_ptr<const detail::Node> m_root;
+    std::optional<Fault> m_fault;
+};
+
+// Parses an envelope (UTF-8 or UTF-16, with or without BOM). Thread-safe.
+ParsedEnvelope parseEnvelope(const QByteArray &data, const ReadLimits &limits = {});
+// Interprets a parsed envelope; resolver (may be null) is called on this thread.
+ReadResult readMessage(const ParsedEnvelope &parsed, const TypeResolver *resolver,
+                       const ReadLimits &limits = {});
+// Both at once.
 ReadResult readMessage(const QByteArray &data, const TypeResolver *resolver,
                        const ReadLimits &limits = {});
 

@@ -333,7 +333,14 @@ std::optional<Fault> readInvoke(const Node &body, Message &m, const QString &cla
     else if (m.invoke.method.compare(method, Qt::CaseInsensitive) != 0)
         return schemaError(
             tr("The body is for %1, the action for %2.").arg(method, m.invoke.method));
-    for (const auto &[name, elements] : groupChildren(*b)) {
+    const auto groups = groupChildren(*b);
+    if (groups.size() > ctx.limits->maxParameters) {
+        // Parameters::set looks each name up: keep the count where that is cheap.
+        return Fault::make(
+            FaultKind::EncodingLimit,
+            tr("The method call has more than %1 parameters.").arg(ctx.limits->maxParameters));
+    }
+    for (const auto &[name, elements] : groups) {
         if (response && name == u"ReturnValue") {
             bool ok = false;
             m.invoke.returnValue = elements.front()->trimmed().toUInt(&ok);
@@ -489,16 +496,32 @@ std::optional<Fault> readBody(const Node &body, Message &m, const ReadContext &c
 
 } // namespace
 
+ParsedEnvelope parseEnvelope(const QByteArray &data, const ReadLimits &limits)
+{
+    ParsedEnvelope parsed;
+    auto tree = parseXml(data, limits);
+    if (tree.ok())
+        parsed.m_root = std::move(tree.value());
+    else
+        parsed.m_fault = tree.fault();
+    return parsed;
+}
+
 ReadResult readMessage(const QByteArray &data, const TypeResolver *resolver,
                        const ReadLimits &limits)
 {
+    return readMessage(parseEnvelope(data, limits), resolver, limits);
+}
+
+ReadResult readMessage(const ParsedEnvelope &parsed, const TypeResolver *resolver,
+                       const ReadLimits &limits)
+{
     ReadResult result;
-    auto tree = parseXml(data, limits);
-    if (!tree.ok()) {
-        result.fault = tree.fault();
+    if (!parsed.m_root) {
+        result.fault = parsed.m_fault ? *parsed.m_fault : schemaError(tr("No envelope was read."));
         return result;
     }
-    const Node &root = *tree.value();
+    const Node &root = *parsed.m_root;
     if (root.name != u"Envelope" || (root.ns != ns::soap() && root.ns != ns::soap11())) {
         result.fault = schemaError(tr("The document is not a SOAP envelope."));
         return result;
@@ -515,6 +538,19 @@ ReadResult readMessage(const QByteArray &data, const TypeResolver *resolver,
     const Node *body = root.child(ns::soap(), u"Body");
     if (!body) {
         result.fault = schemaError(tr("The envelope has no Body."));
+        return result;
+    }
+    // SOAP 1.2 allows one Header and one Body; with two, this reader and another would act on
+    // different ones.
+    int headers = 0;
+    int bodies = 0;
+    for (const auto &c : root.children) {
+        headers += c->is(ns::soap(), u"Header") ? 1 : 0;
+        bodies += c->is(ns::soap(), u"Body") ? 1 : 0;
+    }
+    if (headers > 1 || bodies > 1) {
+        result.fault = schemaError(bodies > 1 ? tr("The envelope has more than one Body.")
+                                              : tr("The envelope has more than one Header."));
         return result;
     }
     if (header) {

@@ -1,11 +1,12 @@
 #include "httpserver.h"
 
 #include <QCoreApplication>
-#include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace rd::wsman {
 
@@ -44,33 +45,56 @@ QByteArray HttpRequest::path() const
 class HttpConnection final : public QObject
 {
 public:
-    HttpConnection(HttpServer *server, QTcpSocket *socket)
+    // A plain socket is ready at once; a QSslSocket is handshaken first (start() begins it).
+    HttpConnection(HttpServer *server, QTcpSocket *socket, const QHostAddress &peer)
         : QObject(server)
         , m_server(server)
         , m_socket(socket)
+        , m_peer(peer)
     {
         ++m_server->m_connections;
+        ++m_server->m_perAddress[m_peer];
         m_socket->setParent(this);
         // Unread bytes stay in the kernel, so a client cannot make us buffer more than this
         // while a request is being handled.
         m_socket->setReadBufferSize(64 * 1024);
         m_timer.setSingleShot(true);
         connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
+        m_firstRequestTimer.setSingleShot(true);
+        connect(&m_firstRequestTimer, &QTimer::timeout, this,
+                &HttpConnection::onFirstRequestTimeout);
         connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
         connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::deleteLater);
-        connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
-            if (m_socket->state() != QAbstractSocket::ConnectedState)
-                deleteLater();
-        });
-        startIdle();
-        if (m_socket->bytesAvailable() > 0)
-            QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+        connect(
+            m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+                if (m_state == State::Handshake && error != QAbstractSocket::RemoteHostClosedError)
+                    Q_EMIT m_server->tlsError(m_peer, m_socket->errorString());
+                if (m_state == State::Handshake ||
+                    m_socket->state() != QAbstractSocket::ConnectedState)
+                    deleteLater();
+            });
+    }
+
+    void start()
+    {
+        if (auto *ssl = qobject_cast<QSslSocket *>(m_socket)) {
+            m_state = State::Handshake;
+            m_timer.start(m_server->limits().handshakeTimeoutMs);
+            connect(ssl, &QSslSocket::encrypted, this, &HttpConnection::ready);
+            ssl->startServerEncryption();
+            return;
+        }
+        ready();
     }
 
     ~HttpConnection() override
     {
-        if (m_server)
+        if (m_server) {
             --m_server->m_connections;
+            if (auto it = m_server->m_perAddress.find(m_peer);
+                it != m_server->m_perAddress.end() && --*it <= 0)
+                m_server->m_perAddress.erase(it);
+        }
     }
 
     void respond(quint64 serial, HttpResponse response)
@@ -102,7 +126,47 @@ public:
     }
 
 private:
-    enum class State { Head, Body, ChunkSize, ChunkData, ChunkEnd, Trailer, Handling, Closing };
+    enum class State {
+        Handshake,
+        Head,
+        Body,
+        ChunkSize,
+        ChunkData,
+        ChunkEnd,
+        Trailer,
+        Handling,
+        Closing
+    };
+
+    // Connected, TLS done: the first request's headers must come within their own deadline,
+    // shorter than the keep-alive idle timeout, so a client that says nothing frees its slot.
+    void ready()
+    {
+        m_state = State::Head;
+        startIdle();
+        m_firstRequestTimer.start(m_server->limits().firstRequestTimeoutMs);
+        if (m_socket->bytesAvailable() > 0)
+            QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+    }
+
+    void onFirstRequestTimeout()
+    {
+        if (m_headRead || m_state == State::Closing || m_state == State::Handshake)
+            return;
+        if (m_requestStarted)
+            fail(408, trHttp("The request headers were not received in time."));
+        else
+            closeQuietly();
+    }
+
+    void closeQuietly()
+    {
+        m_state = State::Closing;
+        m_buffer.clear();
+        m_socket->disconnectFromHost();
+        // A client that reads nothing keeps our close_notify unsent; do not wait for it.
+        m_timer.start(kLingerMs);
+    }
 
     void startIdle()
     {
@@ -120,6 +184,12 @@ private:
 
     void onTimeout()
     {
+        if (m_state == State::Handshake) {
+            Q_EMIT m_server->tlsError(m_peer, trHttp("The TLS handshake did not finish in time."));
+            m_socket->abort();
+            deleteLater();
+            return;
+        }
         if (m_state == State::Closing) {
             m_socket->abort();
             deleteLater();
@@ -131,7 +201,7 @@ private:
         }
         if (m_state == State::Head) {
             // Idle keep-alive connection: close quietly.
-            m_socket->disconnectFromHost();
+            closeQuietly();
         }
     }
 
@@ -141,7 +211,7 @@ private:
             m_socket->readAll(); // lingering: discard
             return;
         }
-        if (m_state == State::Handling)
+        if (m_state == State::Handling || m_state == State::Handshake)
             return; // read on once the answer is out
         const QByteArray data = m_socket->readAll();
         if (data.isEmpty())
@@ -247,6 +317,7 @@ private:
                     dispatch();
                 break;
             }
+            case State::Handshake:
             case State::Handling:
             case State::Closing:
                 return;
@@ -257,7 +328,19 @@ private:
     bool parseHead(const QByteArray &head)
     {
         const HttpLimits &limits = m_server->limits();
+        m_headRead = true;
+        m_firstRequestTimer.stop();
+        // A NUL or a CR that does not end a line lets two parsers disagree on where a header
+        // ends (smuggling, forged values); neither has a meaning here.
+        if (head.contains('\0')) {
+            fail(400, trHttp("The request headers contain a NUL character."));
+            return false;
+        }
         const QList<QByteArray> lines = head.split('\n');
+        if (lines.front().chopped(lines.front().endsWith('\r') ? 1 : 0).contains('\r')) {
+            fail(400, trHttp("The request line contains a bare CR."));
+            return false;
+        }
         const QList<QByteArray> requestLine = lines.front().trimmed().split(' ');
         if (requestLine.size() != 3 || requestLine[0].isEmpty() || requestLine[1].isEmpty()) {
             fail(400, trHttp("The request line is malformed."));
@@ -274,6 +357,10 @@ private:
             QByteArray line = lines[i];
             if (line.endsWith('\r'))
                 line.chop(1);
+            if (line.contains('\r')) {
+                fail(400, trHttp("A header line contains a bare CR."));
+                return false;
+            }
             if (line.isEmpty())
                 continue;
             if (line.front() == ' ' || line.front() == '\t') {
@@ -285,8 +372,16 @@ private:
                 fail(400, trHttp("A header line is malformed."));
                 return false;
             }
-            m_request.headers.emplaceBack(line.left(colon).trimmed().toLower(),
-                                          line.mid(colon + 1).trimmed());
+            const QByteArray name = line.left(colon).trimmed().toLower();
+            // Fields that are not lists: two of them leave it open which one counts.
+            const bool single = name == "authorization" || name == "host" || name == "content-type";
+            if (single && std::any_of(m_request.headers.cbegin(), m_request.headers.cend(),
+                                      [&name](const auto &h) { return h.first == name; })) {
+                fail(400, trHttp("The request has more than one %1 header.")
+                              .arg(QString::fromLatin1(name)));
+                return false;
+            }
+            m_request.headers.emplaceBack(name, line.mid(colon + 1).trimmed());
         }
         m_request.peer = m_socket->peerAddress();
         auto *ssl = qobject_cast<QSslSocket *>(m_socket);
@@ -400,7 +495,10 @@ private:
 
     HttpServer *m_server;
     QTcpSocket *m_socket;
+    const QHostAddress m_peer; // as counted in the server's per-address limit
     QTimer m_timer;
+    QTimer m_firstRequestTimer;
+    bool m_headRead = false; // the first request's headers are in
     State m_state = State::Head;
     QByteArray m_buffer;
     HttpRequest m_request;
@@ -439,33 +537,25 @@ HttpServer::~HttpServer()
         delete c;
 }
 
+// Takes each accepted descriptor at once: nothing waits in QTcpServer's pending queue, so its
+// maxPendingConnections never stops the listener (see the header for why not QSslServer).
+class HttpServer::Listener final : public QTcpServer
+{
+public:
+    explicit Listener(HttpServer *owner)
+        : m_owner(owner)
+    {}
+
+protected:
+    void incomingConnection(qintptr descriptor) override { m_owner->accept(descriptor); }
+
+private:
+    HttpServer *m_owner;
+};
+
 cim::Result<void> HttpServer::listen(const QHostAddress &address, quint16 port)
 {
-    if (m_tls) {
-        auto ssl = std::make_unique<QSslServer>();
-        // Clients may show a certificate (a peer engine does, to be known on NBD later); none
-        // is required and none is checked here: the user still signs in.
-        QSslConfiguration config = *m_tls;
-        config.setPeerVerifyMode(QSslSocket::QueryPeer);
-        ssl->setSslConfiguration(config);
-        ssl->setHandshakeTimeout(m_limits.requestTimeoutMs);
-        connect(ssl.get(), &QSslServer::errorOccurred, this,
-                [this](QSslSocket *socket, QAbstractSocket::SocketError) {
-                    Q_EMIT tlsError(socket->peerAddress(), socket->errorString());
-                });
-        connect(ssl.get(), &QSslServer::handshakeInterruptedOnError, this,
-                [this](QSslSocket *socket, const QSslError &error) {
-                    Q_EMIT tlsError(socket->peerAddress(), error.errorString());
-                });
-        m_server = std::move(ssl);
-    } else {
-        m_server = std::make_unique<QTcpServer>();
-    }
-    // QSslServer (6.4) emits newConnection when the TCP connection arrives but hands the socket
-    // out only after the handshake, announcing that with pendingConnectionAvailable.
-    connect(m_server.get(), &QTcpServer::newConnection, this, &HttpServer::onNewConnection);
-    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this,
-            &HttpServer::onNewConnection);
+    m_server = std::make_unique<Listener>(this);
     if (!m_server->listen(address, port)) {
         const QString why = m_server->errorString();
         m_server.reset();
@@ -497,21 +587,58 @@ quint16 HttpServer::serverPort() const
     return m_server ? m_server->serverPort() : 0;
 }
 
-void HttpServer::onNewConnection()
+QHostAddress HttpServer::addressKey(const QHostAddress &peer)
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        if (m_connections >= m_limits.maxConnections) {
-            // Refused politely; the client may retry later.
-            HttpResponse r = textResponse(503, trHttp("Too many connections."));
-            socket->write("HTTP/1.1 503 " + reasonPhrase(503) +
-                          "\r\nContent-Length: " + QByteArray::number(r.body.size()) +
-                          "\r\nConnection: close\r\n\r\n" + r.body);
-            socket->disconnectFromHost();
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            continue;
-        }
-        new HttpConnection(this, socket);
+    // An IPv4 client on a dual-stack listener is one address, however it is written.
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4) : QHostAddress(peer.toIPv6Address());
+}
+
+int HttpServer::connectionCount(const QHostAddress &peer) const
+{
+    return m_perAddress.value(addressKey(peer));
+}
+
+void HttpServer::accept(qintptr descriptor)
+{
+    QTcpSocket *socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
     }
+    const QHostAddress peer = addressKey(socket->peerAddress());
+    const bool full = m_connections >= m_limits.maxConnections ||
+                      m_perAddress.value(peer) >= m_limits.maxConnectionsPerAddress;
+    if (full) {
+        if (m_tls) {
+            // No handshake for a connection that cannot be served: it would hold a slot first.
+            socket->abort();
+            socket->deleteLater();
+            return;
+        }
+        // Refused politely; the client may retry later.
+        HttpResponse r = textResponse(503, trHttp("Too many connections."));
+        socket->write("HTTP/1.1 503 " + reasonPhrase(503) +
+                      "\r\nContent-Length: " + QByteArray::number(r.body.size()) +
+                      "\r\nRetry-After: 1\r\nConnection: close\r\n\r\n" + r.body);
+        socket->disconnectFromHost();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        QTimer::singleShot(kLingerMs, socket, [socket] {
+            socket->abort();
+            socket->deleteLater();
+        });
+        return;
+    }
+    if (m_tls) {
+        // Clients may show a certificate (a peer engine does, to be known on NBD later); none
+        // is required and none is checked here: the user still signs in.
+        QSslConfiguration config = *m_tls;
+        config.setPeerVerifyMode(QSslSocket::QueryPeer);
+        static_cast<QSslSocket *>(socket)->setSslConfiguration(config);
+    }
+    auto *connection = new HttpConnection(this, socket, peer);
+    connection->start();
 }
 
 HttpResponse HttpServer::textResponse(int status, const QString &text)

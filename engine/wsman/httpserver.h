@@ -8,13 +8,22 @@
 // layer does exactly that with the limits the service needs: header and body size checked before
 // buffering (413 / 431), a deadline per request (408) and an idle timeout per kept-alive
 // connection, Content-Length and chunked bodies, Expect: 100-continue, keep-alive and pipelined
-// requests answered in order, a cap on concurrent connections, and TLS through QSslServer with a
-// handshake timeout. Everything is event-driven on one thread, so a slow client costs a socket
-// and a timer, never another client's time.
+// requests answered in order, a cap on concurrent connections in all and per client address, and
+// deadlines for the TLS handshake and for the first request's headers. Everything is
+// event-driven on one thread, so a slow client costs a socket and a timer, never another
+// client's time.
+//
+// Why not QSslServer: in Qt 6.4 it counts a connection whose handshake has not finished against
+// maxPendingConnections (30) and stops accepting when the count is reached; a connection that
+// dies before its ClientHello leaves the count but nothing resumes accepting, so 30 connections
+// dropped before TLS wedge the port until a restart. Here each accepted descriptor becomes our
+// own QSslSocket at once (incomingConnection), nothing is queued inside Qt, and the connection
+// limits and the handshake deadline are ours.
 
 #include "cim/result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
@@ -75,9 +84,12 @@ struct HttpLimits
 {
     qsizetype maxHeaderBytes = 32 * 1024;
     qsizetype maxBodyBytes = 512 * 1024;
-    int requestTimeoutMs = 30000; // first byte to complete body; also the TLS handshake
-    int idleTimeoutMs = 120000;   // a kept-alive connection waiting for its next request
-    int maxConnections = 128;
+    int handshakeTimeoutMs = 10000;    // TCP accepted to the TLS handshake done
+    int firstRequestTimeoutMs = 15000; // connected (TLS done) to the first request's headers read
+    int requestTimeoutMs = 30000;      // a request's first byte to its complete body
+    int idleTimeoutMs = 120000;        // a kept-alive connection waiting for its next request
+    int maxConnections = 128;          // open connections, TLS handshakes included
+    int maxConnectionsPerAddress = 16; // of them from one client address
 };
 
 class HttpServer final : public QObject
@@ -105,6 +117,7 @@ public:
     QHostAddress serverAddress() const;
     quint16 serverPort() const;
     int connectionCount() const { return m_connections; }
+    int connectionCount(const QHostAddress &peer) const;
 
     // A plain response with a short text body, for statuses the handler and the layer answer.
     static HttpResponse textResponse(int status, const QString &text);
@@ -116,7 +129,9 @@ Q_SIGNALS:
 
 private:
     friend class HttpConnection;
-    void onNewConnection();
+    class Listener;
+    void accept(qintptr descriptor);
+    static QHostAddress addressKey(const QHostAddress &peer);
 
     Handler m_handler;
     ErrorFormatter m_errorFormatter;
@@ -124,6 +139,7 @@ private:
     std::optional<QSslConfiguration> m_tls;
     std::unique_ptr<QTcpServer> m_server;
     int m_connections = 0;
+    QHash<QHostAddress, int> m_perAddress; // open connections per client address
 };
 
 } // namespace rd::wsman

@@ -25,10 +25,12 @@ WsmanServer::WsmanServer(engine::ProviderRegistry *registry, UserStore users, QO
     , m_users(std::make_shared<const UserStore>(std::move(users)))
     , m_types(std::make_unique<Types>(registry))
     , m_authPool(std::make_unique<QThreadPool>())
+    , m_parsePool(std::make_unique<QThreadPool>())
     , m_machine(QSysInfo::machineHostName())
 {
     // Password hashing is deliberately slow; two threads bound what bad logins can cost.
     m_authPool->setMaxThreadCount(2);
+    m_parsePool->setMaxThreadCount(2);
     auto *sweep = new QTimer(this);
     connect(sweep, &QTimer::timeout, this, &WsmanServer::expireEnumerations);
     sweep->start(10000);
@@ -37,7 +39,9 @@ WsmanServer::WsmanServer(engine::ProviderRegistry *registry, UserStore users, QO
 WsmanServer::~WsmanServer()
 {
     m_http.reset();
+    // Their tasks post back to this object; what they posted dies with it.
     m_authPool->waitForDone();
+    m_parsePool->waitForDone();
 }
 
 void WsmanServer::setUsers(UserStore users)
@@ -71,7 +75,7 @@ cim::Result<void> WsmanServer::listen(const WsmanServerOptions &options)
     });
     connect(m_http.get(), &HttpServer::tlsError, this,
             [](const QHostAddress &peer, const QString &message) {
-                qCInfo(lcWsmanServer).noquote() << peer.toString() << "TLS:" << message;
+                qCInfo(lcWsmanServer).noquote() << peer.toString() << "TLS:" << logSafe(message);
             });
     if (options.tls) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -132,9 +136,32 @@ void WsmanServer::process(const std::shared_ptr<Exchange> &x)
         replyFault(x, Fault::make(FaultKind::InternalError, tr("The engine is not running.")));
         return;
     }
+    // The XML is parsed on the pool (a big body must not hold every other connection's I/O);
+    // only interpreting it, which asks the registry for types, comes back to this thread. The
+    // destructor waits for the pool, so the task may post to this object; a connection that
+    // went meanwhile makes the answer go nowhere (HttpResponder).
     ReadLimits limits;
     limits.maxBytes = m_options.http.maxBodyBytes;
-    ReadResult read = readMessage(x->request.body, m_types.get(), limits);
+    WsmanServer *self = this;
+    m_parsePool->start([self, x, limits, body = x->request.body] {
+        ParsedEnvelope parsed = parseEnvelope(body, limits);
+        QMetaObject::invokeMethod(
+            self, [self, x, parsed = std::move(parsed)] { self->processParsed(x, parsed); },
+            Qt::QueuedConnection);
+    });
+}
+
+void WsmanServer::processParsed(const std::shared_ptr<Exchange> &x, const ParsedEnvelope &parsed)
+{
+    if (!x->responder.isConnected())
+        return; // the client has gone; nothing to answer
+    if (!m_registry) {
+        replyFault(x, Fault::make(FaultKind::InternalError, tr("The engine is not running.")));
+        return;
+    }
+    ReadLimits limits;
+    limits.maxBytes = m_options.http.maxBodyBytes;
+    ReadResult read = readMessage(parsed, m_types.get(), limits);
     x->message = read.message;
     x->maxEnvelopeSize = m_options.defaultMaxEnvelopeSize;
     if (!read.ok()) {
@@ -219,6 +246,26 @@ void WsmanServer::process(const std::shared_ptr<Exchange> &x)
                                   tr("The action %1 is not supported.").arg(m.header.action)));
         return;
     }
+}
+
+QString serverdetail::logSafe(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool control = u < 0x20 || (u >= 0x7f && u <= 0x9f);
+        const bool separator = u == 0x2028 || u == 0x2029;
+        const bool bidi = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) ||
+                          u == 0x200e || u == 0x200f || u == 0x061c;
+        if (u == u'\\')
+            out += QStringLiteral("\\\\");
+        else if (control || separator || bidi)
+            out += QStringLiteral("\\u%1").arg(uint(u), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
 }
 
 } // namespace rd::wsman

@@ -31,6 +31,10 @@ inline QString tr(const char *text)
     return QCoreApplication::translate("rd::wsman::WsmanServer", text);
 }
 
+// text with control characters, line and paragraph separators and BIDI controls written as
+// \uXXXX (and a backslash as \\), so that nothing a client sends can start or disguise a log line.
+QString logSafe(QStringView text);
+
 struct Target
 {
     cim::ObjectPath path; // canonical class, the registry's namespace

@@ -7,6 +7,8 @@
 
 #include <QUuid>
 
+#include <algorithm>
+
 namespace rd::wsman {
 
 using namespace serverdetail;
@@ -60,8 +62,19 @@ void WsmanServer::doEnumerate(const std::shared_ptr<Exchange> &x)
                                   tr("Too many enumerations are open; release some.")));
         return;
     }
+    // Each user's share, so that one user's open contexts cannot lock the others out.
+    const auto mine = std::count_if(m_enumerations.cbegin(), m_enumerations.cend(),
+                                    [&x](const Enumeration &e) { return e.user == x->user.name; });
+    if (mine >= m_options.maxEnumerationContextsPerUser) {
+        replyFault(x, Fault::make(FaultKind::QuotaLimit,
+                                  tr("The user %1 has %2 enumerations open; release some.")
+                                      .arg(x->user.name)
+                                      .arg(mine)));
+        return;
+    }
     Enumeration e;
     e.user = x->user.name;
+    e.resourceUri = m.header.resourceUri;
     e.style = x->style;
     e.expires = QDeadlineTimer(m_options.enumerationExpiryMs);
     e.items.reserve(found->size());
@@ -136,10 +149,12 @@ void WsmanServer::doPull(const std::shared_ptr<Exchange> &x)
     expireEnumerations();
     const PullBody &p = x->message.pull;
     const auto it = m_enumerations.constFind(p.context);
-    if (it == m_enumerations.cend() || it->user != x->user.name) {
+    if (it == m_enumerations.cend() || it->user != x->user.name ||
+        it->resourceUri.compare(x->message.header.resourceUri, Qt::CaseInsensitive) != 0) {
         replyFault(x, Fault::make(FaultKind::InvalidEnumerationContext,
                                   tr("The enumeration context %1 is not valid: it is unknown, "
-                                     "finished, released or expired.")
+                                     "finished, released, expired or made for another "
+                                     "resource URI.")
                                       .arg(p.context.left(64))));
         return;
     }
@@ -151,10 +166,12 @@ void WsmanServer::doRelease(const std::shared_ptr<Exchange> &x)
     expireEnumerations();
     const PullBody &p = x->message.pull;
     const auto it = m_enumerations.constFind(p.context);
-    if (it == m_enumerations.cend() || it->user != x->user.name) {
+    if (it == m_enumerations.cend() || it->user != x->user.name ||
+        it->resourceUri.compare(x->message.header.resourceUri, Qt::CaseInsensitive) != 0) {
         replyFault(x, Fault::make(FaultKind::InvalidEnumerationContext,
                                   tr("The enumeration context %1 is not valid: it is unknown, "
-                                     "finished, released or expired.")
+                                     "finished, released, expired or made for another "
+                                     "resource URI.")
                                       .arg(p.context.left(64))));
         return;
     }

@@ -68,16 +68,18 @@ void WsmanServer::replyHttp(const std::shared_ptr<Exchange> &x, HttpResponse res
         return;
     x->answered = true;
     const QString op = operationName(x->message.operation);
-    qCInfo(lcWsmanServer).noquote() << x->request.peer.toString()
-                                    << (x->user.name.isEmpty() ? QStringLiteral("-") : x->user.name)
-                                    << op << response.status << x->started.elapsed() << "ms";
+    qCInfo(lcWsmanServer).noquote()
+        << x->request.peer.toString()
+        << (x->user.name.isEmpty() ? QStringLiteral("-") : logSafe(x->user.name)) << op
+        << response.status << x->started.elapsed() << "ms";
     Q_EMIT requestHandled(x->request.peer.toString(), x->user.name, op, response.status);
     x->responder.respond(std::move(response));
 }
 
 void WsmanServer::replyFault(const std::shared_ptr<Exchange> &x, Fault fault)
 {
-    qCInfo(lcWsmanServer).noquote() << "fault" << fault.kindName() << fault.reason;
+    // The reason often quotes the request (an action, a class, a selector): escaped.
+    qCInfo(lcWsmanServer).noquote() << "fault" << fault.kindName() << logSafe(fault.reason);
     replyHttp(x, faultResponse(fault, x->message.header.messageId));
 }
 
@@ -206,7 +208,7 @@ void WsmanServer::authenticated(const std::shared_ptr<Exchange> &x, const std::o
     x->user = *user;
     if (m_clientCertificates && !user->name.isEmpty() && !x->request.clientCertificate.isNull()) {
         if (auto r = m_clientCertificates->authorize(x->request.clientCertificate, user->name); !r)
-            qWarning("%s", qPrintable(r.error().message));
+            qCWarning(lcWsmanServer).noquote() << logSafe(r.error().message);
     }
     process(x);
 }

@@ -78,7 +78,9 @@ private Q_SLOTS:
                       QStringLiteral("--users"), users.fileName(), QStringLiteral("--listen"),
                       QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
                       QStringLiteral("--pool"), m_dir.filePath(QStringLiteral("pool-a")),
-                      QStringLiteral("--pool"), m_dir.filePath(QStringLiteral("pool-b"))});
+                      QStringLiteral("--pool"), m_dir.filePath(QStringLiteral("pool-b")),
+                      QStringLiteral("--max-connections-per-address"), QStringLiteral("8"),
+                      QStringLiteral("--first-request-timeout"), QStringLiteral("20")});
         QTRY_VERIFY_WITH_TIMEOUT(log.contains("serving WS-Management on"), 30000);
         const auto url = QRegularExpression(QStringLiteral("serving WS-Management on (\\S+)"))
                              .match(QString::fromUtf8(log));
@@ -90,6 +92,19 @@ private Q_SLOTS:
             QFileInfo(m_dir.filePath(QStringLiteral("data/tls/engine-key.pem"))).permissions() &
                 (QFileDevice::ReadGroup | QFileDevice::ReadOther),
             QFileDevice::Permissions());
+
+        // The state is the daemon user's alone.
+        constexpr auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QCOMPARE(
+            QFileInfo(m_dir.filePath(QStringLiteral("data/engine/catalog.sqlite"))).permissions() &
+                others,
+            QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(m_dir.filePath(QStringLiteral("data/engine"))).permissions() & others,
+                 QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(m_dir.filePath(QStringLiteral("data"))).permissions() & others,
+                 QFileDevice::Permissions());
 
         WsmanTransport client{QUrl(url.captured(1))};
         client.setCredentials(QStringLiteral("admin"), QStringLiteral("pw"));
@@ -127,6 +142,17 @@ private Q_SLOTS:
         QVERIFY(daemon.waitForFinished(30000));
         QCOMPARE(daemon.exitCode(), 1);
         QVERIFY(daemon.readAllStandardError().contains("loopback"));
+    }
+
+    void refusesBadLimit()
+    {
+        QProcess daemon;
+        daemon.start(kDaemon,
+                     {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data4")),
+                      QStringLiteral("--handshake-timeout"), QStringLiteral("0")});
+        QVERIFY(daemon.waitForFinished(30000));
+        QCOMPARE(daemon.exitCode(), 1);
+        QVERIFY(daemon.readAllStandardError().contains("--handshake-timeout"));
     }
 
     void refusesMissingUsers()

@@ -438,6 +438,105 @@ private Q_SLOTS:
         QCOMPARE(m_server->openEnumerationContexts(), 0);
     }
 
+    // One user's open contexts leave the others theirs; the global cap still holds.
+    void enumerationQuotaPerUser()
+    {
+        WsmanServerOptions o;
+        o.maxEnumerationContexts = 6;
+        o.maxEnumerationContextsPerUser = 4;
+        startServer(o);
+        const QByteArray reader = HttpProbe::basic("reader", "read");
+        auto open = [&](const QByteArray &who) {
+            Message m = requestFor(
+                Operation::Enumerate,
+                cim::ObjectPath(ProviderRegistry::defaultNameSpace(), QStringLiteral("TEST_Item")));
+            auto r = call(m, who);
+            return r ? parse(*r).message : Message();
+        };
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!open(reader).enumeration.context.isEmpty());
+        QCOMPARE(open(reader).fault.kind, FaultKind::QuotaLimit);
+        QVERIFY(!open(admin()).enumeration.context.isEmpty());
+        QVERIFY(!open(admin()).enumeration.context.isEmpty());
+        QCOMPARE(open(admin()).fault.kind, FaultKind::QuotaLimit); // 6 in all
+        QCOMPARE(m_server->openEnumerationContexts(), 6);
+    }
+
+    void pullUnderAnotherResourceUri()
+    {
+        Message m =
+            requestFor(Operation::Enumerate, cim::ObjectPath(ProviderRegistry::defaultNameSpace(),
+                                                             QStringLiteral("TEST_Item")));
+        auto r = call(m);
+        const QString context = parse(*r).message.enumeration.context;
+        QVERIFY(!context.isEmpty());
+        for (const Operation op : {Operation::Pull, Operation::Release}) {
+            Message other = requestFor(op, {});
+            other.header.resourceUri =
+                ResourceUri::make(UriStyle::Microsoft, ProviderRegistry::defaultNameSpace(),
+                                  QStringLiteral("TEST_Widget"));
+            other.pull.context = context;
+            r = call(other);
+            QVERIFY(r);
+            QCOMPARE(parse(*r).message.fault.kind, FaultKind::InvalidEnumerationContext);
+        }
+        // Under its own URI it is still there.
+        Message pull = requestFor(Operation::Pull, {});
+        pull.header.resourceUri = m.header.resourceUri;
+        pull.pull.context = context;
+        r = call(pull);
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+    }
+
+    // What a client sends reaches the log escaped: a newline in wsa:Action cannot start a line.
+    void logLinesCannotBeForged()
+    {
+        static QStringList messages;
+        messages.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &, const QString &text) { messages << text; });
+        const Message get = requestFor(Operation::Get, WidgetProvider::widget(QStringLiteral("a")));
+        QByteArray body = writeMessage(get);
+        body.replace("transfer/Get<", "transfer/Get\n2026-12-03T00:00:00.000 rd.daemon: forged"
+                                      "\xe2\x80\xae<");
+        auto r = exchange(HttpProbe::post(body, admin()));
+        qInstallMessageHandler(previous);
+        QVERIFY(r);
+        QCOMPARE(parse(*r).message.fault.kind, FaultKind::ActionNotSupported);
+        QVERIFY(!messages.isEmpty());
+        bool quoted = false;
+        for (const QString &m : std::as_const(messages)) {
+            QVERIFY2(!m.contains(u'\n') && !m.contains(QChar(0x202e)), qPrintable(m));
+            quoted = quoted || m.contains(QStringLiteral("\\u000a2026-12-03"));
+        }
+        QVERIFY(quoted);
+    }
+
+    // A body is parsed off the thread that serves I/O; a client that goes meanwhile is fine.
+    void clientGoneDuringParse()
+    {
+        QByteArray filler;
+        while (filler.size() < 400 * 1024)
+            filler += "<x:F xmlns:x=\"urn:x\">filler</x:F>";
+        Message get = requestFor(Operation::Get, WidgetProvider::widget(QStringLiteral("a")));
+        QByteArray big = writeMessage(get);
+        big.replace("<s:Header>", QByteArray("<s:Header>" + filler));
+        for (int i = 0; i < 8; ++i) {
+            HttpProbe gone(m_server->port());
+            gone.send(HttpProbe::post(big, admin()));
+            QTRY_COMPARE(gone.socket().bytesToWrite(), qint64(0));
+            gone.socket().abort();
+        }
+        auto r = call(requestFor(Operation::Get, WidgetProvider::widget(QStringLiteral("a"))));
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        // And the big one itself is answered.
+        r = exchange(HttpProbe::post(big, admin()));
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+    }
+
     void enumerateFaults()
     {
         Message m = requestFor(Operation::Enumerate, {});
@@ -705,6 +804,20 @@ private Q_SLOTS:
         QByteArray action = good;
         action.replace("transfer/Get<", "transfer/Create<");
         QTest::newRow("unknown action") << action << int(FaultKind::ActionNotSupported);
+        QByteArray twoBodies = good;
+        twoBodies.replace("<s:Body/>", "<s:Body/><s:Body><x:Other xmlns:x=\"urn:x\"/></s:Body>");
+        QTest::newRow("two Body elements") << twoBodies << int(FaultKind::SchemaValidationError);
+        QByteArray twoHeaders = good;
+        twoHeaders.replace("<s:Body/>", "<s:Header/><s:Body/>");
+        QTest::newRow("two Header elements") << twoHeaders << int(FaultKind::SchemaValidationError);
+        // Qt 6.4's XML reader is quadratic in the attributes of one element: refused before it.
+        QByteArray attributes;
+        for (int i = 0; i < 45000; ++i)
+            attributes += " a" + QByteArray::number(i) + "=\"\"";
+        QByteArray manyAttributes = good;
+        manyAttributes.replace(
+            "<s:Body/>", QByteArray("<s:Body><x:E xmlns:x=\"urn:x\"" + attributes + "/></s:Body>"));
+        QTest::newRow("45000 attributes") << manyAttributes << int(FaultKind::EncodingLimit);
         QTest::newRow("wrong namespaces")
             << QByteArray(good).replace("http://schemas.xmlsoap.org/ws/2004/08/addressing",
                                         "urn:not-addressing")
@@ -839,6 +952,17 @@ private Q_SLOTS:
             << QByteArray("POST /wsman HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n") << 400;
         QTest::newRow("version") << QByteArray("POST /wsman HTTP/2.0\r\nHost: x\r\n\r\n") << 505;
         QTest::newRow("garbage") << QByteArray("\x16\x03\x01 hello\r\n\r\n") << 400;
+        const QByteArray post = "POST /wsman HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                "application/soap+xml\r\nContent-Length: 0\r\n";
+        QTest::newRow("two Authorization headers")
+            << QByteArray(post + "Authorization: " + admin() +
+                          "\r\nAuthorization: Basic eDp5\r\n\r\n")
+            << 400;
+        QTest::newRow("NUL in a header value")
+            << QByteArray(post + QByteArray("X-Trace: a\0b\r\n\r\n", 16)) << 400;
+        QTest::newRow("bare CR in a header value")
+            << QByteArray(post + "X-Trace: a\rInjected: b\r\n\r\n") << 400;
+        QTest::newRow("two Host headers") << QByteArray(post + "Host: y\r\n\r\n") << 400;
         QTest::newRow("huge headers")
             << ("POST /wsman HTTP/1.1\r\nX-Big: " + QByteArray(40000, 'a') + "\r\n\r\n") << 431;
     }
