@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSslSocket>
@@ -409,6 +410,27 @@ private Q_SLOTS:
         QVERIFY2(size.exitCode == 0, size.err.constData());
         QTRY_COMPARE_WITH_TIMEOUT(closed, Silent, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 0, 20000);
+    }
+
+    // Local clients on a Unix socket only the engine's user may open (mode 0600), named by an
+    // nbd+unix:// URL that nbdinfo takes as it is.
+    void unixSocketServesLocalClients()
+    {
+        const QString nbdinfo = QStandardPaths::findExecutable(QStringLiteral("nbdinfo"));
+        if (nbdinfo.isEmpty())
+            QSKIP("nbdinfo (libnbd-bin) is not installed");
+        NbdServer server(m_engine->poolManager());
+        const QString path = m_dir.filePath(QStringLiteral("nbd.sock"));
+        QVERIFY(server.listenLocal(path).ok());
+        QCOMPARE(server.localPath(), path);
+        QCOMPARE(QFileInfo(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                  QFileDevice::ReadOther | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        const QUrl url = server.localUrl(m_volume);
+        QCOMPARE(url.toString(), QStringLiteral("nbd+unix:///%1?socket=%2").arg(m_volume, path));
+        const Run size = runTool(nbdinfo, {QStringLiteral("--size"), url.toString()});
+        QVERIFY2(size.exitCode == 0, size.err.constData());
+        QCOMPARE(size.out.trimmed().toULongLong(), VolumeSize);
     }
 
     void tlsBetweenPeers()
