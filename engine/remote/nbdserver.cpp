@@ -4,11 +4,14 @@
 #include "storage/poolmanager.h"
 
 #include <QCoreApplication>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QLoggingCategory>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QtEndian>
 
 #include <cstring>
@@ -150,26 +153,66 @@ protected:
 class NbdServer::Connection final : public QObject
 {
 public:
-    Connection(NbdServer *server, QTcpSocket *socket)
+    // socket is a QTcpSocket (a QSslSocket, for STARTTLS) or a QLocalSocket; on the Unix socket
+    // the file's permissions already decided who may connect, so neither TLS nor the client
+    // check applies there.
+    Connection(NbdServer *server, QIODevice *socket, const QString &address)
         : QObject(socket)
         , m_server(server)
         , m_socket(socket)
-        , m_identity(server->m_tls)
-        , m_tlsRequired(server->m_tlsRequired && server->m_tls)
+        , m_tcp(qobject_cast<QAbstractSocket *>(socket))
+        , m_local(qobject_cast<QLocalSocket *>(socket))
+        , m_identity(m_tcp ? server->m_tls : std::nullopt)
+        , m_tlsRequired(m_tcp && server->m_tlsRequired && server->m_tls)
+        , m_address(address)
+        , m_deadline(new QTimer(this))
     {
         ++m_server->m_connections;
+        ++m_server->m_perAddress[m_address];
+        // Qt stops reading from the kernel once this much is buffered and unread: while the
+        // replies are over their bound, the client's requests wait in its own socket.
+        if (m_tcp)
+            m_tcp->setReadBufferSize(4 << 20);
+        else
+            m_local->setReadBufferSize(4 << 20);
+        m_deadline->setSingleShot(true);
+        connect(m_deadline, &QTimer::timeout, this, [this] {
+            qCWarning(lcNbd).noquote()
+                << "NBD client" << m_address << "closed: no export chosen within"
+                << m_server->m_limits.negotiationDeadline.count() << "ms";
+            m_state = State::Closed;
+            m_buffer.clear();
+            abort();
+        });
+        m_deadline->start(m_server->m_limits.negotiationDeadline);
         QByteArray hello;
         put64(hello, NbdMagic);
         put64(hello, OptMagic);
         put16(hello, FlagFixedNewstyle | FlagNoZeroes);
         m_socket->write(hello);
-        connect(m_socket, &QTcpSocket::readyRead, this, [this] { onReadyRead(); });
-        connect(m_socket, &QTcpSocket::disconnected, m_socket, &QObject::deleteLater);
+        connect(m_socket, &QIODevice::readyRead, this, [this] { pump(); });
+        // Replies drained (plain, or as TLS records): read the requests held back.
+        connect(m_socket, &QIODevice::bytesWritten, this, [this] {
+            if (m_paused)
+                pump();
+        });
+        if (auto *ssl = qobject_cast<QSslSocket *>(m_socket)) {
+            connect(ssl, &QSslSocket::encryptedBytesWritten, this, [this] {
+                if (m_paused)
+                    pump();
+            });
+        }
+        if (m_tcp)
+            connect(m_tcp, &QAbstractSocket::disconnected, m_socket, &QObject::deleteLater);
+        else
+            connect(m_local, &QLocalSocket::disconnected, m_socket, &QObject::deleteLater);
     }
     ~Connection() override
     {
         if (m_server) {
             --m_server->m_connections;
+            if (--m_server->m_perAddress[m_address] <= 0)
+                m_server->m_perAddress.remove(m_address);
             if (!m_exportName.isEmpty()) {
                 // One entry per connection: another client at the same address stays.
                 QStringList &clients = m_server->m_openBy[m_exportName];
@@ -186,10 +229,14 @@ public:
 private:
     enum class State { ClientFlags, Options, Transmission, Closed };
 
-    void onReadyRead()
+    // Answers what has arrived, in order, until it needs more bytes or the replies queued for
+    // the client reach their bound; then it waits for bytesWritten without reading further.
+    void pump()
     {
-        m_buffer.append(m_socket->readAll());
         while (m_state != State::Closed) {
+            m_paused = m_socket->bytesToWrite() >= m_server->m_limits.queuedReplyBytes;
+            if (m_paused)
+                return;
             const qsizetype before = m_buffer.size();
             const State state = m_state;
             if (state == State::ClientFlags)
@@ -198,8 +245,14 @@ private:
                 option();
             else
                 request();
-            if (m_buffer.size() == before && m_state == state)
-                break; // needs more bytes
+            if (m_state == State::Transmission)
+                m_deadline->stop();
+            if (m_buffer.size() == before && m_state == state) {
+                // Needs more bytes: take only what Qt holds (at most its read buffer).
+                if (m_socket->bytesAvailable() <= 0)
+                    return;
+                m_buffer.append(m_socket->readAll());
+            }
         }
     }
 
@@ -208,7 +261,18 @@ private:
         qCDebug(lcNbd) << "closing:" << why;
         m_state = State::Closed;
         m_buffer.clear();
-        m_socket->disconnectFromHost();
+        if (m_tcp)
+            m_tcp->disconnectFromHost();
+        else
+            m_local->disconnectFromServer();
+    }
+
+    void abort()
+    {
+        if (m_tcp)
+            m_tcp->abort();
+        else
+            m_local->abort();
     }
 
     void clientFlags()
@@ -448,7 +512,7 @@ private:
     void setExport(const QString &name)
     {
         m_exportName = name;
-        m_client = m_socket->peerAddress().toString();
+        m_client = m_address;
         m_server->m_openBy[name].append(m_client);
     }
 
@@ -520,18 +584,29 @@ private:
         case CmdRead: {
             if (!inBounds || length > MaxPayload)
                 return fail(handle, ErrInvalid, m_structured);
+            // One buffer per READ, handed to the socket as it is (its write queue shares it);
+            // the reply bound keeps how many of them exist at once small.
             QByteArray data(length, Qt::Uninitialized);
             if (!m_device->read(offset, std::span<char>(data.data(), data.size())))
                 return fail(handle, ErrIo, m_structured);
-            if (!m_structured)
-                return simpleReply(handle, 0, data);
-            if (length == 0)
-                return chunk(handle, ReplyNone, {});
-            QByteArray payload2;
-            payload2.reserve(8 + data.size());
-            put64(payload2, offset);
-            payload2.append(data);
-            return chunk(handle, ReplyOffsetData, payload2);
+            QByteArray header;
+            if (!m_structured) {
+                put32(header, SimpleReplyMagic);
+                put32(header, 0);
+                put64(header, handle);
+            } else {
+                if (length == 0)
+                    return chunk(handle, ReplyNone, {});
+                put32(header, StructuredReplyMagic);
+                put16(header, ReplyFlagDone);
+                put16(header, ReplyOffsetData);
+                put64(header, handle);
+                put32(header, quint32(8 + data.size()));
+                put64(header, offset);
+            }
+            m_socket->write(header);
+            m_socket->write(data);
+            return;
         }
         case CmdWrite: {
             if (!inBounds)
@@ -621,12 +696,17 @@ private:
     }
 
     NbdServer *m_server;
-    QTcpSocket *m_socket;
+    QIODevice *m_socket;
+    QAbstractSocket *m_tcp; // one of these two is set
+    QLocalSocket *m_local;
     std::optional<wsman::TlsIdentity> m_identity;
     bool m_tlsRequired = false;
     bool m_encrypted = false;
     QString m_refusal; // why this client may not use the exports; empty: it may
     QString m_client;  // its address, as openedBy() names it
+    QString m_address; // the same, counted against Limits::connectionsPerAddress
+    QTimer *m_deadline;
+    bool m_paused = false; // replies over their bound: requests are not read
     QByteArray m_buffer;
     State m_state = State::ClientFlags;
     bool m_noZeroes = false;
@@ -646,7 +726,16 @@ NbdServer::NbdServer(Resolver resolve, Lister list, QObject *parent)
         while (QTcpSocket *socket = m_server->nextPendingConnection()) {
             // Requests are small and answered in order; Nagle would hold the replies back.
             socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-            new Connection(this, socket);
+            const QString address = socket->peerAddress().toString();
+            if (m_perAddress.value(address) >= m_limits.connectionsPerAddress) {
+                qCWarning(lcNbd).noquote()
+                    << "NBD client" << address << "refused: already"
+                    << m_limits.connectionsPerAddress << "connections from that address";
+                socket->abort();
+                socket->deleteLater();
+                continue;
+            }
+            new Connection(this, socket, address);
         }
     });
 }
@@ -690,6 +779,9 @@ void NbdServer::setTls(std::optional<wsman::TlsIdentity> identity, bool required
 
 cim::Result<void> NbdServer::listen(const QHostAddress &address, quint16 port)
 {
+    // Room for a burst of clients: connections the kernel drops from a full queue are never
+    // seen, so neither the limits nor the deadline could close them.
+    m_server->setListenBacklogSize(1024);
     if (!m_server->listen(address, port))
         return cim::Error(cim::ReturnCode::Failed, tr("The NBD server cannot listen on %1:%2: %3")
                                                        .arg(address.toString())
@@ -698,9 +790,49 @@ cim::Result<void> NbdServer::listen(const QHostAddress &address, quint16 port)
     return {};
 }
 
+cim::Result<void> NbdServer::listenLocal(const QString &path)
+{
+    if (!m_localServer) {
+        m_localServer = new QLocalServer(this);
+        connect(m_localServer, &QLocalServer::newConnection, this, [this] {
+            while (QLocalSocket *socket = m_localServer->nextPendingConnection())
+                new Connection(this, socket, QStringLiteral("local"));
+        });
+    }
+    m_localServer->close();
+    m_localServer->setSocketOptions(QLocalServer::UserAccessOption);
+    QLocalServer::removeServer(path);
+    if (!m_localServer->listen(path))
+        return cim::Error(
+            cim::ReturnCode::Failed,
+            tr("The NBD server cannot listen on %1: %2").arg(path, m_localServer->errorString()));
+    return {};
+}
+
 void NbdServer::close()
 {
     m_server->close();
+    if (m_localServer)
+        m_localServer->close();
+}
+
+QString NbdServer::localPath() const
+{
+    return m_localServer && m_localServer->isListening() ? m_localServer->fullServerName()
+                                                         : QString();
+}
+
+QUrl NbdServer::localUrl(const QString &exportName) const
+{
+    const QString path = localPath();
+    if (path.isEmpty())
+        return {};
+    QUrl u;
+    u.setScheme(QStringLiteral("nbd+unix"));
+    u.setHost(QStringLiteral("")); // "nbd+unix:///name", as libnbd and qemu write it
+    u.setPath(QLatin1Char('/') + exportName);
+    u.setQuery(QStringLiteral("socket=") + path);
+    return u;
 }
 
 quint16 NbdServer::port() const

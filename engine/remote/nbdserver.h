@@ -11,10 +11,12 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
 
+class QLocalServer;
 class QTcpServer;
 
 namespace rd::engine {
@@ -49,11 +51,32 @@ public:
         std::function<QString(const QSslCertificate &certificate, const QHostAddress &address)>;
     void setClientCheck(ClientCheck check) { m_clientCheck = std::move(check); }
 
+    // What one client may hold of the server. Apply to new connections (the reply bound to all).
+    struct Limits
+    {
+        // A connection that has not finished option negotiation (NBD_OPT_GO or EXPORT_NAME)
+        // by then is closed: silent or slow clients do not keep sockets forever.
+        std::chrono::milliseconds negotiationDeadline{10000};
+        // Open connections from one client address; more are closed as they come.
+        int connectionsPerAddress = 32;
+        // Reply bytes queued on one connection before the server stops reading its requests
+        // (it resumes as the client reads): a client that never reads cannot fill memory.
+        qint64 queuedReplyBytes = 64 << 20;
+    };
+    void setLimits(const Limits &limits) { m_limits = limits; }
+    const Limits &limits() const { return m_limits; }
+
     // Loopback unless told otherwise; port 0 lets the OS choose.
     cim::Result<void> listen(const QHostAddress &address = QHostAddress(QHostAddress::LocalHost),
                              quint16 port = 0);
+    // Also serves on a Unix socket at path (replacing a stale one), mode 0600: the file's
+    // permissions decide who may connect, so neither TLS nor the client check applies there.
+    cim::Result<void> listenLocal(const QString &path);
     void close();
     quint16 port() const;
+    QString localPath() const; // empty when not serving on a Unix socket
+    // nbd+unix:///<exportName>?socket=<path>, or empty when not serving on a Unix socket.
+    QUrl localUrl(const QString &exportName = {}) const;
     // nbd://address:port/<exportName> (nbds:// when TLS is required) as libnbd, nbdinfo and
     // qemu-img take it.
     QUrl url(const QString &exportName = {}) const;
@@ -71,10 +94,13 @@ private:
     Resolver m_resolve;
     Lister m_list;
     QTcpServer *m_server;
+    QLocalServer *m_localServer = nullptr;
     std::optional<wsman::TlsIdentity> m_tls;
     bool m_tlsRequired = false;
     ClientCheck m_clientCheck;
     int m_connections = 0;
+    Limits m_limits;
+    QHash<QString, int> m_perAddress;     // client address -> open connections
     QHash<QString, QStringList> m_openBy; // export name -> client addresses, one per connection
 };
 

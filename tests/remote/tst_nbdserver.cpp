@@ -12,16 +12,19 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSslSocket>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <libnbd.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 using namespace rd;
@@ -346,6 +349,88 @@ private Q_SLOTS:
         const Run differs = runTool(qemuImg, args);
         QCOMPARE(differs.exitCode, 1);
         m_expected[qsizetype(7 * MiB)] = x;
+    }
+
+    // Silent clients (connected, never negotiating): one address cannot hold more than its
+    // share, a real client is served while they are open, and the negotiation deadline closes
+    // all of them, however many.
+    void silentClientsAreLimitedAndClosed()
+    {
+        const QString nbdinfo = QStandardPaths::findExecutable(QStringLiteral("nbdinfo"));
+        if (nbdinfo.isEmpty())
+            QSKIP("nbdinfo (libnbd-bin) is not installed");
+        // From another loopback address (Linux routes all of 127/8 to lo).
+        int closed = 0;
+        std::vector<std::unique_ptr<QTcpSocket>> silent;
+        auto openSilent = [&](quint16 port, int count) {
+            for (int i = 0; i < count; ++i) {
+                auto s = std::make_unique<QTcpSocket>();
+                if (!s->bind(QHostAddress(QStringLiteral("127.0.0.2"))))
+                    return false;
+                connect(s.get(), &QTcpSocket::disconnected, this, [&closed] { ++closed; });
+                s->connectToHost(QHostAddress::LocalHost, port);
+                silent.push_back(std::move(s));
+            }
+            return true;
+        };
+
+        {
+            // The per-address limit: 30 silent ones, 20 let in and 10 closed at once.
+            NbdServer server(m_engine->poolManager());
+            NbdServer::Limits limits;
+            limits.negotiationDeadline = std::chrono::minutes(5);
+            limits.connectionsPerAddress = 20;
+            server.setLimits(limits);
+            QVERIFY(server.listen().ok());
+            QVERIFY(openSilent(server.port(), 30));
+            QTRY_COMPARE_WITH_TIMEOUT(closed, 10, 20000);
+            QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 20, 20000);
+            // A good client from 127.0.0.1 is served while they hold their connections.
+            const Run size =
+                runTool(nbdinfo, {QStringLiteral("--size"), server.url(m_volume).toString()});
+            QVERIFY2(size.exitCode == 0, size.err.constData());
+            QCOMPARE(size.out.trimmed().toULongLong(), VolumeSize);
+            QCOMPARE(server.connectionCount(), 20);
+            QCOMPARE(closed, 10);
+        }
+        silent.clear();
+        closed = 0;
+
+        // The deadline: 300 idle connections do not stay open.
+        NbdServer server(m_engine->poolManager());
+        NbdServer::Limits limits;
+        limits.negotiationDeadline = std::chrono::milliseconds(1500);
+        limits.connectionsPerAddress = 400;
+        server.setLimits(limits);
+        QVERIFY(server.listen().ok());
+        constexpr int Silent = 300;
+        QVERIFY(openSilent(server.port(), Silent));
+        const Run size =
+            runTool(nbdinfo, {QStringLiteral("--size"), server.url(m_volume).toString()});
+        QVERIFY2(size.exitCode == 0, size.err.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(closed, Silent, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 0, 20000);
+    }
+
+    // Local clients on a Unix socket only the engine's user may open (mode 0600), named by an
+    // nbd+unix:// URL that nbdinfo takes as it is.
+    void unixSocketServesLocalClients()
+    {
+        const QString nbdinfo = QStandardPaths::findExecutable(QStringLiteral("nbdinfo"));
+        if (nbdinfo.isEmpty())
+            QSKIP("nbdinfo (libnbd-bin) is not installed");
+        NbdServer server(m_engine->poolManager());
+        const QString path = m_dir.filePath(QStringLiteral("nbd.sock"));
+        QVERIFY(server.listenLocal(path).ok());
+        QCOMPARE(server.localPath(), path);
+        QCOMPARE(QFileInfo(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                  QFileDevice::ReadOther | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        const QUrl url = server.localUrl(m_volume);
+        QCOMPARE(url.toString(), QStringLiteral("nbd+unix:///%1?socket=%2").arg(m_volume, path));
+        const Run size = runTool(nbdinfo, {QStringLiteral("--size"), url.toString()});
+        QVERIFY2(size.exitCode == 0, size.err.constData());
+        QCOMPARE(size.out.trimmed().toULongLong(), VolumeSize);
     }
 
     void tlsBetweenPeers()
