@@ -13,7 +13,7 @@ while [ $# -gt 0 ]; do
         *) echo "usage: $0 [--seconds N] [--build-dir DIR]" >&2; exit 2 ;;
     esac
 done
-targets=(cimxml)
+targets=(cimxml envelope)
 
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
