@@ -38,6 +38,7 @@ packages=(
     libnbd-dev qemu-utils
     libnbd-bin iproute2
     libssl-dev
+    clang-14 libclang-rt-14-dev llvm-14
     python3-winrm wsl uuid-runtime
     extra-cmake-modules
     xvfb xauth fonts-dejavu-core adwaita-icon-theme

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Sets everything up (see setup.sh), builds, and runs every test with ctest.
 #   scripts/test.sh [--sanitize]   the second form builds with ASan+UBSan in build-sanitize/
+#   scripts/test.sh --fuzz         runs each fuzz target of fuzz/ for a bounded time (scripts/fuzz.sh)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir="$here/build"
 extra=()
+if [ "${1:-}" = "--fuzz" ]; then
+    "$here/scripts/setup.sh" --build-dir "$build_dir" # the packages (clang-14, libFuzzer)
+    exec "$here/scripts/fuzz.sh" --seconds "${RD_FUZZ_SECONDS:-40}"
+fi
 if [ "${1:-}" = "--sanitize" ]; then
     build_dir="$here/build-sanitize"
     extra=(--sanitize)
