@@ -647,10 +647,6 @@ Datenverzeichnis: %2</translation>
         <translation>Im Katalog gibt es keine Synchronisation %1.</translation>
     </message>
     <message>
-        <source>Modifying an existing element is not supported; create a new volume instead.</source>
-        <translation>Das Ändern eines vorhandenen Elements wird nicht unterstützt; legen Sie stattdessen ein neues Volume an.</translation>
-    </message>
-    <message>
         <source>Only storage volumes (ElementType 2) can be created.</source>
         <translation>Nur Speichervolumes (ElementType 2) können angelegt werden.</translation>
     </message>
@@ -665,6 +661,18 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>The pool %1 still holds volumes.</source>
         <translation>Der Pool %1 enthält noch Volumes.</translation>
+    </message>
+    <message>
+        <source>Cannot create the catalog %1: %2.</source>
+        <translation>Der Katalog %1 kann nicht angelegt werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot make the catalog %1 private to its owner.</source>
+        <translation>Der Katalog %1 kann nicht auf seinen Besitzer beschränkt werden.</translation>
+    </message>
+    <message>
+        <source>Size must give the volume&apos;s new size in bytes.</source>
+        <translation>Size muss die neue Größe des Volumes in Bytes angeben.</translation>
     </message>
 </context>
 <context>
@@ -774,6 +782,10 @@ Datenverzeichnis: %2</translation>
         <source>Provider classes overlap.</source>
         <translation>Die Klassen der Provider überschneiden sich.</translation>
     </message>
+    <message>
+        <source>Cannot make the directory %1 private to its owner.</source>
+        <translation>Das Verzeichnis %1 kann nicht auf seinen Besitzer beschränkt werden.</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::EngineHost</name>
@@ -810,6 +822,10 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>The range of %1 bytes at offset %2 lies beyond the end of the volume (%3 bytes).</source>
         <translation>Der Bereich von %1 Bytes ab Position %2 liegt hinter dem Ende des Volumes (%3 Bytes).</translation>
+    </message>
+    <message>
+        <source>A volume can only grow, in multiples of %1 bytes.</source>
+        <translation>Ein Volume kann nur wachsen, in Vielfachen von %1 Bytes.</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1024,10 @@ Datenverzeichnis: %2</translation>
         <source>NBD client %1</source>
         <translation>NBD-Client %1</translation>
     </message>
+    <message>
+        <source>The NBD server cannot listen on %1: %2</source>
+        <translation>Der NBD-Server kann nicht auf %1 lauschen: %2</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::PeerDirectory</name>
@@ -1109,20 +1129,40 @@ Datenverzeichnis: %2</translation>
         <translation>Die Größe eines Volumes muss zwischen 1 Byte und 8 EiB liegen; %1 tut das nicht.</translation>
     </message>
     <message>
-        <source>The pool %1 has %2 bytes free; a volume of %3 bytes does not fit.</source>
-        <translation>Der Pool %1 hat %2 Bytes frei; ein Volume mit %3 Bytes passt nicht hinein.</translation>
-    </message>
-    <message>
-        <source>The volume %1 is part of a synchronization; remove that first.</source>
-        <translation>Das Volume %1 gehört zu einer Synchronisation; entfernen Sie diese zuerst.</translation>
-    </message>
-    <message>
         <source>Cannot remove the volume image %1.</source>
         <translation>Das Volume-Abbild %1 kann nicht entfernt werden.</translation>
     </message>
     <message>
         <source>The volume %1 is open by %2; it cannot be deleted while they use it.</source>
         <translation>Das Volume %1 ist von %2 geöffnet; es kann nicht gelöscht werden, solange es dort benutzt wird.</translation>
+    </message>
+    <message>
+        <source>The pool %1 has %2 free; a volume of %3 does not fit.</source>
+        <translation>Im Pool %1 sind %2 frei; ein Volume mit %3 passt nicht hinein.</translation>
+    </message>
+    <message>
+        <source>The volume %1 is part of a synchronization (%2); remove that first.</source>
+        <translation>Das Volume %1 gehört zu einer Synchronisation (%2); entfernen Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <source>The catalog has no record of the volume %1.</source>
+        <translation>Der Katalog enthält keinen Eintrag für das Volume %1.</translation>
+    </message>
+    <message>
+        <source>The volume %1 has %2; volumes can grow but not shrink to %3.</source>
+        <translation>Das Volume %1 hat %2; Volumes können wachsen, aber nicht auf %3 schrumpfen.</translation>
+    </message>
+    <message>
+        <source>The volume %1 is part of a synchronization (%2), which cannot follow a change of size; remove that first.</source>
+        <translation>Das Volume %1 gehört zu einer Synchronisation (%2), die einer Größenänderung nicht folgen kann; entfernen Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <source>The pool of the volume %1 is gone.</source>
+        <translation>Der Pool des Volumes %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The pool %1 has %2 free; growing %3 by %4 does not fit.</source>
+        <translation>Im Pool %1 sind %2 frei; %3 um %4 zu vergrößern passt nicht.</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1735,18 @@ Datenverzeichnis: %2</translation>
         <source>A %1 synchronization cannot go from %2 to %3 (%4).</source>
         <translation>Eine %1-Synchronisation kann nicht von %2 nach %3 wechseln (%4).</translation>
     </message>
+    <message>
+        <source>the mirror of %1 to %2</source>
+        <translation>der Spiegel von %1 nach %2</translation>
+    </message>
+    <message>
+        <source>the snapshot %2 of %1</source>
+        <translation>der Snapshot %2 von %1</translation>
+    </message>
+    <message>
+        <source>the clone of %1 to %2</source>
+        <translation>der Klon von %1 nach %2</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::StorageConfigurationProvider</name>
@@ -1722,6 +1774,10 @@ Datenverzeichnis: %2</translation>
         <source>TheElement %1 is not a volume of this system.</source>
         <translation>TheElement %1 ist kein Volume dieses Systems.</translation>
     </message>
+    <message>
+        <source>InPool %1 is not the pool of %2; a volume cannot move to another pool.</source>
+        <translation>InPool %1 ist nicht der Pool von %2; ein Volume kann nicht in einen anderen Pool wechseln.</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::StoragePoolProvider</name>
@@ -1739,6 +1795,25 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>There is no volume %1.</source>
         <translation>Es gibt kein Volume %1.</translation>
+    </message>
+    <message>
+        <source>ElementName must be the volume&apos;s new name.</source>
+        <translation>ElementName muss der neue Name des Volumes sein.</translation>
+    </message>
+    <message>
+        <source>Only the ElementName of a volume can be changed this way, not %1; a volume grows through CreateOrModifyElementFromStoragePool.</source>
+        <translation>Auf diesem Weg lässt sich nur der ElementName eines Volumes ändern, nicht %1; ein Volume wächst über CreateOrModifyElementFromStoragePool.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::requests</name>
+    <message>
+        <source>%1 contains the invisible direction control U+%2.</source>
+        <translation>%1 enthält das unsichtbare Richtungssteuerzeichen U+%2.</translation>
+    </message>
+    <message>
+        <source>%1 contains a control character.</source>
+        <translation>%1 enthält ein Steuerzeichen.</translation>
     </message>
 </context>
 <context>
@@ -3563,66 +3638,6 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
 <context>
     <name>rd::wsman</name>
     <message>
-        <source>The request is larger than the service accepts (%1 bytes).</source>
-        <translation>Die Anfrage ist größer, als der Dienst annimmt (%1 Bytes).</translation>
-    </message>
-    <message>
-        <source>Document type declarations are not accepted.</source>
-        <translation>Dokumenttyp-Deklarationen werden nicht angenommen.</translation>
-    </message>
-    <message>
-        <source>Entity references are not accepted.</source>
-        <translation>Entitätsreferenzen werden nicht angenommen.</translation>
-    </message>
-    <message>
-        <source>The XML nests deeper than %1 elements.</source>
-        <translation>Das XML ist tiefer als %1 Elemente verschachtelt.</translation>
-    </message>
-    <message>
-        <source>The XML has more than %1 elements.</source>
-        <translation>Das XML hat mehr als %1 Elemente.</translation>
-    </message>
-    <message>
-        <source>The request is not well-formed XML: %1 (line %2, column %3).</source>
-        <translation>Die Anfrage ist kein wohlgeformtes XML: %1 (Zeile %2, Spalte %3).</translation>
-    </message>
-    <message>
-        <source>%1 is not a valid date and time.</source>
-        <translation>%1 ist keine gültige Datums- und Zeitangabe.</translation>
-    </message>
-    <message>
-        <source>The value of %1 is not a valid %2.</source>
-        <translation>Der Wert von %1 ist kein gültiger Wert vom Typ %2.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1 is given more than once but is not an array.</source>
-        <translation>%1 ist mehrfach angegeben, aber kein Array.</translation>
-    </message>
-    <message>
-        <source>A selector has no Name.</source>
-        <translation>Ein Selektor hat keinen Namen (Name).</translation>
-    </message>
-    <message>
-        <source>The selector %1 is given twice.</source>
-        <translation>Der Selektor %1 ist doppelt angegeben.</translation>
-    </message>
-    <message>
-        <source>The selector %1 is not a valid %2.</source>
-        <translation>Der Selektor %1 ist kein gültiger Wert vom Typ %2.</translation>
-    </message>
-    <message>
-        <source>An endpoint reference has no ReferenceParameters.</source>
-        <translation>Eine Endpunktreferenz hat keine ReferenceParameters.</translation>
-    </message>
-    <message>
-        <source>An endpoint reference has no ResourceURI.</source>
-        <translation>Eine Endpunktreferenz hat keine ResourceURI.</translation>
-    </message>
-    <message>
         <source>Only the anonymous FaultTo address is supported.</source>
         <translation>Nur die anonyme FaultTo-Adresse wird unterstützt.</translation>
     </message>
@@ -3763,24 +3778,20 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>The resource URI %1 does not name a class this service serves.</source>
-        <translation>Die Ressourcen-URI %1 nennt keine Klasse, die dieser Dienst bereitstellt.</translation>
+        <source>The method call has more than %1 parameters.</source>
+        <translation>Der Methodenaufruf hat mehr als %1 Parameter.</translation>
     </message>
     <message>
-        <source>The class %1 is not served by this system.</source>
-        <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
+        <source>No envelope was read.</source>
+        <translation>Es wurde kein Umschlag gelesen.</translation>
     </message>
     <message>
-        <source>The namespace %1 is not served by this system; it serves %2.</source>
-        <translation>Der Namensraum %1 wird von diesem System nicht bereitgestellt; es stellt %2 bereit.</translation>
+        <source>The envelope has more than one Body.</source>
+        <translation>Der Umschlag hat mehr als einen Body.</translation>
     </message>
     <message>
-        <source>%1 is not a key of %2.</source>
-        <translation>%1 ist kein Schlüssel von %2.</translation>
-    </message>
-    <message>
-        <source>The selector %1 of %2 is missing.</source>
-        <translation>Der Selektor %1 von %2 fehlt.</translation>
+        <source>The envelope has more than one Header.</source>
+        <translation>Der Umschlag hat mehr als einen Header.</translation>
     </message>
 </context>
 <context>
@@ -3896,10 +3907,6 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
         <translation>Ein Element ist größer als MaxEnvelopeSize (%1 Bytes).</translation>
     </message>
     <message>
-        <source>The enumeration context %1 is not valid: it is unknown, finished, released or expired.</source>
-        <translation>Der Aufzählungskontext %1 ist ungültig: Er ist unbekannt, beendet, freigegeben oder abgelaufen.</translation>
-    </message>
-    <message>
         <source>The method did not finish within OperationTimeout (%1 ms).</source>
         <translation>Die Methode wurde nicht innerhalb von OperationTimeout (%1 ms) beendet.</translation>
     </message>
@@ -3910,6 +3917,14 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
     <message>
         <source>Too many logins at once; try again.</source>
         <translation>Zu viele gleichzeitige Anmeldungen; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The user %1 has %2 enumerations open; release some.</source>
+        <translation>Der Benutzer %1 hat %2 Aufzählungen offen; geben Sie einige frei.</translation>
+    </message>
+    <message>
+        <source>The enumeration context %1 is not valid: it is unknown, finished, released, expired or made for another resource URI.</source>
+        <translation>Der Aufzählungskontext %1 ist nicht gültig: Er ist unbekannt, beendet, freigegeben, abgelaufen oder für eine andere Ressourcen-URI angelegt.</translation>
     </message>
 </context>
 <context>
@@ -3957,6 +3972,103 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
     <message>
         <source>%1 returned %2.</source>
         <translation>%1 hat %2 zurückgegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::wsman::detail</name>
+    <message>
+        <source>The request is larger than the service accepts (%1 bytes).</source>
+        <translation>Die Anfrage ist größer, als der Dienst annimmt (%1 Bytes).</translation>
+    </message>
+    <message>
+        <source>Document type declarations are not accepted.</source>
+        <translation>Dokumenttyp-Deklarationen werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Entity references are not accepted.</source>
+        <translation>Entitätsreferenzen werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The XML nests deeper than %1 elements.</source>
+        <translation>Das XML ist tiefer als %1 Elemente verschachtelt.</translation>
+    </message>
+    <message>
+        <source>The XML has more than %1 elements.</source>
+        <translation>Das XML hat mehr als %1 Elemente.</translation>
+    </message>
+    <message>
+        <source>The request is not well-formed XML: %1 (line %2, column %3).</source>
+        <translation>Die Anfrage ist kein wohlgeformtes XML: %1 (Zeile %2, Spalte %3).</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid date and time.</source>
+        <translation>%1 ist keine gültige Datums- und Zeitangabe.</translation>
+    </message>
+    <message>
+        <source>The value of %1 is not a valid %2.</source>
+        <translation>Der Wert von %1 ist kein gültiger Wert vom Typ %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is given more than once but is not an array.</source>
+        <translation>%1 ist mehrfach angegeben, aber kein Array.</translation>
+    </message>
+    <message>
+        <source>A selector has no Name.</source>
+        <translation>Ein Selektor hat keinen Namen (Name).</translation>
+    </message>
+    <message>
+        <source>The selector %1 is given twice.</source>
+        <translation>Der Selektor %1 ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>The selector %1 is not a valid %2.</source>
+        <translation>Der Selektor %1 ist kein gültiger Wert vom Typ %2.</translation>
+    </message>
+    <message>
+        <source>An endpoint reference has no ReferenceParameters.</source>
+        <translation>Eine Endpunktreferenz hat keine ReferenceParameters.</translation>
+    </message>
+    <message>
+        <source>An endpoint reference has no ResourceURI.</source>
+        <translation>Eine Endpunktreferenz hat keine ResourceURI.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::wsman::detail::View</name>
+    <message>
+        <source>An element has more than %1 attributes.</source>
+        <translation>Ein Element hat mehr als %1 Attribute.</translation>
+    </message>
+    <message>
+        <source>More than %1 namespace declarations are in scope.</source>
+        <translation>Mehr als %1 Namensraumdeklarationen sind gültig.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::wsman::serverdetail</name>
+    <message>
+        <source>The resource URI %1 does not name a class this service serves.</source>
+        <translation>Die Ressourcen-URI %1 nennt keine Klasse, die dieser Dienst bereitstellt.</translation>
+    </message>
+    <message>
+        <source>The class %1 is not served by this system.</source>
+        <translation>Die Klasse %1 wird von diesem System nicht bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>The namespace %1 is not served by this system; it serves %2.</source>
+        <translation>Der Namensraum %1 wird von diesem System nicht bereitgestellt; es stellt %2 bereit.</translation>
+    </message>
+    <message>
+        <source>%1 is not a key of %2.</source>
+        <translation>%1 ist kein Schlüssel von %2.</translation>
+    </message>
+    <message>
+        <source>The selector %1 of %2 is missing.</source>
+        <translation>Der Selektor %1 von %2 fehlt.</translation>
     </message>
 </context>
 </TS>
