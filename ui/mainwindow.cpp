@@ -222,10 +222,13 @@ void MainWindow::createActions()
     QMenu *storage = menuBar()->addMenu(tr("&Storage"));
     storage->setObjectName(QStringLiteral("storageMenu"));
     storage->addAction(m_volumeActions->newVolumeAction());
+    storage->addAction(m_volumeActions->renameVolumeAction());
+    storage->addAction(m_volumeActions->growVolumeAction());
     storage->addAction(m_volumeActions->deleteVolumeAction());
     m_navigatorView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_navigatorView->addActions(
-        {m_volumeActions->newVolumeAction(), m_volumeActions->deleteVolumeAction()});
+        {m_volumeActions->newVolumeAction(), m_volumeActions->renameVolumeAction(),
+         m_volumeActions->growVolumeAction(), m_volumeActions->deleteVolumeAction()});
 
     m_createReplica = new QAction(themedIcon(QStringLiteral("emblem-synchronizing")),
                                   tr("&Create Replica…"), this);

@@ -3,6 +3,7 @@
 #include "asynccall.h"
 #include "cimclasses.h"
 #include "errortext.h"
+#include "growvolumedialog.h"
 #include "icons.h"
 #include "storagefigures.h"
 #include "systeminventory.h"
@@ -11,6 +12,9 @@
 #include "volumerequests.h"
 
 #include <QAction>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -21,7 +25,16 @@ VolumeActions::VolumeActions(QWidget *window)
     , m_window(window)
     , m_new(new QAction(themedIcon(QStringLiteral("drive-harddisk")), tr("&New Volume…"), this))
     , m_delete(new QAction(themedIcon(QStringLiteral("edit-delete")), tr("&Delete Volume…"), this))
+    , m_rename(new QAction(themedIcon(QStringLiteral("edit-rename")), tr("&Rename Volume…"), this))
+    , m_grow(new QAction(themedIcon(QStringLiteral("zoom-in")), tr("&Grow Volume…"), this))
 {
+    m_rename->setObjectName(QStringLiteral("renameVolumeAction"));
+    m_grow->setObjectName(QStringLiteral("growVolumeAction"));
+    m_rename->setShortcut(QKeySequence(Qt::Key_F2));
+    m_rename->setToolTip(tr("Give the selected volume another name"));
+    m_grow->setToolTip(tr("Make the selected volume larger"));
+    connect(m_rename, &QAction::triggered, this, &VolumeActions::renameVolume);
+    connect(m_grow, &QAction::triggered, this, &VolumeActions::growVolume);
     m_new->setObjectName(QStringLiteral("newVolumeAction"));
     m_delete->setObjectName(QStringLiteral("deleteVolumeAction"));
     m_new->setIconText(tr("New Volume"));
@@ -46,8 +59,10 @@ void VolumeActions::updateActions()
     const bool served =
         m_system && m_system->client() && !storageConfigurationService(*m_system).isEmpty();
     m_new->setEnabled(served);
-    m_delete->setEnabled(served &&
-                         classes::sameClass(m_selected.className(), classes::storageVolume()));
+    const bool volume = classes::sameClass(m_selected.className(), classes::storageVolume());
+    m_delete->setEnabled(served && volume);
+    m_grow->setEnabled(served && volume);
+    m_rename->setEnabled(m_system && m_system->client() && volume);
 }
 
 void VolumeActions::newVolume()
@@ -127,6 +142,74 @@ void VolumeActions::deleteWithoutAsking()
                   box->setAttribute(Qt::WA_DeleteOnClose);
                   box->open();
               });
+}
+
+void VolumeActions::renameVolume()
+{
+    if (!m_rename->isEnabled())
+        return;
+    auto *dialog = new QInputDialog(m_window);
+    dialog->setObjectName(QStringLiteral("renameVolumeDialog"));
+    dialog->setWindowTitle(tr("Rename Volume"));
+    dialog->setLabelText(tr("New name for “%1”:").arg(instanceLabel(m_selected)));
+    dialog->setTextValue(m_selected.property(u"ElementName").toString());
+    dialog->setOkButtonText(tr("Rename"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The selection may change while the dialog is open: rename what was asked about.
+    QPointer<SystemInventory> system = m_system;
+    const cim::Instance volume = m_selected;
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, system, volume](const QString &name) {
+                m_system = system;
+                m_selected = volume;
+                renameTo(name.trimmed());
+            });
+    dialog->open();
+}
+
+void VolumeActions::renameTo(const QString &name)
+{
+    if (!m_system || !m_system->client() || m_selected.isEmpty() || name.isEmpty())
+        return;
+    const QString old = instanceLabel(m_selected);
+    cim::Instance changed = m_selected;
+    changed.setProperty(QStringLiteral("ElementName"), cim::Value::string(name));
+    QPointer<SystemInventory> system = m_system;
+    whenReady(m_system->client()->modifyInstance(changed, {QStringLiteral("ElementName")}), this,
+              [this, old, name, system](const std::optional<cim::Result<void>> &result) {
+                  if (result && result->ok()) {
+                      Q_EMIT message(tr("Volume %1 renamed to %2.").arg(old, name));
+                      if (system)
+                          system->refresh();
+                      return;
+                  }
+                  const QString reason =
+                      result ? errorText(result->error()) : tr("The system did not answer.");
+                  Q_EMIT message(tr("Volume %1 was not renamed: %2").arg(old, reason));
+                  Q_EMIT renameRefused(reason);
+                  auto *box = new QMessageBox(QMessageBox::Warning, tr("Rename Volume"),
+                                              tr("The volume “%1” was not renamed.").arg(old),
+                                              QMessageBox::Ok, m_window);
+                  box->setObjectName(QStringLiteral("renameVolumeRefused"));
+                  box->setInformativeText(reason);
+                  box->setAttribute(Qt::WA_DeleteOnClose);
+                  box->open();
+              });
+}
+
+void VolumeActions::growVolume()
+{
+    if (!m_grow->isEnabled())
+        return;
+    auto *dialog = new GrowVolumeDialog(m_system, m_selected, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GrowVolumeDialog::volumeGrown, this,
+            [this](const QString &name, quint64 bytes) {
+                Q_EMIT message(tr("Volume %1 now has %2.")
+                                   .arg(name, QLocale().formattedDataSize(
+                                                  qint64(bytes), 2, QLocale::DataSizeIecFormat)));
+            });
+    dialog->open();
 }
 
 } // namespace rd::ui

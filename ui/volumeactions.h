@@ -1,7 +1,7 @@
 #pragma once
-// "New Volume…" and "Delete Volume" for the navigator's selection: the dialog that creates one,
-// and a confirmed ReturnToStoragePool whose refusal (In Use while a synchronization holds the
-// volume) is shown with the system's reason.
+// The volume actions for the navigator's selection: "New Volume…" (the dialog that creates one),
+// "Rename…" (ModifyInstance of ElementName), "Grow…" (the dialog that enlarges one) and "Delete
+// Volume…" (a confirmed ReturnToStoragePool). Every refusal is shown with the system's reason.
 
 #include "cim/instance.h"
 
@@ -24,6 +24,8 @@ public:
 
     QAction *newVolumeAction() const { return m_new; }
     QAction *deleteVolumeAction() const { return m_delete; }
+    QAction *renameVolumeAction() const { return m_rename; }
+    QAction *growVolumeAction() const { return m_grow; }
 
     // The system and the selected instance (a pool or a volume picks the pool, a volume can go).
     void setSelection(SystemInventory *system, const cim::Instance &selected);
@@ -32,12 +34,17 @@ public:
     // Asks first; deleteWithoutAsking() is what a "Yes" does.
     void deleteVolume();
     void deleteWithoutAsking();
+    // Asks for the new name; renameTo() is what OK does.
+    void renameVolume();
+    void renameTo(const QString &name);
+    void growVolume();
 
 Q_SIGNALS:
     void message(const QString &text); // for the status bar
     void volumeCreated(const cim::ObjectPath &volume);
     // The system refused or did not answer; text is its reason.
     void deleteRefused(const QString &text);
+    void renameRefused(const QString &text);
 
 private:
     void updateActions();
@@ -45,6 +52,8 @@ private:
     QWidget *m_window;
     QAction *m_new;
     QAction *m_delete;
+    QAction *m_rename;
+    QAction *m_grow;
     QPointer<SystemInventory> m_system;
     cim::Instance m_selected;
 };

@@ -4,6 +4,7 @@
 #include "cimclasses.h"
 #include "errortext.h"
 #include "messagebanner.h"
+#include "sizeedit.h"
 #include "storagefigures.h"
 #include "systeminventory.h"
 #include "valueformat.h"
@@ -23,18 +24,12 @@
 
 namespace rd::ui {
 
-namespace {
-constexpr quint64 kMiB = 1024ull * 1024;
-constexpr quint64 kGiB = 1024ull * kMiB;
-} // namespace
-
 VolumeDialog::VolumeDialog(SystemInventory *system, const cim::ObjectPath &preferredPool,
                            QWidget *parent)
     : QDialog(parent)
     , m_system(system)
     , m_name(new QLineEdit(this))
-    , m_size(new QDoubleSpinBox(this))
-    , m_unit(new QComboBox(this))
+    , m_size(new SizeEdit(this))
     , m_pool(new QComboBox(this))
     , m_poolSpace(new QLabel(this))
     , m_error(new MessageBanner(this))
@@ -46,28 +41,19 @@ VolumeDialog::VolumeDialog(SystemInventory *system, const cim::ObjectPath &prefe
     m_name->setObjectName(QStringLiteral("volumeName"));
     m_name->setPlaceholderText(tr("for example Database"));
     m_name->setMaxLength(256);
-    m_size->setObjectName(QStringLiteral("volumeSize"));
-    m_size->setDecimals(1);
-    m_size->setRange(0.1, 1024.0 * 1024.0);
-    m_size->setValue(1.0);
-    m_unit->setObjectName(QStringLiteral("volumeUnit"));
-    m_unit->addItem(tr("MiB"), QVariant::fromValue(kMiB));
-    m_unit->addItem(tr("GiB"), QVariant::fromValue(kGiB));
-    m_unit->setCurrentIndex(1);
+    m_size->spin()->setObjectName(QStringLiteral("volumeSize"));
+    m_size->unitCombo()->setObjectName(QStringLiteral("volumeUnit"));
     m_pool->setObjectName(QStringLiteral("volumePool"));
     m_poolSpace->setForegroundRole(QPalette::PlaceholderText);
     m_poolSpace->setWordWrap(true);
     m_error->setObjectName(QStringLiteral("volumeError"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
 
-    auto *sizeRow = new QHBoxLayout;
-    sizeRow->addWidget(m_size, 1);
-    sizeRow->addWidget(m_unit);
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     auto *sizeLabel = new QLabel(tr("&Size:"), this);
     sizeLabel->setBuddy(m_size);
-    form->addRow(sizeLabel, sizeRow);
+    form->addRow(sizeLabel, m_size);
     form->addRow(tr("&Pool:"), m_pool);
     form->addRow(QString(), m_poolSpace);
     auto *note = new QLabel(tr("Volumes are thin: the image takes space in its pool only as "
@@ -87,15 +73,23 @@ VolumeDialog::VolumeDialog(SystemInventory *system, const cim::ObjectPath &prefe
     connect(m_buttons, &QDialogButtonBox::rejected, this, &VolumeDialog::reject);
     connect(m_name, &QLineEdit::textChanged, this, &VolumeDialog::updateState);
     connect(m_pool, &QComboBox::currentIndexChanged, this, &VolumeDialog::updateState);
-    connect(m_size, &QDoubleSpinBox::valueChanged, this, &VolumeDialog::updateState);
-    connect(m_unit, &QComboBox::currentIndexChanged, this, &VolumeDialog::updateState);
+    connect(m_size, &SizeEdit::bytesChanged, this, &VolumeDialog::updateState);
     updateState();
+}
+
+QDoubleSpinBox *VolumeDialog::sizeSpin() const
+{
+    return m_size->spin();
+}
+
+QComboBox *VolumeDialog::unitCombo() const
+{
+    return m_size->unitCombo();
 }
 
 quint64 VolumeDialog::requestedBytes() const
 {
-    const quint64 unit = m_unit->currentData().toULongLong();
-    return quint64(std::llround(m_size->value() * double(unit)));
+    return m_size->bytes();
 }
 
 void VolumeDialog::fillPools(const cim::ObjectPath &preferred)
@@ -123,7 +117,6 @@ void VolumeDialog::updateState()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ready);
     m_name->setEnabled(!m_pending);
     m_size->setEnabled(!m_pending);
-    m_unit->setEnabled(!m_pending);
     m_pool->setEnabled(!m_pending);
 }
 

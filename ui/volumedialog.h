@@ -16,6 +16,7 @@ class QLineEdit;
 namespace rd::ui {
 
 class MessageBanner;
+class SizeEdit;
 class SystemInventory;
 
 class VolumeDialog final : public QDialog
@@ -27,8 +28,9 @@ public:
                  QWidget *parent = nullptr);
 
     QLineEdit *nameEdit() const { return m_name; }
-    QDoubleSpinBox *sizeSpin() const { return m_size; }
-    QComboBox *unitCombo() const { return m_unit; }
+    SizeEdit *sizeEdit() const { return m_size; }
+    QDoubleSpinBox *sizeSpin() const;
+    QComboBox *unitCombo() const;
     QComboBox *poolCombo() const { return m_pool; }
     MessageBanner *errorBanner() const { return m_error; }
     quint64 requestedBytes() const;
@@ -46,8 +48,7 @@ private:
     QPointer<SystemInventory> m_system;
     QList<cim::Instance> m_pools; // in the combo's order
     QLineEdit *m_name;
-    QDoubleSpinBox *m_size;
-    QComboBox *m_unit;
+    SizeEdit *m_size;
     QComboBox *m_pool;
     QLabel *m_poolSpace;
     MessageBanner *m_error;

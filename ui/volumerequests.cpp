@@ -18,6 +18,15 @@ cim::MethodCall createVolumeCall(const cim::ObjectPath &service, const QString &
     return request.toCall(service);
 }
 
+cim::MethodCall growVolumeCall(const cim::ObjectPath &service, const cim::ObjectPath &volume,
+                               quint64 bytes)
+{
+    requests::CreateVolumeRequest request;
+    request.size = bytes;
+    request.theElement = volume;
+    return request.toCall(service);
+}
+
 cim::MethodCall deleteVolumeCall(const cim::ObjectPath &service, const cim::ObjectPath &volume)
 {
     cim::MethodCall call;

@@ -4,9 +4,11 @@
 
 #include "cimclasses.h"
 #include "enginehost.h"
+#include "growvolumedialog.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "navigatormodel.h"
+#include "sizeedit.h"
 #include "storagefigures.h"
 #include "systeminventory.h"
 #include "translations.h"
@@ -19,6 +21,8 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -184,8 +188,97 @@ private Q_SLOTS:
         const QString reason = refused.at(0).at(0).toString();
         QVERIFY2(reason.startsWith(QStringLiteral("In Use (6)")), qPrintable(reason));
         QVERIFY2(reason.contains(QStringLiteral("synchronization")), qPrintable(reason));
+        // It says which one.
+        QVERIFY2(reason.contains(QStringLiteral("the clone of Mail to Mail copy")),
+                 qPrintable(reason));
         QTRY_VERIFY(window.findChild<QMessageBox *>(QStringLiteral("deleteVolumeRefused")));
         QVERIFY(volumeNamed(*system, QStringLiteral("Mail copy")).has_value());
+    }
+
+    void sizesConvertWhenTheUnitChanges()
+    {
+        SizeEdit edit;
+        edit.unitCombo()->setCurrentIndex(1); // GiB
+        edit.spin()->setValue(2);
+        QCOMPARE(edit.bytes(), 2ull << 30);
+        edit.unitCombo()->setCurrentIndex(0); // MiB: the same size, in MiB
+        QCOMPARE(edit.spin()->value(), 2048.0);
+        QCOMPARE(edit.bytes(), 2ull << 30);
+        edit.unitCombo()->setCurrentIndex(2); // TiB
+        QCOMPARE(edit.bytes(), 2ull << 30);
+        QCOMPARE(edit.unitCombo()->currentText(), QStringLiteral("TiB"));
+        // A size set from outside picks the unit that fits it.
+        edit.setBytes(3ull << 40);
+        QCOMPARE(edit.unitCombo()->currentIndex(), 2);
+        QCOMPARE(edit.spin()->value(), 3.0);
+        edit.setBytes(512ull << 20);
+        QCOMPARE(edit.unitCombo()->currentIndex(), 0);
+        QCOMPARE(edit.spin()->value(), 512.0);
+    }
+
+    void growDialogGrowsAVolume()
+    {
+        MainWindow window(&m_host);
+        window.show();
+        QTRY_VERIFY(window.isLoaded());
+        createThroughDialog(window, QStringLiteral("Growing"), 2);
+        SystemInventory *system = window.localSystem();
+        VolumeActions *actions = window.volumeActions();
+        actions->setSelection(system, *volumeNamed(*system, QStringLiteral("Growing")));
+        QVERIFY(actions->growVolumeAction()->isEnabled());
+        actions->growVolumeAction()->trigger();
+        GrowVolumeDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<GrowVolumeDialog *>()));
+        QCOMPARE(dialog->currentBytes(), 2ull << 20);
+        QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        // The same size, or less, is not a growth: nothing to send.
+        QVERIFY(!ok->isEnabled());
+        dialog->sizeEdit()->setBytes(1ull << 20);
+        QVERIFY(!ok->isEnabled());
+        dialog->sizeEdit()->setBytes(6ull << 20);
+        QVERIFY(ok->isEnabled());
+        QSignalSpy grown(dialog, &GrowVolumeDialog::volumeGrown);
+        ok->click();
+        QTRY_COMPARE(grown.count(), 1);
+        QTRY_COMPARE(volumeBytes(*volumeNamed(*system, QStringLiteral("Growing"))),
+                     std::optional<quint64>(6ull << 20));
+        // The image in the pool folder grew with it.
+        const QString id =
+            volumeNamed(*system, QStringLiteral("Growing"))->property(u"DeviceID").toString();
+        QCOMPARE(
+            QFileInfo(m_dir.filePath(QStringLiteral("data/pools/default/%1.img").arg(id))).size(),
+            qint64(6) << 20);
+    }
+
+    void renameChangesTheNameAndShowsARefusal()
+    {
+        MainWindow window(&m_host);
+        window.show();
+        QTRY_VERIFY(window.isLoaded());
+        createThroughDialog(window, QStringLiteral("Old name"), 1);
+        SystemInventory *system = window.localSystem();
+        VolumeActions *actions = window.volumeActions();
+        actions->setSelection(system, *volumeNamed(*system, QStringLiteral("Old name")));
+        QVERIFY(actions->renameVolumeAction()->isEnabled());
+        actions->renameVolumeAction()->trigger();
+        QInputDialog *ask = nullptr;
+        QTRY_VERIFY((ask = window.findChild<QInputDialog *>(QStringLiteral("renameVolumeDialog"))));
+        QCOMPARE(ask->textValue(), QStringLiteral("Old name"));
+        ask->setTextValue(QStringLiteral("New name"));
+        ask->accept();
+        QTRY_VERIFY(volumeNamed(*system, QStringLiteral("New name")).has_value());
+        QVERIFY(!volumeNamed(*system, QStringLiteral("Old name")));
+
+        // A name with a control character: the engine refuses, the console says why, and the
+        // volume keeps its name.
+        actions->setSelection(system, *volumeNamed(*system, QStringLiteral("New name")));
+        QSignalSpy refused(actions, &VolumeActions::renameRefused);
+        actions->renameTo(QStringLiteral("bad") + QChar(7) + QStringLiteral("name"));
+        QTRY_COMPARE(refused.count(), 1);
+        QVERIFY2(refused.at(0).at(0).toString().startsWith(QStringLiteral("Invalid Parameter")),
+                 qPrintable(refused.at(0).at(0).toString()));
+        QTRY_VERIFY(window.findChild<QMessageBox *>(QStringLiteral("renameVolumeRefused")));
+        QVERIFY(volumeNamed(*system, QStringLiteral("New name")).has_value());
     }
 };
 
