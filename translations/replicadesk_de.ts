@@ -2016,6 +2016,45 @@ Datenverzeichnis: %2</translation>
     </message>
 </context>
 <context>
+    <name>rd::ui::GrowVolumeDialog</name>
+    <message>
+        <source>Grow Volume</source>
+        <translation>Volume vergrößern</translation>
+    </message>
+    <message>
+        <source>Grow</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <translation>Volume:</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Jetzt:</translation>
+    </message>
+    <message>
+        <source>&amp;New size:</source>
+        <translation>&amp;Neue Größe:</translation>
+    </message>
+    <message>
+        <source>Enter a size larger than %1; volumes can grow but not shrink.</source>
+        <translation>Geben Sie eine Größe über %1 an; Volumes können wachsen, aber nicht schrumpfen.</translation>
+    </message>
+    <message>
+        <source>The volume grows by %1; the new space reads as zeros until written. Hosts see it once they reconnect.</source>
+        <translation>Das Volume wächst um %1; der neue Bereich liest sich als Nullen, bis er beschrieben wird. Hosts sehen ihn, sobald sie sich neu verbinden.</translation>
+    </message>
+    <message>
+        <source>This system offers no storage configuration service, so it cannot change volumes.</source>
+        <translation>Dieses System bietet keinen Speicherkonfigurationsdienst und kann daher keine Volumes ändern.</translation>
+    </message>
+    <message>
+        <source>The volume was not grown. %1</source>
+        <translation>Das Volume wurde nicht vergrößert. %1</translation>
+    </message>
+</context>
+<context>
     <name>rd::ui::JobActions</name>
     <message>
         <source>&amp;Suspend Job</source>
@@ -3310,6 +3349,21 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
     </message>
 </context>
 <context>
+    <name>rd::ui::SizeEdit</name>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation>TiB</translation>
+    </message>
+</context>
+<context>
     <name>rd::ui::SourceVolumeModel</name>
     <message>
         <source>%1 is a %2; the checked sources are %3, and one request copies one class of element.</source>
@@ -3587,6 +3641,54 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
         <source>The volume “%1” was not deleted.</source>
         <translation>Das Volume „%1“ wurde nicht gelöscht.</translation>
     </message>
+    <message>
+        <source>&amp;Rename Volume…</source>
+        <translation>Volume &amp;umbenennen …</translation>
+    </message>
+    <message>
+        <source>&amp;Grow Volume…</source>
+        <translation>Volume &amp;vergrößern …</translation>
+    </message>
+    <message>
+        <source>Give the selected volume another name</source>
+        <translation>Dem ausgewählten Volume einen anderen Namen geben</translation>
+    </message>
+    <message>
+        <source>Make the selected volume larger</source>
+        <translation>Das ausgewählte Volume vergrößern</translation>
+    </message>
+    <message>
+        <source>Rename Volume</source>
+        <translation>Volume umbenennen</translation>
+    </message>
+    <message>
+        <source>New name for “%1”:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Volume %1 renamed to %2.</source>
+        <translation>Volume %1 in %2 umbenannt.</translation>
+    </message>
+    <message>
+        <source>The system did not answer.</source>
+        <translation>Das System hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>Volume %1 was not renamed: %2</source>
+        <translation>Volume %1 wurde nicht umbenannt: %2</translation>
+    </message>
+    <message>
+        <source>The volume “%1” was not renamed.</source>
+        <translation>Das Volume „%1“ wurde nicht umbenannt.</translation>
+    </message>
+    <message>
+        <source>Volume %1 now has %2.</source>
+        <translation>Volume %1 hat jetzt %2.</translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::VolumeDialog</name>
@@ -3597,14 +3699,6 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
     <message>
         <source>for example Database</source>
         <translation>zum Beispiel Datenbank</translation>
-    </message>
-    <message>
-        <source>MiB</source>
-        <translation>MiB</translation>
-    </message>
-    <message>
-        <source>GiB</source>
-        <translation>GiB</translation>
     </message>
     <message>
         <source>Create</source>
