@@ -74,6 +74,17 @@ class TestVolumes : public QObject
         QTRY_VERIFY(volumeNamed(*window.localSystem(), name).has_value());
     }
 
+    // With RD_SCREENSHOT_DIR set (under Xvfb, QT_QPA_PLATFORM=xcb), the dialog is saved as the
+    // README shows it.
+    static void shoot(QWidget *widget, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("RD_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(200); // let the style finish painting
+        QVERIFY(widget->grab().save(dir + u'/' + name + u".png", "PNG"));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -237,6 +248,7 @@ private Q_SLOTS:
         QVERIFY(!ok->isEnabled());
         dialog->sizeEdit()->setBytes(6ull << 20);
         QVERIFY(ok->isEnabled());
+        shoot(dialog, QStringLiteral("grow-dialog"));
         QSignalSpy grown(dialog, &GrowVolumeDialog::volumeGrown);
         ok->click();
         QTRY_COMPARE(grown.count(), 1);
@@ -264,6 +276,7 @@ private Q_SLOTS:
         QInputDialog *ask = nullptr;
         QTRY_VERIFY((ask = window.findChild<QInputDialog *>(QStringLiteral("renameVolumeDialog"))));
         QCOMPARE(ask->textValue(), QStringLiteral("Old name"));
+        shoot(ask, QStringLiteral("rename-dialog"));
         ask->setTextValue(QStringLiteral("New name"));
         ask->accept();
         QTRY_VERIFY(volumeNamed(*system, QStringLiteral("New name")).has_value());
@@ -279,6 +292,31 @@ private Q_SLOTS:
                  qPrintable(refused.at(0).at(0).toString()));
         QTRY_VERIFY(window.findChild<QMessageBox *>(QStringLiteral("renameVolumeRefused")));
         QVERIFY(volumeNamed(*system, QStringLiteral("New name")).has_value());
+    }
+
+    void growDialogInGerman()
+    {
+        QVERIFY(installTranslations(QLocale(QLocale::German, QLocale::Germany)).application);
+        MainWindow window(&m_host);
+        window.show();
+        QTRY_VERIFY(window.isLoaded());
+        createThroughDialog(window, QStringLiteral("Deutsch"), 3);
+        SystemInventory *system = window.localSystem();
+        VolumeActions *actions = window.volumeActions();
+        actions->setSelection(system, *volumeNamed(*system, QStringLiteral("Deutsch")));
+        QCOMPARE(actions->growVolumeAction()->text(), QStringLiteral("Volume &vergrößern …"));
+        actions->growVolumeAction()->trigger();
+        GrowVolumeDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<GrowVolumeDialog *>()));
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Volume vergrößern"));
+        dialog->sizeEdit()->setBytes(1ull << 30);
+        QTRY_VERIFY(dialog->isVisible());
+        // Nothing clipped: the dialog is at least as large as its layout wants.
+        QVERIFY(dialog->width() >= dialog->minimumSizeHint().width());
+        QVERIFY(dialog->height() >= dialog->minimumSizeHint().height());
+        shoot(dialog, QStringLiteral("grow-dialog-de"));
+        dialog->reject();
+        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates));
     }
 };
 
