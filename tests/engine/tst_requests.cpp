@@ -153,6 +153,12 @@ private Q_SLOTS:
         add("SourceElements scalar", local, {{SE, Value::reference(volume("a"))}}, Invalid, SE);
         add("ElementNames not strings", local, {{N, Value::array(CimType::UInt16, {})}}, Invalid,
             N);
+        // A right-to-left override would show "gpj.exe" as "exe.jpg": names must read as stored.
+        add("ElementNames with BIDI override", local,
+            {{N,
+              Value::array(CimType::String, {Value::string(QStringLiteral("copy") + QChar(0x202E) +
+                                                           QStringLiteral("gpj"))})}},
+            Invalid, N);
         add("TargetPool string", local, {{P, Value::string(QStringLiteral("p"))}}, Invalid, P);
         // Here: value maps.
         add("SyncType 0", local, {{S, Value::uint16(0)}}, Invalid, S);
@@ -445,6 +451,12 @@ private Q_SLOTS:
         QTest::newRow("ElementName number")
             << Changes{{QStringLiteral("ElementName"), Value::uint16(1)}} << Invalid
             << QStringLiteral("ElementName");
+        for (const char16_t bidi : {u'\u202A', u'\u202E', u'\u2066', u'\u2069'}) {
+            QTest::addRow("ElementName with U+%04X", unsigned(bidi))
+                << Changes{{QStringLiteral("ElementName"),
+                            Value::string(QStringLiteral("Data") + QChar(bidi))}}
+                << Invalid << QStringLiteral("ElementName");
+        }
     }
 
     void createVolumeRefusals()
