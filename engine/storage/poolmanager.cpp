@@ -356,6 +356,18 @@ cim::Result<void> PoolManager::deleteVolume(const QString &deviceId)
     return {};
 }
 
+cim::Result<VolumeRow> PoolManager::storedRow(const QString &deviceId) const
+{
+    auto row = m_store->volume(deviceId);
+    if (!row)
+        return row.error();
+    if (!row.value()) {
+        return cim::Error(cim::ReturnCode::Failed,
+                          tr("The catalog has no record of the volume %1.").arg(deviceId));
+    }
+    return *row.value();
+}
+
 cim::Result<VolumeInfo> PoolManager::renameVolume(const QString &deviceId,
                                                   const QString &elementName)
 {
@@ -368,14 +380,10 @@ cim::Result<VolumeInfo> PoolManager::renameVolume(const QString &deviceId,
         return named.error();
     if (info->elementName == elementName)
         return *info;
-    auto row = m_store->volume(deviceId);
+    auto row = storedRow(deviceId);
     if (!row)
         return row.error();
-    if (!row.value()) {
-        return cim::Error(cim::ReturnCode::Failed,
-                          tr("The catalog has no record of the volume %1.").arg(deviceId));
-    }
-    VolumeRow changed = *row.value();
+    VolumeRow changed = row.value();
     changed.elementName = elementName;
     if (auto r = m_store->upsertVolume(changed); !r)
         return r.error();
@@ -436,17 +444,13 @@ cim::Result<VolumeInfo> PoolManager::growVolume(const QString &deviceId, quint64
     auto file = device(deviceId);
     if (!file)
         return file.error();
-    auto row = m_store->volume(deviceId);
+    auto row = storedRow(deviceId);
     if (!row)
         return row.error();
-    if (!row.value()) {
-        return cim::Error(cim::ReturnCode::Failed,
-                          tr("The catalog has no record of the volume %1.").arg(deviceId));
-    }
     // The row and the image in one transaction: a failed ftruncate rolls the row back. A failed
     // commit leaves the image longer than its row, which is harmless: the row is what clients
     // are shown and the extra tail is a hole, so the same grow can simply be asked again.
-    VolumeRow changed = *row.value();
+    VolumeRow changed = row.value();
     changed.size = size;
     auto grown = m_store->transaction([&]() -> cim::Result<void> {
         if (auto r = m_store->upsertVolume(changed); !r)

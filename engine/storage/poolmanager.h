@@ -21,6 +21,7 @@
 namespace rd::engine {
 
 class PoolStore;
+struct VolumeRow;
 
 struct VolumeInfo
 {
@@ -107,6 +108,8 @@ Q_SIGNALS:
 private:
     PoolManager(PoolStore *store, QObject *parent);
     cim::Result<void> load(const QString &defaultPoolDirectory);
+    // The volume's catalog row, to change and write back; Failed when the catalog has none.
+    cim::Result<VolumeRow> storedRow(const QString &deviceId) const;
 
     PoolStore *m_store;
     QString m_defaultPoolId;
