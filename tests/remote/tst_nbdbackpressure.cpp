@@ -141,6 +141,15 @@ private Q_SLOTS:
         QByteArray log;
         connect(&daemon, &QProcess::readyReadStandardError, this,
                 [&] { log += daemon.readAllStandardError(); });
+        // Under AddressSanitizer freed buffers wait in a quarantine (256 MiB by default) before
+        // they are reused, which would count against the bound; the bound is on what the daemon
+        // holds, so the quarantine is kept small. Without ASan the variable has no effect.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const QString asan = env.value(QStringLiteral("ASAN_OPTIONS"));
+        env.insert(QStringLiteral("ASAN_OPTIONS"),
+                   (asan.isEmpty() ? QString() : asan + u':') +
+                       QStringLiteral("quarantine_size_mb=4:thread_local_quarantine_size_kb=64"));
+        daemon.setProcessEnvironment(env);
         daemon.start(kDaemon, {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("d")),
                                QStringLiteral("--users"), m_dir.filePath(QStringLiteral("users")),
                                QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
@@ -238,7 +247,14 @@ private Q_SLOTS:
         QCOMPARE(info.readAllStandardOutput().trimmed().toULongLong(), 64 * MiB);
         qInfo() << "daemon peak VmRSS while the client did not read:" << peak / 1024 << "MiB";
         QVERIFY(peak > 0);
-        QVERIFY2(peak < 200 * 1024, qPrintable(QStringLiteral("%1 KiB").arg(peak)));
+#if defined(__SANITIZE_ADDRESS__)
+        // ASan's redzones and shadow memory add about half again to what the daemon holds; the
+        // unbounded server reached 1.9 GiB, so this bound still tells the two apart.
+        constexpr qint64 boundKiB = 300 * 1024;
+#else
+        constexpr qint64 boundKiB = 200 * 1024;
+#endif
+        QVERIFY2(peak < boundKiB, qPrintable(QStringLiteral("%1 KiB").arg(peak)));
 
         // Once it reads, every reply arrives: the server resumed on bytesWritten.
         drain = true;
