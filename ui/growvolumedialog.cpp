@@ -14,18 +14,10 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace rd::ui {
-
-namespace {
-QString sizeText(quint64 bytes)
-{
-    return QLocale().formattedDataSize(qint64(bytes), 2, QLocale::DataSizeIecFormat);
-}
-} // namespace
 
 GrowVolumeDialog::GrowVolumeDialog(SystemInventory *system, const cim::Instance &volume,
                                    QWidget *parent)
@@ -50,7 +42,7 @@ GrowVolumeDialog::GrowVolumeDialog(SystemInventory *system, const cim::Instance 
 
     auto *form = new QFormLayout;
     form->addRow(tr("Volume:"), new QLabel(instanceLabel(volume).toHtmlEscaped(), this));
-    form->addRow(tr("Now:"), new QLabel(sizeText(m_current), this));
+    form->addRow(tr("Now:"), new QLabel(byteText(m_current), this));
     auto *sizeLabel = new QLabel(tr("&New size:"), this);
     sizeLabel->setBuddy(m_size);
     form->addRow(sizeLabel, m_size);
@@ -74,11 +66,11 @@ void GrowVolumeDialog::updateState()
     // Said in units before the engine is asked: a volume never shrinks.
     if (wanted <= m_current) {
         m_hint->setText(tr("Enter a size larger than %1; volumes can grow but not shrink.")
-                            .arg(sizeText(m_current)));
+                            .arg(byteText(m_current)));
     } else {
         m_hint->setText(tr("The volume grows by %1; the new space reads as zeros until written. "
                            "Hosts see it once they reconnect.")
-                            .arg(sizeText(wanted - m_current)));
+                            .arg(byteText(wanted - m_current)));
     }
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_pending && wanted > m_current);
     m_size->setEnabled(!m_pending);

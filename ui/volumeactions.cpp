@@ -14,7 +14,6 @@
 #include <QAction>
 #include <QInputDialog>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -134,14 +133,19 @@ void VolumeActions::deleteWithoutAsking()
                   const QString reason = methodErrorText(result);
                   Q_EMIT message(tr("Volume %1 was not deleted: %2").arg(name, reason));
                   Q_EMIT deleteRefused(reason);
-                  auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Volume"),
-                                              tr("The volume “%1” was not deleted.").arg(name),
-                                              QMessageBox::Ok, m_window);
-                  box->setObjectName(QStringLiteral("deleteVolumeRefused"));
-                  box->setInformativeText(reason);
-                  box->setAttribute(Qt::WA_DeleteOnClose);
-                  box->open();
+                  showRefusal(QStringLiteral("deleteVolumeRefused"), tr("Delete Volume"),
+                              tr("The volume “%1” was not deleted.").arg(name), reason);
               });
+}
+
+void VolumeActions::showRefusal(const QString &objectName, const QString &title,
+                                const QString &text, const QString &reason)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, m_window);
+    box->setObjectName(objectName);
+    box->setInformativeText(reason);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void VolumeActions::renameVolume()
@@ -187,13 +191,8 @@ void VolumeActions::renameTo(const QString &name)
                       result ? errorText(result->error()) : tr("The system did not answer.");
                   Q_EMIT message(tr("Volume %1 was not renamed: %2").arg(old, reason));
                   Q_EMIT renameRefused(reason);
-                  auto *box = new QMessageBox(QMessageBox::Warning, tr("Rename Volume"),
-                                              tr("The volume “%1” was not renamed.").arg(old),
-                                              QMessageBox::Ok, m_window);
-                  box->setObjectName(QStringLiteral("renameVolumeRefused"));
-                  box->setInformativeText(reason);
-                  box->setAttribute(Qt::WA_DeleteOnClose);
-                  box->open();
+                  showRefusal(QStringLiteral("renameVolumeRefused"), tr("Rename Volume"),
+                              tr("The volume “%1” was not renamed.").arg(old), reason);
               });
 }
 
@@ -205,9 +204,7 @@ void VolumeActions::growVolume()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &GrowVolumeDialog::volumeGrown, this,
             [this](const QString &name, quint64 bytes) {
-                Q_EMIT message(tr("Volume %1 now has %2.")
-                                   .arg(name, QLocale().formattedDataSize(
-                                                  qint64(bytes), 2, QLocale::DataSizeIecFormat)));
+                Q_EMIT message(tr("Volume %1 now has %2.").arg(name, byteText(bytes)));
             });
     dialog->open();
 }

@@ -48,6 +48,9 @@ Q_SIGNALS:
 
 private:
     void updateActions();
+    // A warning box, not modal to the event loop, with the system's reason as its details.
+    void showRefusal(const QString &objectName, const QString &title, const QString &text,
+                     const QString &reason);
 
     QWidget *m_window;
     QAction *m_new;
