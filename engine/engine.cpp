@@ -1,5 +1,9 @@
 #include "engine.h"
 
+#include "access/hostaccess.h"
+#include "access/hostaccessprovider.h"
+#include "access/hoststore.h"
+
 #include "db/database.h"
 #include "jobs/jobmanager.h"
 #include "jobs/jobprovider.h"
@@ -90,6 +94,15 @@ cim::Result<void> Engine::start()
     if (!pools)
         return pools.error();
     m_pools = std::move(pools).value();
+    // Host access after the pools: its grants name volumes and pools.
+    auto hostStore = HostStore::open(m_database.get());
+    if (!hostStore)
+        return hostStore.error();
+    m_hostStore = std::move(hostStore).value();
+    auto hosts = HostAccess::open(m_hostStore.get(), m_pools.get());
+    if (!hosts)
+        return hosts.error();
+    m_hosts = std::move(hosts).value();
 
     // Jobs and replication. Recovery runs here, before the registry serves anything: pairs are
     // loaded, then every unfinished job is resumed (its copies re-armed on their sources) or
@@ -122,7 +135,9 @@ cim::Result<void> Engine::start()
         !m_registry->addProvider(
             std::make_shared<StorageVolumeProvider>(m_pools.get(), m_systemName)) ||
         !m_registry->addProvider(
-            std::make_shared<StorageConfigurationProvider>(m_pools.get(), m_systemName)))
+            std::make_shared<StorageConfigurationProvider>(m_pools.get(), m_systemName)) ||
+        !m_registry->addProvider(
+            std::make_shared<HostAccessProvider>(m_hosts.get(), m_pools.get(), m_systemName)))
         return cim::Error(cim::ReturnCode::Failed, tr("Provider classes overlap."));
     connect(m_pools.get(), &PoolManager::poolsChanged, m_registry.get(),
             [registry = m_registry.get()] {

@@ -15,6 +15,8 @@
 namespace rd::engine {
 
 class Database;
+class HostAccess;
+class HostStore;
 class JobManager;
 class PeerDirectory;
 class PeerVolumeStore;
@@ -55,6 +57,8 @@ public:
     SqlSyncStore *syncStore() const { return m_syncStore.get(); }
     SqlJobStore *jobStore() const { return m_jobStore.get(); }
     PoolManager *poolManager() const { return m_pools.get(); }
+    // The hosts admitted to the volumes' NBD export.
+    HostAccess *hostAccess() const { return m_hosts.get(); }
     JobManager *jobManager() const { return m_jobs.get(); }
     ReplicationService *replication() const { return m_replication.get(); }
     // Remote replication collections (peers and their access points) and the replicas this
@@ -88,6 +92,8 @@ private:
     std::unique_ptr<RemoteCollectionStore> m_remoteCollectionStore;
     std::unique_ptr<PeerVolumeStore> m_peerVolumeStore;
     std::unique_ptr<PoolManager> m_pools;
+    std::unique_ptr<HostStore> m_hostStore;
+    std::unique_ptr<HostAccess> m_hosts;
     std::unique_ptr<JobManager> m_jobs;
     std::unique_ptr<PeerVolumes> m_peerVolumes;
     std::unique_ptr<ReplicaStorage> m_localStorage;

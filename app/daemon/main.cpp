@@ -151,21 +151,26 @@ int main(int argc, char *argv[])
         tr("Serve plain HTTP on any address. Passwords travel in clear text."));
     const QCommandLineOption nbdPort(
         QStringLiteral("nbd-port"),
-        tr("Also serve the volumes over NBD on this port (0: any free port), with TLS unless "
-           "--http."),
+        tr("Also serve the volumes over NBD with TLS on this TCP port (0: any free port). A host "
+           "is admitted by the PSK or certificate Host Access lists for the volume, a peer by "
+           "the certificate it signed in to WS-Management with; loopback is no exception."),
         tr("port"));
+    const QCommandLineOption nbdSocket(
+        QStringLiteral("nbd-socket"),
+        tr("Serve the volumes over NBD to this computer's users on a Unix socket at <file>, "
+           "mode 600 (default: nbd.sock in the data directory)."),
+        tr("file"));
     const QCommandLineOption nbdInsecure(
         QStringLiteral("nbd-insecure"),
-        tr("Admit every NBD client, and serve NBD without TLS off loopback: anyone who reaches "
-           "the port can read and write the volumes. Without it, a client off this host must "
-           "show the certificate it signed in to WS-Management with."));
+        tr("Admit every NBD client on TCP, with or without TLS: anyone who reaches the port "
+           "can read and write the volumes."));
     const QCommandLineOption peers(
         QStringLiteral("peers"),
         tr("Peers file (JSON, mode 600): how this engine signs in to the peers its remote "
            "collections reach (default: peers.json in the data directory, when it exists)."),
         tr("file"));
     parser.addOptions({listen, port, tlsCert, tlsKey, users, hashPassword, user, pool, dataDir,
-                       systemName, http, insecureHttp, nbdPort, nbdInsecure, peers});
+                       systemName, http, insecureHttp, nbdPort, nbdSocket, nbdInsecure, peers});
 
     // The WS-Man listener's limits (README, Security): each a whole number of at least 1.
     engine::EngineServerOptions serving;
@@ -177,6 +182,10 @@ int main(int argc, char *argv[])
         int unit; // 1000: given in seconds, kept in milliseconds
     };
     wsman::HttpLimits &http_ = serverOptions.http;
+    // NBD's limits, in the units the options take.
+    int nbdNegotiationMs = int(serving.nbdLimits.negotiationDeadline.count());
+    int nbdPerAddress = serving.nbdLimits.connectionsPerAddress;
+    int nbdQueuedMiB = int(serving.nbdLimits.queuedReplyBytes >> 20);
     auto count = [](const char *name, const QString &what, int *value) {
         return Limit{QCommandLineOption(QString::fromLatin1(name),
                                         what + u' ' + tr("(default: %1).").arg(*value), tr("n")),
@@ -206,6 +215,14 @@ int main(int argc, char *argv[])
               &serverOptions.maxEnumerationContexts),
         count("max-enumerations-per-user", tr("Of them, one user's"),
               &serverOptions.maxEnumerationContextsPerUser),
+        seconds("nbd-negotiation-timeout",
+                tr("Time an NBD connection has to choose an export, TLS included"),
+                &nbdNegotiationMs),
+        count("nbd-max-connections-per-address",
+              tr("NBD connections open at once from one client address"), &nbdPerAddress),
+        count("nbd-max-queued-replies",
+              tr("MiB of replies queued for one NBD client before its requests wait"),
+              &nbdQueuedMiB),
     };
     for (const Limit &l : limits)
         parser.addOption(l.option);
@@ -220,6 +237,9 @@ int main(int argc, char *argv[])
                             .arg(l.option.names().front(), parser.value(l.option)));
         *l.value = v * l.unit;
     }
+    serving.nbdLimits.negotiationDeadline = std::chrono::milliseconds(nbdNegotiationMs);
+    serving.nbdLimits.connectionsPerAddress = nbdPerAddress;
+    serving.nbdLimits.queuedReplyBytes = qint64(nbdQueuedMiB) << 20;
 
     if (parser.isSet(hashPassword)) {
         const QString password = readPassword();
@@ -310,6 +330,9 @@ int main(int argc, char *argv[])
         serving.nbdPort = quint16(nbdPortValue);
     }
     serving.nbdInsecure = parser.isSet(nbdInsecure);
+    serving.nbdLocalPath = parser.isSet(nbdSocket)
+                               ? QFileInfo(parser.value(nbdSocket)).absoluteFilePath()
+                               : QDir(data).absoluteFilePath(QStringLiteral("nbd.sock"));
     serving.clientCertificatesFile =
         QDir(data).absoluteFilePath(QStringLiteral("nbd-clients.json"));
 
@@ -342,15 +365,18 @@ int main(int argc, char *argv[])
     // collections may name on this side.
     auto server = std::make_unique<engine::EngineServer>(
         engine::EngineServer::Parts{engine->registry(), engine->poolManager(),
-                                    engine->remoteCollections()},
+                                    engine->remoteCollections(), engine->hostAccess(),
+                                    engine->replication()},
         std::move(store).value());
     if (auto ok = server->start(serving); !ok)
         return fail(ok.error().message);
     qCInfo(lcDaemon).noquote() << tr("Engine %1 for %2 serving WS-Management on %3")
                                       .arg(engine::Engine::version(), engine->systemName(),
                                            server->wsmanUrl().toString());
-    if (server->nbdServer())
-        qCInfo(lcDaemon).noquote() << tr("serving NBD on %1").arg(server->nbdUrl().toString());
+    if (const QUrl local = server->nbdLocalUrl(); !local.isEmpty())
+        qCInfo(lcDaemon).noquote() << tr("serving NBD to local users on %1").arg(local.toString());
+    if (const QUrl tcp = server->nbdUrl(); !tcp.isEmpty())
+        qCInfo(lcDaemon).noquote() << tr("serving NBD on %1").arg(tcp.toString());
 
     QSocketNotifier signals(g_signalPipe[1], QSocketNotifier::Read);
     QObject::connect(&signals, &QSocketNotifier::activated, &app, [&] {

@@ -7,7 +7,9 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QLoggingCategory>
+#include <QSslCipher>
 #include <QSslConfiguration>
+#include <QSslPreSharedKeyAuthenticator>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -61,6 +63,7 @@ enum Info : quint16 { InfoExport = 0, InfoBlockSize = 3 };
 
 enum TransmissionFlag : quint16 {
     HasFlags = 1 << 0,
+    ReadOnly = 1 << 1,
     SendFlush = 1 << 2,
     SendFua = 1 << 3,
     SendTrim = 1 << 5,
@@ -95,6 +98,7 @@ constexpr quint32 StateHole = 1;
 constexpr quint32 StateZero = 2;
 
 // errno values as the protocol defines them (not the host's).
+constexpr quint32 ErrPerm = 1;
 constexpr quint32 ErrIo = 5;
 constexpr quint32 ErrInvalid = 22;
 constexpr quint32 ErrNoSpace = 28;
@@ -123,10 +127,70 @@ void put64(QByteArray &b, quint64 v)
     qToBigEndian(v, x);
     b.append(x, 8);
 }
+// Text a client chose, fit for one log line.
+QString printable(const QString &text)
+{
+    QString out;
+    for (const QChar c : text.left(128))
+        out += c.isPrint() ? c : QChar(u'?');
+    return out;
+}
+
 template<class T>
 T get(const char *p)
 {
     return qFromBigEndian<T>(p);
+}
+
+// Whether a TLS ClientHello offers a TLS 1.3 pre-shared key (its pre_shared_key extension),
+// read from the first record: NeedMore until the record has arrived. Anything malformed counts
+// as no PSK; the handshake then fails on its own terms.
+enum class HelloScan { NeedMore, Psk, NoPsk };
+HelloScan scanClientHello(const QByteArray &bytes)
+{
+    constexpr qsizetype RecordHeader = 5;
+    if (bytes.size() < RecordHeader)
+        return HelloScan::NeedMore;
+    const auto *p = reinterpret_cast<const uchar *>(bytes.constData());
+    if (p[0] != 0x16) // handshake record
+        return HelloScan::NoPsk;
+    const qsizetype recordLength = (qsizetype(p[3]) << 8) | p[4];
+    if (bytes.size() < RecordHeader + recordLength)
+        return HelloScan::NeedMore;
+    const uchar *at = p + RecordHeader;
+    const uchar *const end = at + recordLength;
+    auto skip = [&](qsizetype n) {
+        if (end - at < n)
+            return false;
+        at += n;
+        return true;
+    };
+    auto length = [&](int octets, qsizetype &n) {
+        if (end - at < octets)
+            return false;
+        n = 0;
+        for (int i = 0; i < octets; ++i)
+            n = (n << 8) | *at++;
+        return true;
+    };
+    qsizetype n = 0;
+    // Handshake type 1 (ClientHello) and its length; version and random; session id, cipher
+    // suites, compression methods; then the extensions.
+    if (end - at < 4 || at[0] != 1 || !skip(4) || !skip(2 + 32) || !length(1, n) || !skip(n) ||
+        !length(2, n) || !skip(n) || !length(1, n) || !skip(n) || !length(2, n))
+        return HelloScan::NoPsk;
+    const uchar *const extensionsEnd = at + std::min<qsizetype>(n, end - at);
+    while (extensionsEnd - at >= 4) {
+        const int type = (at[0] << 8) | at[1];
+        const qsizetype size = (qsizetype(at[2]) << 8) | at[3];
+        at += 4;
+        if (type == 41) // pre_shared_key
+            return HelloScan::Psk;
+        if (extensionsEnd - at < size)
+            break;
+        at += size;
+    }
+    return HelloScan::NoPsk;
 }
 
 // Every connection on a QSslSocket, so STARTTLS can turn it into TLS in place.
@@ -227,7 +291,7 @@ public:
     void detach() { m_server = nullptr; }
 
 private:
-    enum class State { ClientFlags, Options, Transmission, Closed };
+    enum class State { ClientFlags, Options, ClientHello, Transmission, Closed };
 
     // Answers what has arrived, in order, until it needs more bytes or the replies queued for
     // the client reach their bound; then it waits for bytesWritten without reading further.
@@ -237,6 +301,11 @@ private:
             m_paused = m_socket->bytesToWrite() >= m_server->m_limits.queuedReplyBytes;
             if (m_paused)
                 return;
+            if (m_state == State::ClientHello) {
+                if (!clientHello())
+                    return; // the rest of the ClientHello is on its way
+                continue;
+            }
             const qsizetype before = m_buffer.size();
             const State state = m_state;
             if (state == State::ClientFlags)
@@ -326,19 +395,22 @@ private:
                 return hangUp("export name before TLS");
             return replyError(opt, RepErrTlsRequired, tr("This server requires TLS."));
         }
-        if (m_encrypted && !m_refusal.isEmpty() && opt != OptAbort) {
+        if (m_encrypted && !m_handshakeDone && opt != OptAbort) {
             if (opt == OptExportName)
-                return hangUp("client not admitted");
-            return replyError(opt, RepErrPolicy, m_refusal);
+                return hangUp("TLS handshake unfinished");
+            return replyError(opt, RepErrPolicy, tr("The TLS handshake has not finished."));
         }
         switch (opt) {
         case OptExportName: {
             // No way to refuse here but to hang up.
-            if (!open(QString::fromUtf8(data)))
+            const QString name = QString::fromUtf8(data);
+            if (const NbdServer::Admission a = admission(name); !a.refusal.isEmpty())
+                return hangUp("export refused");
+            if (!open(name))
                 return hangUp("unknown export");
             QByteArray b;
             put64(b, m_device->size());
-            put16(b, transmissionFlags());
+            put16(b, transmissionFlags(m_readOnly));
             if (!m_noZeroes)
                 b.append(QByteArray(124, '\0'));
             m_socket->write(b);
@@ -352,6 +424,8 @@ private:
             if (!data.isEmpty())
                 return replyError(opt, RepErrInvalid, tr("LIST takes no data."));
             for (const QString &name : m_server->m_list()) {
+                if (!admission(name, false).refusal.isEmpty())
+                    continue; // a client learns only the exports it may open
                 QByteArray b;
                 const QByteArray utf8 = name.toUtf8();
                 put32(b, quint32(utf8.size()));
@@ -392,22 +466,70 @@ private:
         if (!m_buffer.isEmpty())
             return hangUp("data after STARTTLS");
         reply(opt, RepAck);
+        // The handshake starts once the ClientHello shows whether it brings a PSK.
+        m_state = State::ClientHello;
+    }
+
+    // Looks at the ClientHello without taking it from the socket (QSslSocket peeks at the plain
+    // socket before encryption), then starts TLS. False while more of it is to come.
+    bool clientHello()
+    {
+        auto *ssl = qobject_cast<QSslSocket *>(m_socket);
+        const HelloScan scan = scanClientHello(ssl->peek(5 + 0x4000));
+        if (scan == HelloScan::NeedMore)
+            return false;
+        m_state = State::Options;
+        startServerTls(ssl, scan == HelloScan::Psk);
+        return true;
+    }
+
+    void startServerTls(QSslSocket *ssl, bool psk)
+    {
         QSslConfiguration config = QSslConfiguration::defaultConfiguration();
         config.setLocalCertificate(m_identity->certificate);
         config.setPrivateKey(m_identity->privateKey);
         config.setProtocol(QSsl::TlsV1_2OrLater);
-        // The client's certificate is asked for, not verified by TLS: the check decides.
-        config.setPeerVerifyMode(QSslSocket::QueryPeer);
+        // The client's certificate is asked for, not verified by TLS: the check decides. Not
+        // from a PSK client: OpenSSL counts its key as a resumed session, which it refuses to
+        // resume on a server that asks for certificates without a session ID context, and Qt
+        // sets none.
+        config.setPeerVerifyMode(psk ? QSslSocket::VerifyNone : QSslSocket::QueryPeer);
+        if (m_server->m_pskLookup) {
+            // OpenSSL takes a TLS 1.3 PSK (from the callback below) only with a SHA-256 suite
+            // and otherwise falls back to the certificate, which a PSK client cannot verify: the
+            // SHA-384 suite goes, for PSK and certificate clients alike.
+            QList<QSslCipher> ciphers = config.ciphers();
+            ciphers.removeIf([](const QSslCipher &c) {
+                return c.protocol() == QSsl::TlsV1_3 && c.name().endsWith(u"SHA384");
+            });
+            config.setCiphers(ciphers);
+        }
         ssl->setSslConfiguration(config);
         m_encrypted = true;
-        if (m_server->m_clientCheck) // refused until the handshake shows who it is
-            m_refusal = tr("The TLS handshake has not finished.");
-        connect(ssl, &QSslSocket::encrypted, this, [this, ssl] {
-            if (m_server->m_clientCheck)
-                m_refusal = m_server->m_clientCheck(ssl->peerCertificate(), ssl->peerAddress());
-            if (!m_refusal.isEmpty())
-                qCWarning(lcNbd).noquote() << "NBD client" << ssl->peerAddress().toString()
-                                           << "not admitted:" << m_refusal;
+        if (m_server->m_pskLookup) {
+            // Emitted inside the handshake: the key must be set before the signal returns.
+            connect(
+                ssl, &QSslSocket::preSharedKeyAuthenticationRequired, this,
+                [this](QSslPreSharedKeyAuthenticator *authenticator) {
+                    const QString identity = QString::fromUtf8(authenticator->identity());
+                    const QByteArray key = m_server->m_pskLookup(identity);
+                    if (key.isEmpty() || key.size() > authenticator->maximumPreSharedKeyLength()) {
+                        qCWarning(lcNbd).noquote()
+                            << "NBD client" << m_address << "refused: unknown PSK identity"
+                            << printable(identity);
+                        return; // no key: the handshake fails
+                    }
+                    authenticator->setPreSharedKey(key);
+                    m_pskIdentity = identity;
+                },
+                Qt::DirectConnection);
+        }
+        connect(ssl, &QSslSocket::encrypted, this, [this] { m_handshakeDone = true; });
+        // A handshake that fails is a client turned away: the operator sees why.
+        connect(ssl, &QAbstractSocket::errorOccurred, this, [this, ssl] {
+            if (!m_handshakeDone)
+                qCWarning(lcNbd).noquote() << "NBD client" << m_address
+                                           << "TLS handshake failed:" << ssl->errorString();
         });
         ssl->startServerEncryption();
     }
@@ -439,14 +561,18 @@ private:
         for (quint16 i = 0; i < count; ++i)
             blockSize |= get<quint16>(data.constData() + at + 2 * i) == InfoBlockSize;
 
+        const NbdServer::Admission admitted = admission(name);
+        if (!admitted.refusal.isEmpty())
+            return replyError(opt, RepErrPolicy, admitted.refusal);
         auto device = m_server->m_resolve(name);
         if (!device || !device.value())
             return replyError(opt, RepErrUnknown,
                               device ? tr("No export %1.").arg(name) : device.error().message);
+        const bool readOnly = admitted.readOnly || !writeRefusal(name).isEmpty();
         QByteArray info;
         put16(info, InfoExport);
         put64(info, device.value()->size());
-        put16(info, transmissionFlags());
+        put16(info, transmissionFlags(readOnly));
         reply(opt, RepInfo, info);
         // Sent whenever asked; a client that did not ask may use any size anyway.
         if (blockSize) {
@@ -460,7 +586,8 @@ private:
         reply(opt, RepAck);
         if (opt == OptGo) {
             m_device = device.value();
-            setExport(name);
+            m_readOnly = admitted.readOnly;
+            setExport(name, admitted.who);
             m_state = State::Transmission;
         }
     }
@@ -499,28 +626,73 @@ private:
         reply(opt, RepAck);
     }
 
+    // Whether this client may open the export; a refusal is logged unless quiet.
+    NbdServer::Admission admission(const QString &name, bool log = true) const
+    {
+        if (m_local || !m_server->m_accessCheck)
+            return {};
+        NbdServer::Client client;
+        client.address = m_tcp->peerAddress();
+        if (auto *ssl = qobject_cast<QSslSocket *>(m_socket); ssl && m_handshakeDone)
+            client.certificate = ssl->peerCertificate();
+        client.pskIdentity = m_pskIdentity;
+        NbdServer::Admission a = m_server->m_accessCheck(client, name);
+        if (log && !a.refusal.isEmpty()) {
+            qCWarning(lcNbd).noquote()
+                << "NBD client" << m_address
+                << (m_pskIdentity.isEmpty()
+                        ? QString()
+                        : QStringLiteral("(PSK identity %1)").arg(printable(m_pskIdentity)))
+                << "refused export" << printable(name) << "-" << a.refusal;
+        }
+        return a;
+    }
+
+    QString writeRefusal(const QString &name) const
+    {
+        return m_server->m_writeGuard ? m_server->m_writeGuard(name) : QString();
+    }
+
     bool open(const QString &name)
     {
         auto device = m_server->m_resolve(name);
         if (!device || !device.value())
             return false;
+        const NbdServer::Admission a = admission(name, false);
         m_device = device.value();
-        setExport(name);
+        m_readOnly = a.readOnly || !writeRefusal(name).isEmpty();
+        setExport(name, a.who);
         return true;
     }
 
-    void setExport(const QString &name)
+    void setExport(const QString &name, const QString &who)
     {
         m_exportName = name;
-        m_client = m_address;
+        m_client = who.isEmpty() ? m_address : tr("%1 from %2").arg(who, m_address);
+        if (m_local)
+            m_client = tr("local");
         m_server->m_openBy[name].append(m_client);
     }
 
-    static quint16 transmissionFlags()
+    static quint16 transmissionFlags(bool readOnly)
     {
         // Every connection writes through the volume's one shared device, so a FLUSH on one
         // covers the writes of all: multi-conn is safe.
-        return HasFlags | SendFlush | SendFua | SendTrim | SendWriteZeroes | CanMultiConn;
+        return HasFlags | SendFlush | SendFua | SendTrim | SendWriteZeroes | CanMultiConn |
+               (readOnly ? ReadOnly : 0);
+    }
+
+    // Why a write, trim or write-zeroes is refused now; empty when it may go ahead.
+    QString refuseWrite()
+    {
+        QString why = m_readOnly ? tr("This host may only read %1.").arg(m_exportName)
+                                 : writeRefusal(m_exportName);
+        if (!why.isEmpty() && !m_writeRefusalLogged) {
+            m_writeRefusalLogged = true; // once per connection: a client may retry in a loop
+            qCWarning(lcNbd).noquote()
+                << "NBD client" << m_client << "may not write to" << m_exportName << "-" << why;
+        }
+        return why;
     }
 
     void simpleReply(quint64 handle, quint32 error, const QByteArray &data = {})
@@ -547,13 +719,16 @@ private:
         m_socket->write(b);
     }
 
-    void fail(quint64 handle, quint32 error, bool structuredAnswer)
+    void fail(quint64 handle, quint32 error, bool structuredAnswer, const QString &why = {})
     {
         if (!structuredAnswer)
             return simpleReply(handle, error);
+        // The message reaches the client's error output (libnbd, qemu print it).
+        const QByteArray message = why.toUtf8().left(4096);
         QByteArray e;
         put32(e, error);
-        put16(e, 0);
+        put16(e, quint16(message.size()));
+        e.append(message);
         chunk(handle, ReplyError, e);
     }
 
@@ -580,6 +755,10 @@ private:
 
         const quint64 size = m_device->size();
         const bool inBounds = offset <= size && length <= size - offset;
+        if (type == CmdWrite || type == CmdTrim || type == CmdWriteZeroes) {
+            if (const QString why = refuseWrite(); !why.isEmpty())
+                return fail(handle, ErrPerm, m_structured, why);
+        }
         switch (type) {
         case CmdRead: {
             if (!inBounds || length > MaxPayload)
@@ -702,8 +881,11 @@ private:
     std::optional<wsman::TlsIdentity> m_identity;
     bool m_tlsRequired = false;
     bool m_encrypted = false;
-    QString m_refusal; // why this client may not use the exports; empty: it may
-    QString m_client;  // its address, as openedBy() names it
+    bool m_handshakeDone = false;
+    QString m_pskIdentity; // the identity its pre-shared key was found under
+    bool m_readOnly = false;
+    bool m_writeRefusalLogged = false;
+    QString m_client;  // who it is, as openedBy() names it
     QString m_address; // the same, counted against Limits::connectionsPerAddress
     QTimer *m_deadline;
     bool m_paused = false; // replies over their bound: requests are not read

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QSslCertificate>
 #include <QStringList>
 #include <QUrl>
 
@@ -43,13 +44,35 @@ public:
     // ABORT) is answered before the handshake, as between peers. Applies to new connections.
     void setTls(std::optional<wsman::TlsIdentity> identity, bool required);
     bool tlsRequired() const { return m_tlsRequired; }
-    // Who may use the exports once TLS is on: given the certificate the client showed (null when
-    // none) and its address, an empty answer admits it, anything else is why not (every option
-    // is then refused with that reason). Unset: every client that completes TLS. Applies to new
-    // connections.
-    using ClientCheck =
-        std::function<QString(const QSslCertificate &certificate, const QHostAddress &address)>;
-    void setClientCheck(ClientCheck check) { m_clientCheck = std::move(check); }
+    // Who a client is: where it came from and what TLS showed of it.
+    struct Client
+    {
+        QHostAddress address;
+        bool local = false;          // on the Unix socket, where no check applies
+        QSslCertificate certificate; // null when none was shown
+        QString pskIdentity;         // the identity its pre-shared key was found under
+    };
+    // The answer to a client asking for an export.
+    struct Admission
+    {
+        QString refusal; // why not (NBD_REP_ERR_POLICY with this text, and logged); empty: yes
+        bool readOnly = false;
+        QString who; // how openedBy() names the client ("host web01"); empty: its address
+    };
+    // Whether a client on TCP may open an export; asked at INFO, GO and EXPORT_NAME, and LIST
+    // shows only what it may open. Unset: every client (that completed TLS, when required) may
+    // open every export read-write. Applies to new requests.
+    using AccessCheck = std::function<Admission(const Client &client, const QString &exportName)>;
+    void setAccessCheck(AccessCheck check) { m_accessCheck = std::move(check); }
+    // The key of a TLS-PSK identity, empty when there is none (the handshake then fails).
+    // Unset: TLS takes certificates only. Applies to new handshakes.
+    using PskLookup = std::function<QByteArray(const QString &identity)>;
+    void setPskLookup(PskLookup lookup) { m_pskLookup = std::move(lookup); }
+    // Why nobody may write to an export now (a mirror's target, a snapshot), empty when they may.
+    // Asked at GO (the export is then offered read-only) and at every write, on the Unix socket
+    // too, so a pair made while a host has the export open takes effect at once.
+    using WriteGuard = std::function<QString(const QString &exportName)>;
+    void setWriteGuard(WriteGuard guard) { m_writeGuard = std::move(guard); }
 
     // What one client may hold of the server. Apply to new connections (the reply bound to all).
     struct Limits
@@ -83,6 +106,8 @@ public:
     int connectionCount() const;
     // The clients that have the export open ("NBD client 192.0.2.7"), or empty.
     QString openedBy(const QString &exportName) const;
+    // The same, one entry per connection ("host web01 from 192.0.2.7", "local").
+    QStringList clientsOf(const QString &exportName) const { return m_openBy.value(exportName); }
 
     // The largest READ or WRITE accepted (also the NBD_INFO_BLOCK_SIZE maximum).
     static constexpr quint32 MaxPayload = 32u << 20;
@@ -97,7 +122,9 @@ private:
     QLocalServer *m_localServer = nullptr;
     std::optional<wsman::TlsIdentity> m_tls;
     bool m_tlsRequired = false;
-    ClientCheck m_clientCheck;
+    AccessCheck m_accessCheck;
+    PskLookup m_pskLookup;
+    WriteGuard m_writeGuard;
     int m_connections = 0;
     Limits m_limits;
     QHash<QString, int> m_perAddress;     // client address -> open connections

@@ -135,6 +135,40 @@ QString ReplicationService::usesOf(const QString &deviceId) const
     return QLocale().createSeparatedList(parts);
 }
 
+QString ReplicationService::hostWriteRefusal(const QString &deviceId) const
+{
+    const auto nameOf = [this](const QString &id) {
+        const std::optional<ReplicaVolume> v = m_context.storage->volumeById(id);
+        return v && !v->elementName.isEmpty() ? v->elementName : id;
+    };
+    for (const SyncRecord &s : m_pairs.pairsUsing(deviceId)) {
+        if (s.targetDeviceId != deviceId)
+            continue;
+        const auto state = cim::CopyState(s.copyState);
+        switch (cim::SyncType(s.syncType)) {
+        case cim::SyncType::Snapshot:
+            return tr("%1 is a snapshot of %2: snapshots are read-only.")
+                .arg(nameOf(deviceId), nameOf(s.sourceDeviceId));
+        case cim::SyncType::Mirror:
+            // Fractured or split, the replica is the administrator's to use; otherwise the next
+            // copy from the source would overwrite what a host wrote.
+            if (state == cim::CopyState::Fractured || state == cim::CopyState::Split ||
+                state == cim::CopyState::Failedover)
+                continue;
+            return tr("%1 is the mirror of %2: hosts write to %2, and ReplicaDesk copies every "
+                      "write here.")
+                .arg(nameOf(deviceId), nameOf(s.sourceDeviceId));
+        default:
+            if (PairRegistry::copyEnded(s))
+                continue;
+            return tr("%1 is receiving a clone of %2: it can be written once the copy has "
+                      "finished.")
+                .arg(nameOf(deviceId), nameOf(s.sourceDeviceId));
+        }
+    }
+    return {};
+}
+
 cim::ObjectPath ReplicationService::servicePath() const
 {
     return ReplicationProvider::servicePath(systemName());

@@ -104,6 +104,10 @@ public:
     // The pairs that use the volume, in words for a refusal ("the mirror of A to B"); empty
     // when none (PoolManager's usedBy hook).
     QString usesOf(const QString &deviceId) const;
+    // Why hosts may not write to the volume now, empty when they may: it is a snapshot, a
+    // mirror's replica (until the mirror is fractured or split) or the target of an unfinished
+    // clone. The NBD export asks at every write.
+    QString hostWriteRefusal(const QString &deviceId) const;
 
     // The CIM face, kept here for the callers that reach the service through Engine (tests,
     // benchmarks); ReplicationProvider builds them.

@@ -1,9 +1,11 @@
 #include "engineserver.h"
 
-#include "remote/nbdserver.h"
+#include "access/hostaccess.h"
 #include "remote/remotecollections.h"
+#include "replication/replicationservice.h"
 #include "storage/poolmanager.h"
 #include "wsman/clientcertificates.h"
+#include "wsman/selfsignedcertificate.h"
 
 namespace rd::engine {
 
@@ -11,6 +13,8 @@ EngineServer::EngineServer(const Parts &parts, wsman::UserStore users, QObject *
     : QObject(parent)
     , m_pools(parts.pools)
     , m_remoteCollections(parts.remoteCollections)
+    , m_hosts(parts.hosts)
+    , m_replication(parts.replication)
     , m_wsman(std::make_unique<wsman::WsmanServer>(parts.registry, std::move(users)))
 {}
 
@@ -31,21 +35,26 @@ QUrl EngineServer::wsmanUrl() const
 
 QUrl EngineServer::nbdUrl() const
 {
-    return m_nbd ? m_nbd->url() : QUrl();
+    return m_nbd && m_nbd->port() != 0 ? m_nbd->url() : QUrl();
+}
+
+QUrl EngineServer::nbdLocalUrl() const
+{
+    return m_nbd ? m_nbd->localUrl() : QUrl();
 }
 
 cim::Result<void> EngineServer::start(const EngineServerOptions &options)
 {
     stop();
     const wsman::WsmanServerOptions &listen = options.wsman;
-    // NBD follows the WS-Man listener's rules: same address, TLS required with the same identity
-    // unless plain HTTP was chosen. With TLS a client is admitted by the certificate it showed
-    // when it signed in over WS-Man (or by being on this host); without TLS nobody can be told
-    // apart, so that is for loopback only, unless the operator says otherwise.
-    if (options.nbdPort && !listen.address.isLoopback() && !listen.tls && !options.nbdInsecure)
+    // On TCP a client is told apart by what TLS shows (a PSK identity, a certificate); without
+    // TLS nobody can be, so that is for an operator who says so. Local users come through the
+    // Unix socket, whose permissions decide.
+    if (options.nbdPort && !listen.tls && !options.nbdInsecure)
         return cim::Error(cim::ReturnCode::Failed,
-                          tr("NBD without TLS cannot tell its clients apart: it serves on a "
-                             "loopback address only, unless --nbd-insecure is given."));
+                          tr("NBD on TCP admits hosts by TLS, and this server has no TLS: serve "
+                             "this computer's users on the NBD socket, or give --nbd-insecure "
+                             "to admit every client."));
     // Certificates peers showed when they signed in over HTTPS: they admit those peers to NBD.
     std::shared_ptr<wsman::ClientCertificates> clients;
     if (!options.clientCertificatesFile.isEmpty()) {
@@ -55,29 +64,67 @@ cim::Result<void> EngineServer::start(const EngineServerOptions &options)
         clients = opened.value();
     }
     m_wsman->setClientCertificates(clients);
-    if (auto ok = m_wsman->listen(listen); !ok)
-        return ok;
-
-    if (options.nbdPort) {
-        m_nbd = std::make_unique<NbdServer>(m_pools.data());
-        m_nbd->setTls(listen.tls, listen.tls.has_value());
-        if (!options.nbdInsecure) {
-            m_nbd->setClientCheck(
-                [clients](const QSslCertificate &shown, const QHostAddress &from) {
-                    if (from.isLoopback() || (clients && !clients->userOf(shown).isEmpty()))
-                        return QString();
-                    return shown.isNull()
-                               ? tr("Show a client certificate: this server admits a peer by the "
-                                    "certificate it signed in to WS-Management with.")
-                               : tr("This client certificate never signed in to WS-Management "
-                                    "here: sign in over HTTPS with it first.");
-                });
-        }
-        if (auto ok = m_nbd->listen(listen.address, *options.nbdPort); !ok) {
-            stop();
+    if (options.serveWsman) {
+        if (auto ok = m_wsman->listen(listen); !ok)
             return ok;
+    }
+
+    if (options.nbdPort || !options.nbdLocalPath.isEmpty()) {
+        m_nbd = std::make_unique<NbdServer>(m_pools.data());
+        m_nbd->setLimits(options.nbdLimits);
+        m_nbd->setTls(listen.tls, listen.tls.has_value());
+        if (m_replication) {
+            m_nbd->setWriteGuard([replication = m_replication](const QString &id) {
+                return replication ? replication->hostWriteRefusal(id) : QString();
+            });
         }
-        // A volume a peer writes a replica into is not deleted under it.
+        if (!options.nbdInsecure) {
+            m_nbd->setPskLookup([hosts = m_hosts](const QString &identity) {
+                return hosts ? hosts->pskKey(identity) : QByteArray();
+            });
+            m_nbd->setAccessCheck([clients, hosts = m_hosts](const NbdServer::Client &client,
+                                                             const QString &exportName) {
+                NbdServer::Admission admitted;
+                const bool shown = !client.certificate.isNull();
+                if (shown && clients) {
+                    if (const QString user = clients->userOf(client.certificate); !user.isEmpty()) {
+                        admitted.who = tr("peer %1").arg(user);
+                        return admitted;
+                    }
+                }
+                HostAccess::Client host;
+                host.pskIdentity = client.pskIdentity;
+                if (shown)
+                    host.certificateSha256 = wsman::certificateFingerprint(client.certificate);
+                if (!hosts) {
+                    admitted.refusal = tr("This server admits no hosts.");
+                    return admitted;
+                }
+                const HostAccess::Admission a = hosts->admit(host, exportName);
+                admitted.refusal =
+                    shown && a.hostName.isEmpty()
+                        ? tr("This certificate never signed in to WS-Management here, and no "
+                             "host in Host Access has it.")
+                        : a.refusal;
+                admitted.readOnly = a.readOnly;
+                if (!a.hostName.isEmpty())
+                    admitted.who = tr("host %1").arg(a.hostName);
+                return admitted;
+            });
+        }
+        if (options.nbdPort) {
+            if (auto ok = m_nbd->listen(listen.address, *options.nbdPort); !ok) {
+                stop();
+                return ok;
+            }
+        }
+        if (!options.nbdLocalPath.isEmpty()) {
+            if (auto ok = m_nbd->listenLocal(options.nbdLocalPath); !ok) {
+                stop();
+                return ok;
+            }
+        }
+        // A volume a host or peer has open is not deleted under it.
         if (m_pools) {
             m_pools->openedBy = [server = QPointer(m_nbd.get())](const QString &id) {
                 return server ? server->openedBy(id) : QString();
@@ -85,9 +132,9 @@ cim::Result<void> EngineServer::start(const EngineServerOptions &options)
         }
     }
     // The access points a RemoteReplicationCollection may name on this side.
-    if (m_remoteCollections) {
+    if (m_remoteCollections && options.serveWsman) {
         QList<QUrl> endpoints{m_wsman->url()};
-        if (m_nbd)
+        if (m_nbd && options.nbdPort)
             endpoints.append(m_nbd->url());
         m_remoteCollections->setLocalEndpoints(endpoints);
     }

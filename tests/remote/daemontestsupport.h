@@ -74,6 +74,7 @@ protected:
         QByteArray log;
         QUrl wsman;
         QUrl nbd;
+        QUrl nbdLocal; // the Unix socket this user reaches without credentials
         QString fingerprint;
         QStringList launcher; // program and arguments that start the daemon; empty: directly
     };
@@ -110,6 +111,9 @@ protected:
             QRegularExpression(QStringLiteral("serving WS-Management on (\\S+)")).match(text);
         const auto n = QRegularExpression(QStringLiteral("serving NBD on (\\S+)")).match(text);
         const auto f = QRegularExpression(QStringLiteral("fingerprint: ([0-9A-F:]+)")).match(text);
+        const auto l =
+            QRegularExpression(QStringLiteral("serving NBD to local users on (\\S+)")).match(text);
+        d.nbdLocal = QUrl(l.captured(1));
         if (!w.hasMatch() || !n.hasMatch() || !f.hasMatch()) {
             qWarning().noquote() << text;
             return false;
@@ -151,31 +155,36 @@ protected:
         return ended ? last : std::nullopt;
     }
 
-    // qemu-img compare of a local image with a peer's export over TLS checked against the
-    // certificates in certDir: empty when they hold the same bytes (or qemu-img is missing), else
-    // what qemu-img said.
+    // qemu-img compare of a local image with a peer's export over TLS, checked against the
+    // certificates in certDir and showing the engine's client certificate kept beside them (the
+    // one it signed in to the peer with: loopback admits nobody without it): empty when they hold
+    // the same bytes (or qemu-img is missing), else what qemu-img said.
     static QString qemuCompare(const QString &image, const QUrl &exportUrl, const QString &certDir)
     {
         const QString qemuImg = QStandardPaths::findExecutable(QStringLiteral("qemu-img"));
         if (qemuImg.isEmpty())
             return {};
-        // The peer's certificate alone: qemu checks a client certificate it finds beside it
-        // against it, and the engine's own is not signed by the peer (loopback needs none).
-        QTemporaryDir caOnly;
-        if (!QFile::copy(certDir + QStringLiteral("/ca-cert.pem"),
-                         caOnly.filePath(QStringLiteral("ca-cert.pem"))))
-            return QStringLiteral("no ca-cert.pem in ") + certDir;
+        QTemporaryDir creds;
+        for (const char *file : {"ca-cert.pem", "client-cert.pem", "client-key.pem"}) {
+            const QString name = QString::fromLatin1(file);
+            if (!QFile::copy(certDir + u'/' + name, creds.filePath(name)))
+                return QStringLiteral("no %1 in %2").arg(name, certDir);
+        }
         QProcess compare;
-        compare.start(
-            qemuImg, {QStringLiteral("compare"), QStringLiteral("--object"),
-                      QStringLiteral("tls-creds-x509,id=tls0,endpoint=client,dir=") + caOnly.path(),
-                      QStringLiteral("--image-opts"),
-                      QStringLiteral("driver=raw,file.driver=file,file.filename=") + image,
-                      QStringLiteral("driver=nbd,server.type=inet,server.host=%1,server.port=%2,"
-                                     "export=%3,tls-creds=tls0")
-                          .arg(exportUrl.host())
-                          .arg(exportUrl.port())
-                          .arg(exportUrl.path().mid(1))});
+        compare.start(qemuImg,
+                      {QStringLiteral("compare"), QStringLiteral("--object"),
+                       // The client certificate is self-signed, not signed by the peer's: qemu's
+                       // own check of it is not the server's to make.
+                       QStringLiteral("tls-creds-x509,id=tls0,endpoint=client,sanity-check=off,"
+                                      "dir=") +
+                           creds.path(),
+                       QStringLiteral("--image-opts"),
+                       QStringLiteral("driver=raw,file.driver=file,file.filename=") + image,
+                       QStringLiteral("driver=nbd,server.type=inet,server.host=%1,server.port=%2,"
+                                      "export=%3,tls-creds=tls0")
+                           .arg(exportUrl.host())
+                           .arg(exportUrl.port())
+                           .arg(exportUrl.path().mid(1))});
         if (!compare.waitForFinished(60000))
             return QStringLiteral("qemu-img compare did not finish");
         return compare.exitCode() == 0 ? QString()

@@ -1,12 +1,15 @@
 // EngineServer on a real Engine: WS-Man and NBD listen on loopback, the remote collections are told
 // both endpoints, a volume the NBD export has open is reported to the pools, and stop() withdraws
-// all of it. NBD without TLS off loopback is refused before anything listens.
+// all of it. NBD on TCP without TLS is refused before anything listens, loopback included; NBD
+// alone on a Unix socket (the console's embedded engine) serves without WS-Man.
 
 #include "engine.h"
 #include "remote/remotecollections.h"
 #include "serving/engineserver.h"
 #include "storage/poolmanager.h"
+#include "wsman/selfsignedcertificate.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,14 +44,19 @@ private Q_SLOTS:
         EngineServer server(parts(), users());
         EngineServerOptions options;
         options.wsman.address = QHostAddress(QHostAddress::LocalHost);
+        auto identity = wsman::loadOrCreateTlsIdentity(m_dir->filePath(QStringLiteral("c.pem")),
+                                                       m_dir->filePath(QStringLiteral("k.pem")),
+                                                       QStringLiteral("serving-host"));
+        QVERIFY(identity.ok());
+        options.wsman.tls = identity.value();
         options.nbdPort = 0;
         options.clientCertificatesFile = m_dir->filePath(QStringLiteral("nbd-clients.json"));
         const auto started = server.start(options);
         QVERIFY2(started.ok(), qPrintable(started.error().message));
         QVERIFY(server.wsmanServer()->isListening());
         QVERIFY(server.nbdServer());
-        QCOMPARE(server.wsmanUrl().scheme(), QStringLiteral("http"));
-        QCOMPARE(server.nbdUrl().scheme(), QStringLiteral("nbd"));
+        QCOMPARE(server.wsmanUrl().scheme(), QStringLiteral("https"));
+        QCOMPARE(server.nbdUrl().scheme(), QStringLiteral("nbds"));
         QVERIFY(server.nbdUrl().port() > 0);
         QCOMPARE(m_engine->remoteCollections()->localEndpoints(),
                  (QList<QUrl>{server.wsmanUrl(), server.nbdUrl()}));
@@ -72,11 +80,35 @@ private Q_SLOTS:
         QVERIFY(!m_engine->poolManager()->openedBy);
     }
 
-    void plainNbdOffLoopbackIsRefusedBeforeListening()
+    void nbdAloneOnAUnixSocket()
     {
         EngineServer server(parts(), users());
         EngineServerOptions options;
-        options.wsman.address = QHostAddress(QHostAddress::AnyIPv4);
+        options.serveWsman = false;
+        options.nbdLocalPath = m_dir->filePath(QStringLiteral("nbd.sock"));
+        QVERIFY(server.start(options).ok());
+        QVERIFY(!server.wsmanServer()->isListening());
+        QVERIFY(server.nbdUrl().isEmpty());
+        QCOMPARE(server.nbdLocalUrl().scheme(), QStringLiteral("nbd+unix"));
+        QVERIFY(QFileInfo::exists(options.nbdLocalPath));
+        QVERIFY(bool(m_engine->poolManager()->openedBy));
+        QVERIFY(m_engine->remoteCollections()->localEndpoints().isEmpty());
+        server.stop();
+        QVERIFY(!server.nbdServer());
+    }
+
+    void plainNbdOnTcpIsRefusedBeforeListening_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::newRow("loopback") << QStringLiteral("127.0.0.1");
+        QTest::newRow("any") << QStringLiteral("0.0.0.0");
+    }
+    void plainNbdOnTcpIsRefusedBeforeListening()
+    {
+        QFETCH(QString, address);
+        EngineServer server(parts(), users());
+        EngineServerOptions options;
+        options.wsman.address = QHostAddress(address);
         options.wsman.allowInsecureHttp = true;
         options.nbdPort = 0;
         const auto refused = server.start(options);

@@ -5,6 +5,7 @@
 
 #include "daemontestsupport.h"
 
+#include "remote/peerdirectory.h"
 #include "remote/remoteclonewriter.h"
 
 #include <ThreadWeaver/Queue>
@@ -93,10 +94,13 @@ private Q_SLOTS:
         RemoteCollections *remote = local->remoteCollections();
         QVERIFY(remote);
         const QString fingerprint = fp.captured(1);
-        remote->setPeerConnector([fingerprint](const QUrl &url) {
+        // Signing in with the engine's client certificate is what admits it to the NBD export.
+        const wsman::TlsIdentity identity = local->peers()->clientIdentity();
+        remote->setPeerConnector([fingerprint, identity](const QUrl &url) {
             auto t = std::make_unique<wsman::WsmanTransport>(url);
             t->setCredentials(QStringLiteral("admin"), QStringLiteral("pw"));
             t->setTrustedFingerprints({fingerprint});
+            t->setClientIdentity(identity.certificate, identity.privateKey);
             return t;
         });
         const cim::ObjectPath service(
@@ -146,6 +150,12 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(certs));
         QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("peer/tls/engine-cert.pem")),
                             certs + QStringLiteral("/ca-cert.pem")));
+        // The certificate the engine signed in with: loopback is no exception to host access.
+        for (const char *file : {"client-cert.pem", "client-key.pem"}) {
+            QVERIFY(QFile::copy(local->options().dataDirectory + QStringLiteral("/identity/") +
+                                    QString::fromLatin1(file),
+                                certs + u'/' + QString::fromLatin1(file)));
+        }
         QUrl targetUrl = nbd;
         targetUrl.setPath(QLatin1Char('/') + target);
 
