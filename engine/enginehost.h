@@ -9,6 +9,7 @@
 #include "api/peeraccess.h"
 #include "engine.h"
 
+#include <QFuture>
 #include <QHostAddress>
 #include <QMutex>
 #include <QObject>
@@ -45,6 +46,9 @@ public:
     // Serves NBD anew as serving says (the Unix socket always, the network with TLS when asked);
     // on an error the Unix socket alone is served and the error says why.
     cim::Result<void> serveHosts(const HostServing &serving);
+    // The same without waiting (a first TLS key takes a moment to make): the future finishes on
+    // the engine's thread; watch it from the caller's.
+    QFuture<cim::Result<void>> serveHostsLater(const HostServing &serving);
     QString servingError() const;
     // nbd+unix:///?socket=… and nbds://host:port/ (empty when not served), for the logs.
     QUrl localNbdUrl() const;
@@ -67,6 +71,8 @@ private:
     QObject *m_context = nullptr; // lives on m_thread; calls are queued to it
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<EngineServer> m_server; // lives on m_thread, like the engine
+    cim::Result<void> serveOnEngineThread(const HostServing &serving);
+    mutable QMutex m_servingMutex; // guards the three below, written on the engine's thread
     QString m_servingError;
     QUrl m_localUrl, m_networkUrl;
     std::unique_ptr<LocalTransport> m_client;

@@ -30,7 +30,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
@@ -45,6 +47,50 @@ const QString kLastAddressKey = QStringLiteral("Remote/lastAddress");
 const QString kLastUserKey = QStringLiteral("Remote/lastUser");
 constexpr int kStateVersion = 2; // 2: the synchronizations dock
 } // namespace
+
+QAction *MainWindow::serveHostsAction()
+{
+    // The one setting that opens the embedded engine's volumes to other computers (NBD with TLS,
+    // hosts admitted by Host Access); this computer's user is always served on a Unix socket.
+    auto *action = new QAction(tr("Serve Volumes to &Other Computers"), this);
+    action->setObjectName(QStringLiteral("serveHostsAction"));
+    action->setCheckable(true);
+    action->setToolTip(tr("Let hosts listed under Host Access use the volumes over the network "
+                          "(NBD with TLS, port 10809)"));
+    action->setEnabled(m_host && m_host->isRunning());
+    action->setChecked(m_host && !m_host->networkNbdUrl().isEmpty());
+    connect(action, &QAction::toggled, this, [this, action](bool on) {
+        if (!m_host || !m_host->isRunning())
+            return;
+        engine::HostServing serving;
+        serving.network = on;
+        QSettings settings;
+        serving.port = quint16(settings.value(QStringLiteral("hosts/port"), 10809).toUInt());
+        action->setEnabled(false);
+        whenReady(
+            m_host->serveHostsLater(serving), this,
+            [this, action, on](const std::optional<cim::Result<void>> &served) {
+                action->setEnabled(true);
+                const bool ok = served && served->ok();
+                if (ok)
+                    QSettings().setValue(QStringLiteral("hosts/serveNetwork"), on);
+                const QSignalBlocker block(action);
+                action->setChecked(!m_host->networkNbdUrl().isEmpty());
+                if (!ok) {
+                    QMessageBox::warning(
+                        this, tr("Serve Volumes to Other Computers"),
+                        tr("The volumes cannot be served to other computers.\n\n%1")
+                            .arg(served ? served->error().message
+                                        : tr("The engine did not answer.")));
+                } else if (on) {
+                    statusBar()->showMessage(
+                        tr("Serving the volumes on %1").arg(m_host->networkNbdUrl().toString()),
+                        8000);
+                }
+            });
+    });
+    return action;
+}
 
 MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
     : QMainWindow(parent)
@@ -225,6 +271,8 @@ void MainWindow::createActions()
     storage->addAction(m_volumeActions->renameVolumeAction());
     storage->addAction(m_volumeActions->growVolumeAction());
     storage->addAction(m_volumeActions->deleteVolumeAction());
+    storage->addSeparator();
+    storage->addAction(serveHostsAction());
     m_navigatorView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_navigatorView->addActions(
         {m_volumeActions->newVolumeAction(), m_volumeActions->renameVolumeAction(),

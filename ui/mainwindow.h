@@ -59,6 +59,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QAction *serveHostsAction();
     void createDocks();
     void createActions();
     void createStatusBar();
