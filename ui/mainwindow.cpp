@@ -19,6 +19,7 @@
 #include "systeminventory.h"
 #include "valueformat.h"
 #include "volumeactions.h"
+#include "volumeattachments.h"
 #include "wsman/wsmantransport.h"
 
 #include <QApplication>
@@ -102,6 +103,8 @@ MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
     , m_jobActions(new JobActions(this))
     , m_jobsDock(new JobsDock(m_jobActions, this))
     , m_volumeActions(new VolumeActions(this))
+    , m_attachments(new VolumeAttachments(
+          this, [host] { return host && host->isRunning() ? host->localNbdUrl() : QUrl(); }))
     , m_syncActions(new SynchronizationActions(this))
     , m_syncDock(new SynchronizationsDock(m_syncActions, this))
 {
@@ -272,11 +275,15 @@ void MainWindow::createActions()
     storage->addAction(m_volumeActions->growVolumeAction());
     storage->addAction(m_volumeActions->deleteVolumeAction());
     storage->addSeparator();
+    storage->addAction(m_attachments->attachAction());
+    storage->addAction(m_attachments->detachAction());
+    storage->addSeparator();
     storage->addAction(serveHostsAction());
     m_navigatorView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_navigatorView->addActions(
         {m_volumeActions->newVolumeAction(), m_volumeActions->renameVolumeAction(),
-         m_volumeActions->growVolumeAction(), m_volumeActions->deleteVolumeAction()});
+         m_volumeActions->growVolumeAction(), m_volumeActions->deleteVolumeAction(),
+         m_attachments->attachAction(), m_attachments->detachAction()});
 
     m_createReplica = new QAction(themedIcon(QStringLiteral("emblem-synchronizing")),
                                   tr("&Create Replica…"), this);
@@ -398,8 +405,13 @@ void MainWindow::updateSelectionActions()
     const QModelIndex current = m_navigatorView->currentIndex();
     const bool item =
         current.isValid() && m_navigatorModel->kind(current) != NavigatorModel::Kind::Group;
-    m_volumeActions->setSelection(selectedSystem(),
-                                  item ? m_navigatorModel->instance(current) : cim::Instance());
+    const cim::Instance selected = item ? m_navigatorModel->instance(current) : cim::Instance();
+    m_volumeActions->setSelection(selectedSystem(), selected);
+    // Only this computer's engine serves its volumes on this computer's socket.
+    const bool localVolume = selectedSystem() == m_local &&
+                             selected.className().contains(u"StorageVolume", Qt::CaseInsensitive);
+    m_attachments->setSelection(localVolume ? selected.property(u"DeviceID").toString() : QString(),
+                                selected.property(u"ElementName").toString());
 }
 
 void MainWindow::showSelection()
