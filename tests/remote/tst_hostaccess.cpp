@@ -15,6 +15,8 @@
 
 #include <QFile>
 
+#include <unistd.h>
+
 #include <libnbd.h>
 
 #include <QProcess>
@@ -176,6 +178,30 @@ private Q_SLOTS:
         QVERIFY2(elsewhere.output.contains(QStringLiteral("not admitted")),
                  qPrintable(elsewhere.output));
         QCOMPARE(readVolume(m_other, 0, 4096), QByteArray(4096, '\0'));
+    }
+
+    void anotherLocalUserReachesNothing()
+    {
+        // The defect this closes: over loopback TLS without credentials, user nobody wrote to a
+        // volume whose image only root may read. Now TCP asks for Host Access, and the Unix
+        // socket is its owner's alone.
+        if (::geteuid() != 0 || QStandardPaths::findExecutable(QStringLiteral("runuser")).isEmpty())
+            QSKIP("needs root and runuser to act as another user");
+        const QString url = QStringLiteral("nbds://127.0.0.1:%1/%2?tls-verify-peer=false")
+                                .arg(m_server->nbdServer()->port())
+                                .arg(m_volume);
+        const Run info =
+            run(QStringLiteral("runuser"), {QStringLiteral("-u"), QStringLiteral("nobody"),
+                                            QStringLiteral("--"), QStringLiteral("nbdinfo"), url});
+        QVERIFY2(info.code != 0, qPrintable(info.output));
+        const Run local =
+            run(QStringLiteral("runuser"),
+                {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
+                 QStringLiteral("qemu-io"), QStringLiteral("-f"), QStringLiteral("raw"),
+                 QStringLiteral("-c"), QStringLiteral("write -P 0x66 0 4k"), localUrl(m_volume)});
+        QVERIFY2(local.code != 0 && !local.output.contains(QStringLiteral("wrote")),
+                 qPrintable(local.output));
+        QCOMPARE(readVolume(m_volume, 0, 4096), QByteArray(4096, '\0'));
     }
 
     void aPoolGrantAdmitsToEveryVolumeInIt()
