@@ -290,6 +290,24 @@ public:
 
     void detach() { m_server = nullptr; }
 
+    // Asks the access check again for the export this client has open: a host whose grant was
+    // withdrawn is disconnected, one made read-only may only read from now on.
+    void review()
+    {
+        if (!m_server || m_state != State::Transmission || m_exportName.isEmpty())
+            return;
+        const NbdServer::Admission a = admission(m_exportName, false);
+        if (!a.refusal.isEmpty()) {
+            qCWarning(lcNbd).noquote() << "NBD client" << m_client << "disconnected from"
+                                       << m_exportName << "-" << a.refusal;
+            m_state = State::Closed;
+            m_buffer.clear();
+            abort();
+            return;
+        }
+        m_readOnly = m_readOnly || a.readOnly;
+    }
+
 private:
     enum class State { ClientFlags, Options, ClientHello, Transmission, Closed };
 
@@ -1038,6 +1056,14 @@ QString NbdServer::openedBy(const QString &exportName) const
     for (const QString &c : m_openBy.value(exportName))
         clients.append(tr("NBD client %1").arg(c));
     return clients.join(QStringLiteral(", "));
+}
+
+void NbdServer::reviewAdmissions()
+{
+    for (QObject *o : findChildren<QObject *>()) {
+        if (auto *c = dynamic_cast<Connection *>(o))
+            c->review();
+    }
 }
 
 int NbdServer::connectionCount() const

@@ -104,6 +104,9 @@ public:
     // qemu-img take it.
     QUrl url(const QString &exportName = {}) const;
     int connectionCount() const;
+    // Asks the access check again for every open export (after grants changed): clients no
+    // longer admitted are disconnected, and those now read-only may only read.
+    void reviewAdmissions();
     // The clients that have the export open ("NBD client 192.0.2.7"), or empty.
     QString openedBy(const QString &exportName) const;
     // The same, one entry per connection ("host web01 from 192.0.2.7", "local").

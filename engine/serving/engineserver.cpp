@@ -126,6 +126,11 @@ cim::Result<void> EngineServer::start(const EngineServerOptions &options)
                 return ok;
             }
         }
+        // A withdrawn grant or a removed host takes effect on open connections too.
+        if (m_hosts && !options.nbdInsecure) {
+            connect(m_hosts, &HostAccess::hostsChanged, m_nbd.get(),
+                    [server = m_nbd.get()] { server->reviewAdmissions(); });
+        }
         // A volume a host or peer has open is not deleted under it.
         if (m_pools) {
             m_pools->openedBy = [server = QPointer(m_nbd.get())](const QString &id) {

@@ -14,6 +14,7 @@
 #include "wsman/selfsignedcertificate.h"
 
 #include <QFile>
+#include <QScopeGuard>
 
 #include <unistd.h>
 
@@ -426,6 +427,50 @@ private Q_SLOTS:
         QCOMPARE(e.property(u"WriteRefusal").toString(), QString());
         // Closed again, nobody has it open.
         QTRY_VERIFY(exportOf(m_volume).property(u"OpenedBy").elements().isEmpty());
+    }
+
+    void withdrawingAGrantDisconnectsTheHost()
+    {
+        addPskHost(QStringLiteral("web01"), QStringLiteral("web01"), Key, m_volume);
+        const QByteArray uri =
+            QStringLiteral("nbds://web01@127.0.0.1:%1/%2?tls-psk-file=%3/keys.psk")
+                .arg(m_server->nbdServer()->port())
+                .arg(m_volume, pskDir(QStringLiteral("web01"), Key))
+                .toUtf8();
+        std::atomic_int stage = 0; // 1 connected, 2 told to read, 3 read done
+        std::atomic_bool readFailed = false;
+        QByteArray error;
+        std::thread host([&] {
+            nbd_handle *h = nbd_create();
+            if (h)
+                nbd_set_uri_allow_local_file(h, true); // the PSK file named in the URI
+            if (h && nbd_connect_uri(h, uri.constData()) != 0)
+                error = nbd_get_error();
+            else if (h) {
+                char block[4096];
+                const bool first = nbd_pread(h, block, sizeof block, 0, 0) == 0;
+                stage = first ? 1 : 3;
+                while (stage == 1)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                readFailed = nbd_pread(h, block, sizeof block, 0, 0) != 0;
+            }
+            nbd_close(h);
+            stage = 3;
+        });
+        auto joined = qScopeGuard([&] {
+            stage = 2;
+            host.join();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(stage.load() != 0, 30000);
+        QVERIFY2(stage.load() == 1, error.constData());
+        QCOMPARE(m_fx->pools()->openedBy(m_volume).contains(QStringLiteral("web01")), true);
+        QVERIFY(m_fx->engine->hostAccess()
+                    ->revoke(hostId(QStringLiteral("web01")), HostGrant::Scope::Volume, m_volume)
+                    .ok());
+        QTRY_VERIFY(m_fx->pools()->openedBy(m_volume).isEmpty());
+        stage = 2;
+        QTRY_COMPARE_WITH_TIMEOUT(stage.load(), 3, 30000);
+        QVERIFY(readFailed.load());
     }
 
     void hostsSurviveARestart()
