@@ -11,14 +11,46 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int signal)
+{
+    const unsigned char s = static_cast<unsigned char>(signal);
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[0], &s, 1);
+}
+
+// SIGTERM (logout, kill), SIGINT and SIGHUP quit as closing the window does, so attached volumes
+// are detached and the engine stops its copies at a checkpoint, instead of leaving dead mounts.
+void quitOnSignals(QObject *context)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return;
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    ::sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (int s : {SIGTERM, SIGINT, SIGHUP})
+        ::sigaction(s, &action, nullptr);
+    auto *notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [] {
+        unsigned char s = 0;
+        if (::read(g_signalPipe[1], &s, 1) == 1)
+            QCoreApplication::quit();
+    });
+}
 
 struct Options
 {
@@ -112,8 +144,8 @@ int main(int argc, char *argv[])
     // This user's Unix socket always; the network only when the administrator opens it.
     rd::engine::HostServing serving;
     const QSettings settings;
-    serving.network = options.serveHosts ||
-                      settings.value(QStringLiteral("hosts/serveNetwork"), false).toBool();
+    serving.network =
+        options.serveHosts || settings.value(QStringLiteral("hosts/serveNetwork"), false).toBool();
     serving.port = quint16(settings.value(QStringLiteral("hosts/port"), 10809).toUInt());
     rd::engine::EngineHost host;
     if (const auto started = host.start(engineOptions, serving); !started) {
@@ -127,6 +159,7 @@ int main(int argc, char *argv[])
     }
 
     rd::ui::MainWindow window(&host);
+    quitOnSignals(&window);
     window.show();
     if (!options.screenshot.isEmpty())
         scheduleScreenshot(window, options.screenshot);

@@ -274,6 +274,29 @@ void MainWindow::createActions()
     storage->addAction(m_volumeActions->renameVolumeAction());
     storage->addAction(m_volumeActions->growVolumeAction());
     storage->addAction(m_volumeActions->deleteVolumeAction());
+    // Where an attached volume is is what the administrator needs next: said in a box whose
+    // text can be copied, and in the status bar.
+    connect(m_attachments, &VolumeAttachments::attached, this,
+            [this](const QString &deviceId, const QString &path) {
+                QString name = deviceId;
+                for (const VolumeAttachments::Attachment &a : m_attachments->attachments()) {
+                    if (a.deviceId == deviceId)
+                        name = a.name;
+                }
+                statusBar()->showMessage(tr("%1 is attached.").arg(name), 8000);
+                auto *box = new QMessageBox(
+                    QMessageBox::Information, tr("Attach on This Computer"),
+                    tr("“%1” is attached on this computer as\n\n%2\n\nWhat is written there "
+                       "goes through ReplicaDesk, so its replicas follow. Detach it from the "
+                       "Storage menu when you are done; ReplicaDesk detaches it when it quits.")
+                        .arg(name, QDir::toNativeSeparators(path)),
+                    QMessageBox::Ok, this);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+                box->open();
+            });
+    connect(m_attachments, &VolumeAttachments::detached, this,
+            [this] { statusBar()->showMessage(tr("The volume is detached."), 5000); });
     storage->addSeparator();
     storage->addAction(m_attachments->attachAction());
     storage->addAction(m_attachments->detachAction());

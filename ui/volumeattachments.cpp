@@ -76,6 +76,8 @@ VolumeAttachments::VolumeAttachments(QWidget *window, std::function<QUrl()> loca
 
 VolumeAttachments::~VolumeAttachments()
 {
+    // Whoever listens may be going too (the main window is being destroyed): detach in silence.
+    blockSignals(true);
     const QList<Attachment> all = m_attached;
     for (const Attachment &a : all)
         detach(a.deviceId);

@@ -103,6 +103,7 @@ private Q_SLOTS:
         attachments->detachAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(detached.count(), 1, 30000);
         QVERIFY(!QFileInfo::exists(path));
+        QVERIFY(!QFileInfo::exists(QFileInfo(path).path())); // the mount point goes too
         QVERIFY(attachments->attachments().isEmpty());
         // The bytes went through the engine into the volume's image.
         QFile image(imageOf(id));
@@ -117,6 +118,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(again));
         attachments.reset();
         QVERIFY(!QFileInfo::exists(again));
+        QVERIFY(!QFileInfo::exists(QFileInfo(again).path()));
     }
 
     void sayWhatIsMissingForARemoteOrUnservedVolume()
