@@ -688,7 +688,7 @@ private:
         m_exportName = name;
         m_client = who.isEmpty() ? m_address : tr("%1 from %2").arg(who, m_address);
         if (m_local)
-            m_client = tr("local");
+            m_client = tr("this computer (NBD socket)");
         m_server->m_openBy[name].append(m_client);
     }
 
