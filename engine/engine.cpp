@@ -124,8 +124,20 @@ cim::Result<void> Engine::start()
     m_pools->usedBy = [service = m_replication.get()](const QString &deviceId) {
         return service->usesOf(deviceId);
     };
-    if (auto r = m_replication->recover(); !r)
+    // Images changed around the engine while it was down take their pairs out of Synchronized
+    // before the pairs' sessions come back (and before anything is served); later ones as the
+    // running engine finds them. A change is acknowledged only once replication has persisted
+    // the pairs' new state and marked what a mirror must copy.
+    if (auto r = m_replication->recover(m_pools->outsideChanges()); !r)
         return r;
+    auto takeIn = [pools = m_pools.get(), service = m_replication.get()](const QString &id) {
+        service->imageChangedOutside(id);
+        pools->acknowledgeOutsideChange(id);
+    };
+    for (const QString &id : m_pools->outsideChanges())
+        takeIn(id);
+    connect(m_pools.get(), &PoolManager::imageChangedOutside, m_replication.get(), takeIn);
+    m_pools->setImageCheckInterval(m_options.imageCheckIntervalMs);
     if (auto r = m_jobs->recover(); !r)
         return r;
     m_replication->reconcile();

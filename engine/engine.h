@@ -39,6 +39,9 @@ struct EngineOptions
     // How long a peer's NBD export may leave a mirror's write or copy unanswered before the
     // connection counts as cut (the pair then turns Broken); also the limit for connecting.
     int peerTimeoutMs = 30000;
+    // How often the images in the pools are compared with what the engine last wrote to them, to
+    // find changes made around it (a user writing an image file directly).
+    int imageCheckIntervalMs = 1000;
 };
 
 class Engine final : public QObject

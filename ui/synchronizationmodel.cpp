@@ -1,5 +1,6 @@
 #include "synchronizationmodel.h"
 
+#include "cim/enums.h"
 #include "cim/valuemap.h"
 #include "cimclasses.h"
 #include "storagefigures.h"
@@ -118,6 +119,18 @@ QString SynchronizationModel::elementName(int row, QStringView role) const
     return referenceLabel(ref.toReference(), r.system, m_inventories);
 }
 
+QString SynchronizationModel::statusText(const cim::Instance &sync)
+{
+    // Skewed is what the engine shows when an image file was written past it (in the pool
+    // folder directly): nothing in the pair can say where source and replica now differ.
+    if (unsignedOf(sync, u"CopyState") == quint64(cim::CopyState::Skewed)) {
+        return tr("The image file of the source or of the replica was changed outside "
+                  "ReplicaDesk, so the replica may no longer match the source. A full resync is "
+                  "needed: Resync Replica copies the whole volume again.");
+    }
+    return {};
+}
+
 int SynchronizationModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -140,6 +153,13 @@ QVariant SynchronizationModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole && index.column() == SyncedColumn)
         return int(Qt::AlignCenter);
+    if (role == StatusTextRole)
+        return statusText(sync);
+    if (role == Qt::ToolTipRole &&
+        (index.column() == CopyStateColumn || index.column() == ProgressStatusColumn)) {
+        if (const QString status = statusText(sync); !status.isEmpty())
+            return status;
+    }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {

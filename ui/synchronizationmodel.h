@@ -27,13 +27,17 @@ public:
         SyncedColumn,
         ColumnCount
     };
-    enum Role { PercentRole = Qt::UserRole + 1 };
+    // StatusTextRole: what the pair's state means for the user, in plain words, when the state
+    // needs saying more than its label does (empty otherwise); also the tooltip of its state cells.
+    enum Role { PercentRole = Qt::UserRole + 1, StatusTextRole };
 
     explicit SynchronizationModel(QObject *parent = nullptr);
 
     void addSystem(SystemInventory *inventory);
     cim::Instance synchronization(int row) const;
     SystemInventory *systemOf(int row) const;
+    // See StatusTextRole.
+    static QString statusText(const cim::Instance &sync);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

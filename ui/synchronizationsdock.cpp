@@ -67,7 +67,10 @@ SynchronizationsDock::SynchronizationsDock(SynchronizationActions *actions, QWid
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &SynchronizationsDock::updateCurrent);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &SynchronizationsDock::updateReason);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &SynchronizationsDock::updateCurrent);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &SynchronizationsDock::updateReason);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &SynchronizationsDock::updateCurrent);
     connect(actions, &SynchronizationActions::availabilityChanged, this,
             &SynchronizationsDock::updateReason);
@@ -88,11 +91,20 @@ void SynchronizationsDock::updateCurrent()
 void SynchronizationsDock::updateReason()
 {
     const QString text = m_actions->unavailableText();
-    m_reason->setText(
-        text.isEmpty() && m_model->rowCount() > 0 &&
-                !m_view->selectionModel()->currentIndex().isValid()
-            ? tr("Select a synchronization to fracture, resync, restore or detach it.")
-            : text);
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    // What the selected pair's state means comes first: it says what to do.
+    const QString status =
+        current.isValid()
+            ? m_model->index(current.row(), 0).data(SynchronizationModel::StatusTextRole).toString()
+            : QString();
+    if (!status.isEmpty()) {
+        m_reason->setText(text.isEmpty() ? status : status + u'\n' + text);
+    } else {
+        m_reason->setText(
+            text.isEmpty() && m_model->rowCount() > 0 && !current.isValid()
+                ? tr("Select a synchronization to fracture, resync, restore or detach it.")
+                : text);
+    }
     m_reason->setVisible(!m_reason->text().isEmpty());
 }
 

@@ -11,8 +11,17 @@ namespace rd::engine {
 cim::Result<void> copyBlocks(const BlockCopy &copy, quint64 offset, quint64 length,
                              std::unique_ptr<char[]> &buffer)
 {
-    const bool fast = copy.sourceFd >= 0 && copy.targetFd >= 0 && copy.fastCopy && *copy.fastCopy;
+    const bool fast =
+        copy.sourceFd >= 0 && copy.targetFd >= 0 && copy.target && copy.fastCopy && *copy.fastCopy;
     if (fast) {
+        // copy_file_range writes the target's image behind its BlockDevice: announced, so it is
+        // not taken for a write made outside the engine.
+        struct DirectWrite
+        {
+            BlockDevice *target;
+            ~DirectWrite() { target->endDirectWrite(); }
+        } direct{copy.target};
+        copy.target->beginDirectWrite();
         loff_t in = loff_t(offset);
         loff_t out = loff_t(offset);
         quint64 left = length;

@@ -184,6 +184,31 @@ void MirrorPairs::drop(const QString &syncId)
     m_lastLag.remove(syncId);
 }
 
+// Written past the block layer, the change reached no observer, so the dirty map cannot say where
+// the two sides differ: every chunk is marked, durably (a restart keeps the marks), and whatever
+// copies next — the resync a Skewed pair needs, a copy under way, or the resume or resync of a
+// fractured, split, suspended, broken or aborted pair — copies all of it. Only a Synchronized pair
+// changes state: it is the one that would claim what nobody has seen.
+void MirrorPairs::imageChangedOutside(const QString &syncId)
+{
+    PairRegistry *pairs = m_context->pairs;
+    const SyncRecord *s = pairs->find(syncId);
+    if (!s)
+        return;
+    if (const auto session = m_mirrors.value(syncId)) {
+        // Marks are set with the drain held, so no chunk is half taken while they land.
+        const MirrorSession::Direction direction = session->direction();
+        session->setDraining(false, direction);
+        if (auto r = session->markAllDirty(); !r)
+            qWarning("Mirror %s: %s", qPrintable(syncId), qPrintable(r.error().message));
+    }
+    if (s->copyState == quint16(CopyState::Synchronized)) {
+        (void)pairs->transition(syncId, CopyState::Skewed, ProgressStatus::RequiresResync, false);
+        pairs->amend(syncId, [](SyncRecord &r) { r.percentSynced = 0; });
+    }
+    applyState(syncId);
+}
+
 QFuture<cim::MethodResult> MirrorPairs::create(const ReplicaPlan &plan, ConcreteJob *given)
 {
     ReplicaStorage *storage = m_context->storage;
@@ -498,6 +523,13 @@ void MirrorPairs::recover()
         }
         if (full)
             qWarning("Mirror %s has no dirty map: resyncing all of it", qPrintable(id));
+        // Skewed: an image was changed where no observer saw it, so the map cannot say where.
+        if (s.copyState == quint16(CopyState::Skewed)) {
+            if (auto r = session->markAllDirty(); !r) {
+                broken(r.error().message);
+                continue;
+            }
+        }
         m_mirrors.insert(id, session);
         m_phaseStart.insert(id, 0);
         if (s.copyState == quint16(CopyState::Initialized) ||

@@ -40,6 +40,9 @@ public:
     ConcreteJob *startCopyPhase(const SyncModification &m);
     // The pair is going: its session detaches (the map stays for the caller to remove).
     void drop(const QString &syncId);
+    // The source's or the replica's image file was changed outside the engine: every chunk is
+    // marked dirty, and a Synchronized pair becomes Skewed / Requires Resync.
+    void imageChangedOutside(const QString &syncId);
 
     std::optional<quint64> dirtyBytes(const QString &syncId) const;
     std::optional<quint64> copiedBytes(const QString &syncId) const;

@@ -28,6 +28,17 @@ namespace {
 //              Suspended, or Unsynchronized again (a restart finds it behind). Resume, Resync and
 //              Restore go back to Unsynchronized, or straight to Synchronized when nothing
 //              differs. A terminated copy is Aborted; an I/O error makes any pair Broken.
+//   Skewed   — a Synchronized mirror or snapshot whose source or replica image file was changed
+//              outside the engine (written in the pool folder directly, past the block layer).
+//              The seed defines Synchronized as "Replicas are an exact copy of the source", which
+//              no longer holds; of the other states it names, Initialized and Inactive say no data
+//              flows yet and UnSynchronized says a copy is in progress, which none is. CopyState's
+//              value map has the state for it: Skewed, "the target has been modified and is no
+//              longer synchronized with the source element or the point-in-time view", shown
+//              with ProgressStatus Requires Resync, the one thing that mends it. A mirror leaves
+//              it only through Resync Replica (to Unsynchronized, every chunk copied again — never
+//              straight to Synchronized, since nothing has compared the two); a snapshot through
+//              Resync Replica's new point in time. Either may still break.
 struct Step
 {
     SyncType type;
@@ -43,23 +54,26 @@ constexpr CopyState Fractured = CopyState::Fractured;
 constexpr CopyState Split = CopyState::Split;
 constexpr CopyState Suspended = CopyState::Suspended;
 constexpr CopyState Aborted = CopyState::Aborted;
+constexpr CopyState Skewed = CopyState::Skewed;
 
 const Step steps[] = {
     {SyncType::Clone, Initialized, {Unsynchronized, Broken, Aborted}},
     {SyncType::Clone, Unsynchronized, {Unsynchronized, Synchronized, Broken, Aborted}},
 
     {SyncType::Snapshot, Initialized, {Synchronized}},
-    {SyncType::Snapshot, Synchronized, {Synchronized, Broken}},
+    {SyncType::Snapshot, Synchronized, {Synchronized, Broken, Skewed}},
     {SyncType::Snapshot, Broken, {Synchronized, Broken}},
+    {SyncType::Snapshot, Skewed, {Synchronized, Broken}},
 
     {SyncType::Mirror, Initialized, {Unsynchronized, Broken}},
     {SyncType::Mirror, Unsynchronized, {Unsynchronized, Synchronized, Aborted, Broken}},
-    {SyncType::Mirror, Synchronized, {Unsynchronized, Fractured, Split, Suspended, Broken}},
+    {SyncType::Mirror, Synchronized, {Unsynchronized, Fractured, Split, Suspended, Broken, Skewed}},
     {SyncType::Mirror, Fractured, {Unsynchronized, Synchronized, Broken}},
     {SyncType::Mirror, Split, {Unsynchronized, Synchronized, Broken}},
     {SyncType::Mirror, Suspended, {Unsynchronized, Synchronized, Broken}},
     {SyncType::Mirror, Broken, {Unsynchronized, Synchronized}},
     {SyncType::Mirror, Aborted, {Unsynchronized, Synchronized, Broken}},
+    {SyncType::Mirror, Skewed, {Unsynchronized, Broken}},
 };
 
 // The ProgressStatus a pair shows in each CopyState.
@@ -80,6 +94,7 @@ const Shown shown[] = {
     {SyncType::Snapshot, Initialized, {ProgressStatus::Initializing}},
     {SyncType::Snapshot, Synchronized, {ProgressStatus::Completed}},
     {SyncType::Snapshot, Broken, {ProgressStatus::NotApplicable}},
+    {SyncType::Snapshot, Skewed, {ProgressStatus::RequiresResync}},
 
     {SyncType::Mirror, Initialized, {ProgressStatus::Initializing}},
     {SyncType::Mirror,
@@ -92,6 +107,7 @@ const Shown shown[] = {
     {SyncType::Mirror, Suspended, {ProgressStatus::Dormant}},
     {SyncType::Mirror, Broken, {ProgressStatus::NotApplicable}},
     {SyncType::Mirror, Aborted, {ProgressStatus::NotApplicable}},
+    {SyncType::Mirror, Skewed, {ProgressStatus::RequiresResync}},
 };
 
 // The operations a type offers, in value-map order: the CopyStates each starts from, and those
@@ -107,12 +123,12 @@ struct Operation
 const Operation operations[] = {
     {SyncType::Mirror,
      SyncOperation::Detach,
-     {Synchronized, Fractured, Split, Suspended, Broken, Aborted},
+     {Synchronized, Fractured, Split, Suspended, Broken, Aborted, Skewed},
      {}},
     {SyncType::Mirror, SyncOperation::Fracture, {Synchronized}, {Fractured}},
     {SyncType::Mirror,
      SyncOperation::ResyncReplica,
-     {Fractured, Split, Broken, Aborted},
+     {Fractured, Split, Broken, Aborted, Skewed},
      {Synchronized, Unsynchronized}},
     {SyncType::Mirror,
      SyncOperation::RestoreFromReplica,
@@ -122,9 +138,12 @@ const Operation operations[] = {
     {SyncType::Mirror, SyncOperation::Split, {Synchronized}, {Split}},
     {SyncType::Mirror, SyncOperation::Suspend, {Synchronized}, {Suspended}},
 
-    {SyncType::Snapshot, SyncOperation::Detach, {Synchronized, Broken}, {}},
+    {SyncType::Snapshot, SyncOperation::Detach, {Synchronized, Broken, Skewed}, {}},
     // Resync Replica takes a new point in time. Restore from a snapshot is not offered.
-    {SyncType::Snapshot, SyncOperation::ResyncReplica, {Synchronized, Broken}, {Synchronized}},
+    {SyncType::Snapshot,
+     SyncOperation::ResyncReplica,
+     {Synchronized, Broken, Skewed},
+     {Synchronized}},
 
     {SyncType::Clone, SyncOperation::Detach, {Synchronized, Broken, Aborted}, {}},
 };

@@ -214,12 +214,33 @@ void ReplicationService::cleanMirrorMaps()
     m_mirrors->cleanMaps();
 }
 
+void ReplicationService::imageChangedOutside(const QString &deviceId)
+{
+    QList<SyncRecord> affected;
+    for (const SyncRecord &s : m_pairs.all()) {
+        if (s.sourceDeviceId == deviceId || s.targetDeviceId == deviceId)
+            affected.append(s);
+    }
+    for (const SyncRecord &s : std::as_const(affected)) {
+        if (s.syncType == quint16(cim::SyncType::Mirror))
+            m_mirrors->imageChangedOutside(s.id);
+        else if (s.syncType == quint16(cim::SyncType::Snapshot))
+            m_snapshots->imageChangedOutside(s.id);
+    }
+    if (!affected.isEmpty())
+        Q_EMIT synchronizationsChanged();
+}
+
 // --- recovery -----------------------------------------------------------------------------------
 
-cim::Result<void> ReplicationService::recover()
+cim::Result<void> ReplicationService::recover(const QStringList &changedOutside)
 {
     if (auto loaded = m_pairs.load(); !loaded)
         return loaded;
+    // Before the sessions: a mirror still Synchronized would re-arm as one (and resync only its
+    // dirty map); Skewed, it re-arms with every chunk dirty.
+    for (const QString &deviceId : changedOutside)
+        imageChangedOutside(deviceId);
     QDir().mkpath(m_context.options.checkpointDirectory);
     // Snapshots and mirrors come back before any job resumes (a clone may read a snapshot) and
     // before the engine serves a request: their observers are on the sources again.

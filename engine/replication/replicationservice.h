@@ -46,8 +46,10 @@ public:
     Q_DISABLE_COPY_MOVE(ReplicationService)
 
     // Loads the persisted pairs and registers the clone resumer with the job manager. Call before
-    // JobManager::recover().
-    cim::Result<void> recover();
+    // JobManager::recover(). changedOutside: volumes whose image was changed outside the engine
+    // while it was down; their Synchronized pairs leave that state before their sessions re-arm
+    // (call imageChangedOutside for them afterwards too: a mirror's marks need its session).
+    cim::Result<void> recover(const QStringList &changedOutside = {});
     // After JobManager::recover(): pairs whose copy has no job any more end Broken.
     void reconcile();
 
@@ -127,6 +129,11 @@ public:
     quint64 mirrorForwardedBytes(const QString &syncId) const;
     // Clears durable dirty marks now (normally periodic); for tests and shutdown.
     void cleanMirrorMaps();
+    // The volume's image file was changed outside the engine (PoolManager found it): every pair
+    // with it as source or replica leaves Synchronized (mirrors and snapshots become Skewed /
+    // Requires Resync), and a mirror's next copy copies every chunk. A finished clone is a copy
+    // of its point in time that nothing keeps in step, so it stays as it is.
+    void imageChangedOutside(const QString &deviceId);
 
     ThreadWeaver::Queue *queue() const { return m_queue.get(); }
 

@@ -174,6 +174,14 @@ cim::Result<void> SnapshotPairs::refresh(const QString &syncId)
     return {};
 }
 
+void SnapshotPairs::imageChangedOutside(const QString &syncId)
+{
+    const SyncRecord *s = m_context->pairs->find(syncId);
+    if (s && s->copyState == quint16(CopyState::Synchronized))
+        (void)m_context->pairs->transition(syncId, CopyState::Skewed,
+                                           ProgressStatus::RequiresResync);
+}
+
 // Snapshots re-arm from their copy-on-write maps (a chunk the map marks is read from the delta,
 // any other from the source, which no write has reached since — see CloneCopier); one whose map
 // is gone is Broken, since it can no longer promise its point in time. A snapshot still

@@ -27,6 +27,10 @@ public:
     cim::Result<void> refresh(const QString &syncId);
     // The pair is going: copy-on-write stops and the replica's view goes.
     void drop(const SyncRecord &sync);
+    // The source's or the snapshot's image file was changed outside the engine, past the
+    // copy-on-write that keeps the point in time: a Synchronized snapshot becomes Skewed /
+    // Requires Resync (Resync Replica takes a new point in time).
+    void imageChangedOutside(const QString &syncId);
     // What reads a snapshot's replica as a source: its point in time; null when deviceId is
     // not the replica of a live snapshot.
     std::shared_ptr<BlockDevice> pointInTime(const QString &targetDeviceId) const;

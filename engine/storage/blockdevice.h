@@ -86,6 +86,11 @@ public:
     {
         return discardRaw(offset, length);
     }
+    // The engine writes the device's image past this interface (copy_file_range on its
+    // descriptor) only between these two calls, so a device that watches its image for changes
+    // made outside the engine counts that write as the engine's own.
+    virtual void beginDirectWrite() {}
+    virtual void endDirectWrite() {}
 
 private:
     template<class Change>

@@ -31,12 +31,29 @@ cim::Error ioError(const char *what, const QString &path, int error)
                       tr(what).arg(QDir::toNativeSeparators(path), systemError(error)));
 }
 
+// Images are the owner's alone (0600): they hold whole disks.
+constexpr mode_t ImageMode = S_IRUSR | S_IWUSR;
+
 } // namespace
+
+// A change the engine makes to the image, from before it lands until its stamp is taken.
+struct FileVolume::OwnWrite
+{
+    explicit OwnWrite(FileVolume *v)
+        : volume(v)
+    {
+        volume->ownWriteBegins();
+    }
+    ~OwnWrite() { volume->ownWriteEnds(); }
+    Q_DISABLE_COPY_MOVE(OwnWrite)
+    FileVolume *volume;
+};
 
 FileVolume::FileVolume(int fd, QString path, quint64 size)
     : m_fd(fd)
     , m_path(std::move(path))
     , m_size(size)
+    , m_stamp(ImageStamp::ofDescriptor(fd))
 {}
 
 FileVolume::~FileVolume()
@@ -69,6 +86,10 @@ cim::Result<std::unique_ptr<FileVolume>> FileVolume::open(const QString &path)
                               .arg(QDir::toNativeSeparators(path))
                               .arg(BlockSize));
     }
+    // An image someone opened up to others goes back to the owner only (ctime changes, not the
+    // data nor its stamp).
+    if ((st.st_mode & 07777) != ImageMode)
+        (void)::fchmod(fd, ImageMode);
     return std::unique_ptr<FileVolume>(new FileVolume(fd, path, quint64(st.st_size)));
 }
 
@@ -86,6 +107,14 @@ cim::Result<std::unique_ptr<FileVolume>> FileVolume::create(const QString &path,
     if (fd < 0)
         return ioError(QT_TRANSLATE_NOOP("rd::engine", "Cannot create the volume image %1: %2."),
                        path, errno);
+    // Exactly 0600 whatever the umask (which can only narrow it).
+    if (::fchmod(fd, ImageMode) != 0) {
+        const int error = errno;
+        ::close(fd);
+        ::unlink(name.constData());
+        return ioError(QT_TRANSLATE_NOOP("rd::engine", "Cannot create the volume image %1: %2."),
+                       path, error);
+    }
     // ftruncate makes the whole image one hole: creation is instant and takes no space.
     int rc;
     do {
@@ -122,6 +151,7 @@ cim::Result<void> FileVolume::grow(quint64 newSize)
     }
     if (newSize == now)
         return {};
+    const OwnWrite own(this);
     int rc;
     do {
         rc = ::ftruncate(m_fd, off_t(newSize));
@@ -175,6 +205,7 @@ cim::Result<void> FileVolume::writeRaw(quint64 offset, std::span<const char> dat
 {
     if (auto ok = checkRange(offset, data.size()); !ok)
         return ok;
+    const OwnWrite own(this);
     size_t done = 0;
     while (done < data.size()) {
         const ssize_t n =
@@ -195,6 +226,7 @@ cim::Result<void> FileVolume::writeRaw(quint64 offset, std::span<const char> dat
 cim::Result<void> FileVolume::flush()
 {
     // fdatasync: the data and the size must be durable; timestamps need not be.
+    const OwnWrite own(this);
     int rc;
     do {
         rc = ::fdatasync(m_fd);
@@ -246,6 +278,7 @@ cim::Result<void> FileVolume::discardRaw(quint64 offset, quint64 length)
         return ok;
     if (length == 0)
         return {};
+    const OwnWrite own(this);
     if (::fallocate(m_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, off_t(offset),
                     off_t(length)) == 0)
         return {};
@@ -263,6 +296,99 @@ cim::Result<void> FileVolume::discardRaw(quint64 offset, quint64 length)
         done += n;
     }
     return {};
+}
+
+// --- changes made around the engine -------------------------------------------------------------
+//
+// A stamp cannot tell who changed a file, only that it changed since the engine's own last change.
+// So every own change (write, discard, flush, grow, a copy_file_range into the image) runs inside
+// an OwnWrite. Its begin and its end take m_stampLock (the bytes themselves land outside it, so
+// writers still run in parallel):
+//   begin — when no other own write is in flight, the image must still be as the last own write
+//           left it (m_stamp); if fstat says otherwise, it was changed outside since, and that is
+//           kept for the next check (without this, the fstat at this write's end would take the
+//           outside change in as the engine's own). Then the in-flight count and the generation
+//           go up, still under the lock, so no own write can land between that fstat and the
+//           count: the comparison never sees an own write as foreign.
+//   end   — fstat once the bytes have landed, stored as m_stamp; the generation goes up and the
+//           count down. Of two writers finishing together, the later fstat is the one kept.
+//
+// The race with a check (stat of the path, compare with m_stamp) is handled by not deciding: a
+// check that begins while an own write is in flight, or during which one began or ended (the
+// generation moved), answers Busy and the next check decides. An own write whose bytes landed
+// before the check's stat therefore either finished (its stamp is in m_stamp) or moved the
+// generation, so the engine's own writes are never reported.
+//
+// What a stamp cannot see: a write from outside that lands while own writes are in flight without
+// a pause (their fstat takes it in as the engine's), or one that keeps size and inode and falls
+// within the same tick of the filesystem's timestamp clock as the engine's last write. Such a write
+// is missed; one made at any other moment is found.
+
+ImageStamp FileVolume::ownStamp() const
+{
+    QMutexLocker lock(&m_stampLock);
+    return m_stamp;
+}
+
+void FileVolume::setKnownStamp(const ImageStamp &stamp)
+{
+    if (!stamp.valid)
+        return;
+    QMutexLocker lock(&m_stampLock);
+    // Only before the engine changed the image through this device: after that, its own stamp
+    // is newer than anything persisted.
+    if (m_ownGeneration.load() == 0)
+        m_stamp = stamp;
+}
+
+void FileVolume::ownWriteBegins()
+{
+    QMutexLocker lock(&m_stampLock);
+    if (m_ownInFlight.load() == 0 && m_stamp.valid) {
+        const ImageStamp now = ImageStamp::ofDescriptor(m_fd);
+        if (now.valid && now != m_stamp && now != m_foreign)
+            m_foreignPending = true;
+    }
+    m_ownInFlight.fetch_add(1);
+    m_ownGeneration.fetch_add(1);
+}
+
+void FileVolume::ownWriteEnds()
+{
+    QMutexLocker lock(&m_stampLock);
+    const ImageStamp now = ImageStamp::ofDescriptor(m_fd);
+    if (now.valid)
+        m_stamp = now;
+    m_ownGeneration.fetch_add(1);
+    m_ownInFlight.fetch_sub(1);
+}
+
+FileVolume::ImageCheck FileVolume::checkImage()
+{
+    {
+        QMutexLocker lock(&m_stampLock);
+        if (m_foreignPending) {
+            // Found by an own write as it began: certain, whatever is in flight now.
+            m_foreignPending = false;
+            return ImageCheck::Changed;
+        }
+    }
+    const quint64 generation = m_ownGeneration.load();
+    if (m_ownInFlight.load() > 0)
+        return ImageCheck::Busy;
+    // The path, not the descriptor: a file replaced under the same name has another inode.
+    const ImageStamp now = ImageStamp::ofPath(m_path);
+    QMutexLocker lock(&m_stampLock);
+    if (m_ownInFlight.load() > 0 || m_ownGeneration.load() != generation)
+        return ImageCheck::Busy;
+    if (!now.valid || now == m_stamp || now == m_foreign)
+        return ImageCheck::Same;
+    // Reported once: the file as it is now is what the engine knows from here on. (A replaced
+    // file keeps differing from the descriptor's stamp; m_foreign keeps it from being reported
+    // again until it changes once more.)
+    m_foreign = now;
+    m_stamp = now;
+    return ImageCheck::Changed;
 }
 
 } // namespace rd::engine

@@ -1,9 +1,13 @@
 #pragma once
 // A BlockDevice over an image file: the engine's volumes are sparse files inside a pool
-// directory, read and written with pread/pwrite so many threads can share one descriptor.
+// directory, read and written with pread/pwrite so many threads can share one descriptor. It keeps
+// the image's ImageStamp as its own last write, discard, flush or grow left it, so a change made
+// to the file outside the engine can be told from the engine's own.
 
 #include "blockdevice.h"
+#include "imagestamp.h"
 
+#include <QMutex>
 #include <QString>
 
 #include <atomic>
@@ -39,6 +43,20 @@ public:
     // Uses SEEK_DATA/SEEK_HOLE; where the filesystem lacks them, the whole range is reported.
     cim::Result<QList<Extent>> allocatedExtents(quint64 offset, quint64 length) override;
 
+    // --- changes made around the engine ---------------------------------------------------------
+    void beginDirectWrite() override { ownWriteBegins(); }
+    void endDirectWrite() override { ownWriteEnds(); }
+    // The image as the engine's own last change left it (or as last accepted by checkImage).
+    ImageStamp ownStamp() const;
+    // What the engine knew of the image before this device opened it (the stamp it persisted):
+    // a change made since then is found by the next checkImage().
+    void setKnownStamp(const ImageStamp &stamp);
+    enum class ImageCheck { Same, Changed, Busy };
+    // Compares the file at path() with ownStamp(). Changed once per change made outside the engine
+    // (the file as it is now is then taken as known); Busy when an own write was in flight, so
+    // nothing can be said (ask again later).
+    ImageCheck checkImage();
+
 protected:
     cim::Result<void> writeRaw(quint64 offset, std::span<const char> data) override;
     cim::Result<void> discardRaw(quint64 offset, quint64 length) override;
@@ -46,10 +64,21 @@ protected:
 private:
     FileVolume(int fd, QString path, quint64 size);
     cim::Result<void> checkRange(quint64 offset, quint64 length) const;
+    // Bracket every change the engine makes to the image (see checkImage() for the protocol).
+    void ownWriteBegins();
+    void ownWriteEnds();
+    struct OwnWrite;
 
     int m_fd = -1;
     QString m_path;
     std::atomic<quint64> m_size = 0;
+
+    std::atomic<int> m_ownInFlight = 0;
+    std::atomic<quint64> m_ownGeneration = 0; // +1 when an own write begins and when it ends
+    mutable QMutex m_stampLock;               // also serializes the begin and end of own writes
+    ImageStamp m_stamp;                       // after the engine's own last change
+    ImageStamp m_foreign;                     // the last change seen from outside (reported once)
+    bool m_foreignPending = false; // an own write found the image changed before it began
 };
 
 } // namespace rd::engine

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <limits>
 #include <sys/stat.h>
+#include <time.h>
 
 namespace rd::engine {
 
@@ -54,14 +55,58 @@ QString canonicalDirectory(const QString &directory)
 
 constexpr auto DeletingSuffix = ".deleting";
 
+// The clock file times are taken from, in nanoseconds since the epoch.
+qint64 wallClockNs()
+{
+    timespec ts{};
+    ::clock_gettime(CLOCK_REALTIME, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + qint64(ts.tv_nsec);
+}
+
+constexpr int DefaultImageCheckMs = 1000;
+// After a crash the engine's own last writes may be newer than the stamps it persisted (at most
+// one check interval older than the crash). A later modification time than the last sign of life
+// plus this margin cannot be the engine's: the margin allows for a check delayed by a busy engine
+// thread.
+constexpr qint64 CrashMarginNs = 10'000'000'000;
+
 } // namespace
 
 PoolManager::PoolManager(PoolStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
-{}
+    , m_poolWatcher(new QFileSystemWatcher(this))
+{
+    m_imageTimer.setInterval(DefaultImageCheckMs);
+    connect(&m_imageTimer, &QTimer::timeout, this, &PoolManager::checkImages);
+    // A file renamed over an image, or removed, shows here at once; a write in place only shows
+    // to the timer (watching every image for writes would wake the engine for each of its own).
+    connect(m_poolWatcher, &QFileSystemWatcher::directoryChanged, this,
+            [this] { QTimer::singleShot(0, this, &PoolManager::checkImages); });
+}
 
-PoolManager::~PoolManager() = default;
+// A clean stop: every stamp as the engine leaves the image, then the mark that they are exact.
+PoolManager::~PoolManager()
+{
+    m_imageTimer.stop();
+    QHash<QString, std::shared_ptr<FileVolume>> devices;
+    {
+        QMutexLocker lock(&m_lock);
+        devices = m_devices;
+    }
+    for (auto it = devices.constBegin(); it != devices.constEnd(); ++it) {
+        // A change from outside not yet seen is looked for first, so it is not persisted as the
+        // engine's own.
+        if ((*it)->checkImage() == FileVolume::ImageCheck::Changed &&
+            !m_outsideChanges.contains(it.key())) {
+            storeStamp({it.key(), (*it)->ownStamp(), true});
+            continue;
+        }
+        persistOwnStamp(it.key(), (*it)->ownStamp());
+    }
+    if (auto r = m_store->setImageWatchState(wallClockNs(), true); !r)
+        qWarning("Cannot record the image stamps: %s", qPrintable(r.error().message));
+}
 
 cim::Result<std::unique_ptr<PoolManager>>
 PoolManager::open(PoolStore *store, const QString &defaultPoolDirectory, QObject *parent)
@@ -115,8 +160,158 @@ cim::Result<void> PoolManager::load(const QString &defaultPoolDirectory)
             dir.entryList({QStringLiteral("*.img") + QLatin1String(DeletingSuffix)}, QDir::Files);
         for (const QString &file : stale)
             QFile::remove(dir.filePath(file));
+        watchPoolDirectory(pool.directory());
     }
+    if (auto r = findChangesWhileDown(); !r)
+        return r;
+    m_imageTimer.start();
     return {};
+}
+
+void PoolManager::watchPoolDirectory(const QString &directory)
+{
+    if (!m_poolWatcher->directories().contains(directory))
+        m_poolWatcher->addPath(directory);
+}
+
+// Each image against the stamp persisted when the engine last saw it. After a clean stop those
+// stamps are exact, so any difference was made outside. After a crash the engine's own last
+// writes may not have been persisted yet: a later modification time (same file, same size) up to
+// the engine's last sign of life plus CrashMarginNs is taken as its own; anything else, a new
+// inode, a new size, or a modification time after that, was made outside.
+cim::Result<void> PoolManager::findChangesWhileDown()
+{
+    auto rows = m_store->imageStamps();
+    if (!rows)
+        return rows.error();
+    auto watch = m_store->imageWatchState();
+    if (!watch)
+        return watch.error();
+    const ImageWatchState &state = watch.value();
+    for (const QString &id : std::as_const(m_volumeOrder)) {
+        const ImageStamp now = ImageStamp::ofPath(imagePath(id));
+        if (!now.valid)
+            continue; // a missing image fails when it is opened, and says why there
+        auto found = rows->constFind(id);
+        ImageStampRow row{id, now, false};
+        if (found != rows->constEnd()) {
+            const ImageStamp &was = found->stamp;
+            const bool ownAfterCrash = state.known && !state.clean && now.inode == was.inode &&
+                                       now.device == was.device && now.size == was.size &&
+                                       now.mtimeNs >= was.mtimeNs &&
+                                       now.mtimeNs <= state.aliveNs + CrashMarginNs;
+            row.changedOutside = found->changedOutside || (now != was && !ownAfterCrash);
+            if (row.changedOutside)
+                m_outsideChanges.append(id);
+            if (found->stamp == now && found->changedOutside == row.changedOutside) {
+                m_knownStamps.insert(id, now);
+                continue;
+            }
+        }
+        // (No row: the volume is older than the stamps; it is taken as it is.)
+        if (auto r = m_store->upsertImageStamp(row); !r)
+            return r;
+        m_knownStamps.insert(id, now);
+    }
+    return m_store->setImageWatchState(wallClockNs(), false);
+}
+
+void PoolManager::storeStamp(const ImageStampRow &row)
+{
+    if (auto r = m_store->upsertImageStamp(row); !r) {
+        qWarning("Cannot record the stamp of the image of %s: %s", qPrintable(row.deviceId),
+                 qPrintable(r.error().message));
+        return;
+    }
+    QMutexLocker lock(&m_lock);
+    if (m_volumes.contains(row.deviceId))
+        m_knownStamps.insert(row.deviceId, row.stamp);
+}
+
+void PoolManager::persistOwnStamp(const QString &deviceId, const ImageStamp &stamp)
+{
+    if (!stamp.valid)
+        return;
+    {
+        QMutexLocker lock(&m_lock);
+        if (m_knownStamps.value(deviceId) == stamp)
+            return;
+    }
+    storeStamp({deviceId, stamp, m_outsideChanges.contains(deviceId)});
+}
+
+void PoolManager::setImageCheckInterval(int ms)
+{
+    m_imageTimer.setInterval(std::max(10, ms));
+}
+
+// Open images ask their FileVolume (which knows its own writes; see filevolume.cpp for how a
+// check and an own write in flight are kept apart); images no device has open yet are compared
+// with their persisted stamp. What the engine itself changed is persisted as it goes, together
+// with a sign of life for the judgement after a crash.
+void PoolManager::checkImages()
+{
+    const QList<VolumeInfo> all = volumes();
+    for (const VolumeInfo &v : all) {
+        std::shared_ptr<FileVolume> device;
+        ImageStamp known;
+        {
+            QMutexLocker lock(&m_lock);
+            device = m_devices.value(v.deviceId);
+            known = m_knownStamps.value(v.deviceId);
+        }
+        bool changed = false;
+        ImageStamp now;
+        if (device) {
+            const FileVolume::ImageCheck check = device->checkImage();
+            if (check == FileVolume::ImageCheck::Busy)
+                continue;
+            changed = check == FileVolume::ImageCheck::Changed;
+            now = device->ownStamp();
+        } else {
+            now = ImageStamp::ofPath(imagePath(v.deviceId));
+            {
+                // Opened (and perhaps written) by the engine since: that device decides next time.
+                QMutexLocker lock(&m_lock);
+                if (m_devices.contains(v.deviceId))
+                    continue;
+            }
+            if (!now.valid)
+                continue;
+            changed = known.valid && now != known;
+        }
+        if (changed) {
+            qWarning("The image of volume %s was changed outside the engine",
+                     qPrintable(v.deviceId));
+            if (!m_outsideChanges.contains(v.deviceId))
+                m_outsideChanges.append(v.deviceId);
+            storeStamp({v.deviceId, now, true});
+            Q_EMIT imageChangedOutside(v.deviceId);
+        } else {
+            persistOwnStamp(v.deviceId, now);
+        }
+    }
+    if (auto r = m_store->setImageWatchState(wallClockNs(), false); !r)
+        qWarning("Cannot record the image watch: %s", qPrintable(r.error().message));
+    ++m_imageChecks;
+}
+
+QStringList PoolManager::outsideChanges() const
+{
+    return m_outsideChanges;
+}
+
+void PoolManager::acknowledgeOutsideChange(const QString &deviceId)
+{
+    if (!m_outsideChanges.removeAll(deviceId))
+        return;
+    ImageStamp known;
+    {
+        QMutexLocker lock(&m_lock);
+        known = m_knownStamps.value(deviceId);
+    }
+    if (known.valid)
+        storeStamp({deviceId, known, false});
 }
 
 QList<StoragePool> PoolManager::pools() const
@@ -170,6 +365,7 @@ cim::Result<StoragePool> PoolManager::addPool(const QString &directory, const QS
         QMutexLocker lock(&m_lock);
         m_pools.append(pool);
     }
+    watchPoolDirectory(pool.directory());
     Q_EMIT poolsChanged();
     return pool;
 }
@@ -280,7 +476,7 @@ cim::Result<VolumeInfo> PoolManager::createVolume(const QString &poolId, const Q
     VolumeInfo info{QUuid::createUuid().toString(QUuid::WithoutBraces), poolId, elementName, size,
                     QDateTime::currentDateTimeUtc()};
     const QString path = target->imagePath(info.deviceId);
-    std::unique_ptr<FileVolume> created;
+    std::shared_ptr<FileVolume> created;
     // Row and image in one transaction: the image is made inside it, so a failure of either
     // rolls the row back, and a failed commit removes the image below.
     auto stored = m_store->transaction([&]() -> cim::Result<void> {
@@ -306,8 +502,9 @@ cim::Result<VolumeInfo> PoolManager::createVolume(const QString &poolId, const Q
         QMutexLocker lock(&m_lock);
         m_volumes.insert(info.deviceId, info);
         m_volumeOrder.append(info.deviceId);
-        m_devices.insert(info.deviceId, std::shared_ptr<FileVolume>(std::move(created)));
+        m_devices.insert(info.deviceId, std::shared_ptr<FileVolume>(created));
     }
+    persistOwnStamp(info.deviceId, created->ownStamp());
     Q_EMIT volumesChanged();
     return info;
 }
@@ -351,7 +548,9 @@ cim::Result<void> PoolManager::deleteVolume(const QString &deviceId)
         m_volumeOrder.removeOne(deviceId);
         m_devices.remove(deviceId);
         m_overlays.remove(deviceId);
+        m_knownStamps.remove(deviceId); // its row went with the volume's (ON DELETE CASCADE)
     }
+    m_outsideChanges.removeAll(deviceId);
     Q_EMIT volumesChanged();
     return {};
 }
@@ -459,6 +658,7 @@ cim::Result<VolumeInfo> PoolManager::growVolume(const QString &deviceId, quint64
     });
     if (!grown)
         return grown.error();
+    persistOwnStamp(deviceId, file.value()->ownStamp());
     info->size = size;
     {
         QMutexLocker lock(&m_lock);
@@ -487,6 +687,9 @@ cim::Result<std::shared_ptr<FileVolume>> PoolManager::device(const QString &devi
     if (!opened)
         return opened.error();
     std::shared_ptr<FileVolume> shared(std::move(opened).value());
+    // The image as the engine last knew it, not as it is now: a change made before this open is
+    // found by the next check.
+    shared->setKnownStamp(m_knownStamps.value(deviceId));
     m_devices.insert(deviceId, shared);
     return shared;
 }

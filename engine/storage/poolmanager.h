@@ -1,6 +1,8 @@
 #pragma once
 // Owns the engine's storage pools and volumes: creates and deletes volume images, keeps them in
-// its PoolStore, and hands out one shared FileVolume per volume so every writer is observed.
+// its PoolStore, and hands out one shared FileVolume per volume so every writer is observed. It
+// also notices when an image file was changed around the engine (written in the pool folder
+// directly), while the engine runs and while it was down, and says so (imageChangedOutside).
 
 #include "filevolume.h"
 #include "storagepool.h"
@@ -8,11 +10,13 @@
 #include "cim/result.h"
 
 #include <QDateTime>
+#include <QFileSystemWatcher>
 #include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -21,6 +25,7 @@
 namespace rd::engine {
 
 class PoolStore;
+struct ImageStampRow;
 struct VolumeRow;
 
 struct VolumeInfo
@@ -94,6 +99,21 @@ public:
     // Puts a view over a volume (null removes it); deleting the volume removes it too.
     void setOverlay(const QString &deviceId, std::shared_ptr<BlockDevice> view);
 
+    // --- images changed outside the engine ------------------------------------------------------
+    // Every image is compared with what the engine last left in it (FileVolume's stamp) this
+    // often (default 1 s), and at once when a pool directory changes (a file replaced or renamed).
+    void setImageCheckInterval(int ms);
+    // One comparison of every image now; normally run by the timer.
+    void checkImages();
+    // How many comparisons have run (tests wait on it rather than on time).
+    quint64 imageChecks() const { return m_imageChecks; }
+    // Volumes whose image was found changed outside the engine, and not yet acknowledged: changes
+    // made while the engine was down are here right after open(). Persisted until acknowledged,
+    // so a crash in between cannot lose one.
+    QStringList outsideChanges() const;
+    // Replication has taken the change in (the volume's pairs left Synchronized).
+    void acknowledgeOutsideChange(const QString &deviceId);
+
     // Set by replication: the synchronizations that use the volume, in words for a refusal
     // ("the mirror of A to B"); empty when none. A volume in use must not go away or change size.
     std::function<QString(const QString &deviceId)> usedBy;
@@ -104,12 +124,21 @@ public:
 Q_SIGNALS:
     void poolsChanged();
     void volumesChanged();
+    // The image of deviceId was changed outside the engine (engine thread; also listed by
+    // outsideChanges() until acknowledged).
+    void imageChangedOutside(const QString &deviceId);
 
 private:
     PoolManager(PoolStore *store, QObject *parent);
     cim::Result<void> load(const QString &defaultPoolDirectory);
     // The volume's catalog row, to change and write back; Failed when the catalog has none.
     cim::Result<VolumeRow> storedRow(const QString &deviceId) const;
+    // At open: images changed while no engine watched them.
+    cim::Result<void> findChangesWhileDown();
+    void watchPoolDirectory(const QString &directory);
+    // The stamp row written (logged on failure, as a state the next check writes again).
+    void storeStamp(const ImageStampRow &row);
+    void persistOwnStamp(const QString &deviceId, const ImageStamp &stamp);
 
     PoolStore *m_store;
     QString m_defaultPoolId;
@@ -123,6 +152,14 @@ private:
     mutable QMutex m_lock;
     QHash<QString, std::shared_ptr<FileVolume>> m_devices;
     QHash<QString, std::shared_ptr<BlockDevice>> m_overlays;
+    // The stamp each image had when last persisted (an unopened device's baseline).
+    QHash<QString, ImageStamp> m_knownStamps;
+
+    // Engine thread only.
+    QStringList m_outsideChanges;
+    QTimer m_imageTimer;
+    QFileSystemWatcher *m_poolWatcher = nullptr;
+    quint64 m_imageChecks = 0;
 };
 
 } // namespace rd::engine

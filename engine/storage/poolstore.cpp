@@ -29,6 +29,22 @@ Schema PoolStore::schema()
                                 " size INTEGER NOT NULL CHECK (size > 0),"
                                 " created TEXT);"),
                  1},
+                // What the engine last left in each image, to tell a change made around it (a
+                // user writing the pool folder) from its own writes, across restarts too.
+                {2,
+                 QStringLiteral("CREATE TABLE image_stamps ("
+                                " device_id TEXT PRIMARY KEY"
+                                "  REFERENCES volumes(device_id) ON DELETE CASCADE,"
+                                " size INTEGER NOT NULL,"
+                                " mtime_ns INTEGER NOT NULL,"
+                                " inode INTEGER NOT NULL,"
+                                " device INTEGER NOT NULL,"
+                                " changed_outside INTEGER NOT NULL DEFAULT 0);"
+                                "CREATE TABLE image_watch ("
+                                " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                                " alive_ns INTEGER NOT NULL,"
+                                " clean INTEGER NOT NULL);"),
+                 0},
             }};
 }
 
@@ -149,6 +165,74 @@ cim::Result<std::optional<VolumeRow>> PoolStore::volume(const QString &deviceId)
     if (!q.next())
         return std::optional<VolumeRow>();
     return std::optional<VolumeRow>(volumeFrom(q));
+}
+
+cim::Result<void> PoolStore::upsertImageStamp(const ImageStampRow &row)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral(
+        "INSERT INTO image_stamps (device_id, size, mtime_ns, inode, device, changed_outside) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET size = excluded.size, "
+        "mtime_ns = excluded.mtime_ns, inode = excluded.inode, device = excluded.device, "
+        "changed_outside = excluded.changed_outside"));
+    q.addBindValue(row.deviceId);
+    // SQLite integers are signed 64-bit; inode and device numbers keep their bits.
+    q.addBindValue(qint64(row.stamp.size));
+    q.addBindValue(row.stamp.mtimeNs);
+    q.addBindValue(qint64(row.stamp.inode));
+    q.addBindValue(qint64(row.stamp.device));
+    q.addBindValue(row.changedOutside ? 1 : 0);
+    if (!q.exec())
+        return Database::error(q.lastError());
+    return {};
+}
+
+cim::Result<QHash<QString, ImageStampRow>> PoolStore::imageStamps() const
+{
+    QSqlQuery q(m_database->connection());
+    if (!q.exec(QStringLiteral("SELECT device_id, size, mtime_ns, inode, device, changed_outside "
+                               "FROM image_stamps")))
+        return Database::error(q.lastError());
+    QHash<QString, ImageStampRow> rows;
+    while (q.next()) {
+        ImageStampRow row;
+        row.deviceId = q.value(0).toString();
+        row.stamp.size = quint64(q.value(1).toLongLong());
+        row.stamp.mtimeNs = q.value(2).toLongLong();
+        row.stamp.inode = quint64(q.value(3).toLongLong());
+        row.stamp.device = quint64(q.value(4).toLongLong());
+        row.stamp.valid = true;
+        row.changedOutside = q.value(5).toInt() != 0;
+        rows.insert(row.deviceId, row);
+    }
+    return rows;
+}
+
+cim::Result<ImageWatchState> PoolStore::imageWatchState() const
+{
+    QSqlQuery q(m_database->connection());
+    if (!q.exec(QStringLiteral("SELECT alive_ns, clean FROM image_watch WHERE id = 1")))
+        return Database::error(q.lastError());
+    ImageWatchState state;
+    if (q.next()) {
+        state.aliveNs = q.value(0).toLongLong();
+        state.clean = q.value(1).toInt() != 0;
+        state.known = true;
+    }
+    return state;
+}
+
+cim::Result<void> PoolStore::setImageWatchState(qint64 aliveNs, bool clean)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral("INSERT INTO image_watch (id, alive_ns, clean) VALUES (1, ?, ?) "
+                             "ON CONFLICT(id) DO UPDATE SET alive_ns = excluded.alive_ns, "
+                             "clean = excluded.clean"));
+    q.addBindValue(aliveNs);
+    q.addBindValue(clean ? 1 : 0);
+    if (!q.exec())
+        return Database::error(q.lastError());
+    return {};
 }
 
 } // namespace rd::engine

@@ -1,11 +1,14 @@
 #pragma once
-// Storage's tables in the engine's database: the pools and the volumes in them. PoolManager keeps
-// its pools and volumes here, so they survive restarts and crashes.
+// Storage's tables in the engine's database: the pools and the volumes in them, and what the
+// engine last left in each image file (ImageStamp). PoolManager keeps its pools and volumes here,
+// so they survive restarts and crashes.
 
 #include "cim/result.h"
 #include "db/database.h"
+#include "imagestamp.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -33,6 +36,24 @@ struct VolumeRow
     friend bool operator==(const VolumeRow &, const VolumeRow &) = default;
 };
 
+// An image as the engine last left it, and whether a change made outside the engine was seen
+// that replication has not yet taken in (kept until it has, so a crash cannot lose it).
+struct ImageStampRow
+{
+    QString deviceId;
+    ImageStamp stamp;
+    bool changedOutside = false;
+};
+
+// When the engine last said it was alive while it watched the images, and whether it stopped
+// cleanly (its last stamps then describe the files exactly).
+struct ImageWatchState
+{
+    qint64 aliveNs = 0; // nanoseconds since the epoch (the clock file times use)
+    bool clean = true;
+    bool known = false; // false: no engine watched these images yet
+};
+
 class PoolStore final
 {
 public:
@@ -56,6 +77,12 @@ public:
     cim::Result<void> deleteVolume(const QString &deviceId);
     cim::Result<QList<VolumeRow>> volumes() const;
     cim::Result<std::optional<VolumeRow>> volume(const QString &deviceId) const;
+
+    // The stamps go with their volume's row (ON DELETE CASCADE).
+    cim::Result<void> upsertImageStamp(const ImageStampRow &row);
+    cim::Result<QHash<QString, ImageStampRow>> imageStamps() const;
+    cim::Result<ImageWatchState> imageWatchState() const;
+    cim::Result<void> setImageWatchState(qint64 aliveNs, bool clean);
 
 private:
     explicit PoolStore(Database *database)

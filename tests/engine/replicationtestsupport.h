@@ -57,8 +57,10 @@ public:
 
     bool open()
     {
-        auto e = engine::Engine::open({m_dir + QStringLiteral("/data"),
-                                       m_dir + QStringLiteral("/pool"), QStringLiteral("host")});
+        engine::EngineOptions options{m_dir + QStringLiteral("/data"),
+                                      m_dir + QStringLiteral("/pool"), QStringLiteral("host")};
+        options.imageCheckIntervalMs = imageCheckIntervalMs;
+        auto e = engine::Engine::open(options);
         if (!e) {
             qWarning("engine: %s", qPrintable(e.error().message));
             return false;
@@ -184,6 +186,7 @@ public:
 
     std::unique_ptr<engine::Engine> engine;
     std::unique_ptr<engine::PoolReplicaStorage> paths;
+    int imageCheckIntervalMs = 1000; // EngineOptions::imageCheckIntervalMs for the next open()
 
 private:
     QString m_dir;

@@ -86,7 +86,8 @@ bool hasTable(const Database &db, const QString &table)
     return q.exec() && q.next() && q.value(0).toInt() == 1;
 }
 
-// Every table and index with the SQL that made it, except the per-module bookkeeping.
+// Every table and index with the SQL that made it, except the per-module bookkeeping and the
+// tables of steps made after the single catalog (catalogVersion 0), which its releases ignore.
 QStringList schemaOf(const QString &file)
 {
     QStringList out;
@@ -96,8 +97,10 @@ QStringList schemaOf(const QString &file)
         db.setDatabaseName(file);
         if (db.open()) {
             QSqlQuery q(db);
-            q.exec(QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE "
-                                  "tbl_name != 'schema_migrations' ORDER BY name"));
+            q.exec(QStringLiteral(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE "
+                "tbl_name NOT IN ('schema_migrations', 'image_stamps', 'image_watch') "
+                "ORDER BY name"));
             while (q.next()) {
                 out.append(q.value(0).toString() + u'|' + q.value(1).toString() + u'|' +
                            q.value(2).toString() + u'|' + q.value(3).toString());
@@ -555,9 +558,10 @@ private Q_SLOTS:
             QVERIFY2(opened.ok(), qPrintable(opened.error().message));
             const Stores &s = *opened.value();
             QCOMPARE(s.db->schemaVersion(), 3);
-            for (const char *module :
-                 {"storage", "replication", "jobs", "remote-collections", "peer-volumes"})
+            for (const char *module : {"replication", "jobs", "remote-collections", "peer-volumes"})
                 QCOMPARE(s.db->moduleVersion(QString::fromLatin1(module)), 1);
+            // Storage's image stamps (step 2) came after the single catalog.
+            QCOMPARE(s.db->moduleVersion(QStringLiteral("storage")), 2);
 
             QCOMPARE(s.pools->pools().value(),
                      (QList<PoolRow>{
@@ -590,9 +594,9 @@ private Q_SLOTS:
         // A step a module adds later runs on top of what the single catalog made.
         auto s = openStores(file()).value();
         Schema storage = PoolStore::schema();
-        storage.migrations.append({2, QStringLiteral("CREATE TABLE pool_notes (note TEXT)"), 0});
+        storage.migrations.append({3, QStringLiteral("CREATE TABLE pool_notes (note TEXT)"), 0});
         QVERIFY(s->db->migrate(storage).ok());
-        QCOMPARE(s->db->moduleVersion(QStringLiteral("storage")), 2);
+        QCOMPARE(s->db->moduleVersion(QStringLiteral("storage")), 3);
         QVERIFY(hasTable(*s->db, QStringLiteral("pool_notes")));
         QCOMPARE(s->db->schemaVersion(), 3);
     }
@@ -622,7 +626,7 @@ private Q_SLOTS:
         {
             auto db = Database::open(file()).value();
             QVERIFY(PoolStore::open(db.get()).ok());
-            QCOMPARE(db->moduleVersion(QStringLiteral("storage")), 1);
+            QCOMPARE(db->moduleVersion(QStringLiteral("storage")), 2);
             QVERIFY(!hasTable(*db, QStringLiteral("synchronizations")));
         }
         auto s = openStores(file());
@@ -684,7 +688,8 @@ private Q_SLOTS:
         auto db = Database::open(file()).value();
         QCOMPARE(db->schemaVersion(), 1);
         QCOMPARE(db->moduleVersion(QStringLiteral("remote-collections")), 0);
-        QCOMPARE(db->moduleVersion(QStringLiteral("storage")), 1); // recognised before
+        // Recognised before, and its own later step (the image stamps) ran in its own migrate.
+        QCOMPARE(db->moduleVersion(QStringLiteral("storage")), 2);
         QVERIFY(!hasTable(*db, QStringLiteral("peer_volumes")));
     }
 

@@ -44,6 +44,10 @@ const std::set<Edge> &expectedEdges()
         {SyncType::Snapshot, CopyState::Synchronized, CopyState::Broken},
         {SyncType::Snapshot, CopyState::Broken, CopyState::Synchronized},
         {SyncType::Snapshot, CopyState::Broken, CopyState::Broken},
+        // An image changed outside the engine; Resync Replica takes a new point in time.
+        {SyncType::Snapshot, CopyState::Synchronized, CopyState::Skewed},
+        {SyncType::Snapshot, CopyState::Skewed, CopyState::Synchronized},
+        {SyncType::Snapshot, CopyState::Skewed, CopyState::Broken},
 
         {SyncType::Mirror, CopyState::Initialized, CopyState::Unsynchronized},
         {SyncType::Mirror, CopyState::Initialized, CopyState::Broken},
@@ -70,6 +74,11 @@ const std::set<Edge> &expectedEdges()
         {SyncType::Mirror, CopyState::Aborted, CopyState::Unsynchronized},
         {SyncType::Mirror, CopyState::Aborted, CopyState::Synchronized},
         {SyncType::Mirror, CopyState::Aborted, CopyState::Broken},
+        // An image changed outside the engine: only a full resync (through Unsynchronized) mends
+        // it, never a step straight to Synchronized.
+        {SyncType::Mirror, CopyState::Synchronized, CopyState::Skewed},
+        {SyncType::Mirror, CopyState::Skewed, CopyState::Unsynchronized},
+        {SyncType::Mirror, CopyState::Skewed, CopyState::Broken},
     };
     return edges;
 }
@@ -87,6 +96,8 @@ ProgressStatus progressFor(SyncType type, CopyState state)
     case CopyState::Broken:
     case CopyState::Aborted:
         return ProgressStatus::NotApplicable;
+    case CopyState::Skewed:
+        return ProgressStatus::RequiresResync;
     default:
         return ProgressStatus::Completed;
     }
@@ -104,6 +115,8 @@ QList<CopyState> pathTo(SyncType type, CopyState state)
             return {C::Synchronized};
         if (state == C::Broken)
             return {C::Synchronized, C::Broken};
+        if (state == C::Skewed)
+            return {C::Synchronized, C::Skewed};
         return {};
     case SyncType::Mirror:
         switch (state) {
@@ -114,6 +127,7 @@ QList<CopyState> pathTo(SyncType type, CopyState state)
         case C::Fractured:
         case C::Split:
         case C::Suspended:
+        case C::Skewed:
             return {C::Unsynchronized, C::Synchronized, state};
         case C::Broken:
             return {C::Broken};
@@ -146,7 +160,7 @@ SyncRecord newPair(const QString &id, SyncType type, const QString &source = QSt
 const QList<CopyState> allStates = {
     CopyState::Initialized, CopyState::Unsynchronized, CopyState::Synchronized, CopyState::Broken,
     CopyState::Fractured,   CopyState::Split,          CopyState::Suspended,    CopyState::Aborted,
-    CopyState::Inactive,    CopyState::Restored,
+    CopyState::Inactive,    CopyState::Restored,       CopyState::Skewed,
 };
 
 QString name(SyncType type)

@@ -20,6 +20,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QFile>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -192,6 +193,56 @@ private Q_SLOTS:
                 b->click();
         }
         QTRY_COMPARE(rowOf(dock->model(), QStringLiteral("Orders mirror")), -1);
+    }
+
+    // An image written in the pool folder directly, past the engine: the pair says in plain words
+    // that it needs a full resync, and a resync mends it.
+    void imageChangedOutsideIsExplained()
+    {
+        const cim::ObjectPath source = makeVolume(QStringLiteral("Ledger"));
+        const cim::MethodResult made = replicate(source, 6, QStringLiteral("Ledger mirror"));
+        QVERIFY2(made.returnValue == 0, qPrintable(made.message));
+
+        MainWindow window(&m_host);
+        SynchronizationsDock *dock = window.synchronizationsDock();
+        QAbstractItemModelTester tester(dock->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window.show();
+        QTRY_VERIFY(window.isLoaded());
+        QTRY_VERIFY(rowOf(dock->model(), QStringLiteral("Ledger mirror")) >= 0);
+        auto cell = [&](int column, int role = Qt::DisplayRole) {
+            return dock->model()
+                ->index(rowOf(dock->model(), QStringLiteral("Ledger mirror")), column)
+                .data(role);
+        };
+        QCOMPARE(cell(SynchronizationModel::CopyStateColumn).toString(),
+                 cim::ValueMap::copyState().label(4));
+        QVERIFY(cell(0, SynchronizationModel::StatusTextRole).toString().isEmpty());
+
+        QFile image(m_dir.filePath(
+            QStringLiteral("data/pools/default/%1.img").arg(source.key(u"DeviceID").toString())));
+        QVERIFY2(image.open(QIODevice::ReadWrite), qPrintable(image.errorString()));
+        QVERIFY(image.seek(4096));
+        QCOMPARE(image.write(QByteArray(4096, 'x')), qint64(4096));
+        image.close();
+
+        QTRY_COMPARE_WITH_TIMEOUT(cell(SynchronizationModel::CopyStateColumn).toString(),
+                                  cim::ValueMap::copyState().label(13), 15000); // Skewed
+        const QString status = cell(0, SynchronizationModel::StatusTextRole).toString();
+        QVERIFY2(status.contains(QStringLiteral("changed outside ReplicaDesk")),
+                 qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("full resync")), qPrintable(status));
+        QCOMPARE(cell(SynchronizationModel::CopyStateColumn, Qt::ToolTipRole).toString(), status);
+        dock->view()->selectRow(rowOf(dock->model(), QStringLiteral("Ledger mirror")));
+        QTRY_VERIFY(dock->reasonLabel()->text().contains(status));
+
+        SynchronizationActions *actions = window.synchronizationActions();
+        QTRY_VERIFY(actions->resyncAction()->isEnabled());
+        actions->resyncAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(cell(SynchronizationModel::CopyStateColumn).toString(),
+                                  cim::ValueMap::copyState().label(4), 15000); // Synchronized
+        QVERIFY(cell(0, SynchronizationModel::StatusTextRole).toString().isEmpty());
+        QTRY_VERIFY(!dock->reasonLabel()->text().contains(status));
     }
 
     void operationsTheEngineDoesNotOfferAreDisabledWithItsReason()
