@@ -24,6 +24,7 @@ struct Options
 {
     QString dataDirectory;
     QString screenshot;
+    bool serveHosts = false;
 };
 
 Options parseCommandLine(const QApplication &app)
@@ -44,10 +45,16 @@ Options parseCommandLine(const QApplication &app)
         QCoreApplication::translate("main",
                                     "Once the window has loaded, save it to <file.png> and quit."),
         QCoreApplication::translate("main", "file.png"));
+    const QCommandLineOption serveHosts(
+        QStringLiteral("serve-hosts"),
+        QCoreApplication::translate("main", "Serve the volumes to other computers over NBD with "
+                                            "TLS (port 10809), as the setting in the Storage "
+                                            "menu does."));
     parser.addOption(dataDir);
     parser.addOption(screenshot);
+    parser.addOption(serveHosts);
     parser.process(app);
-    return {parser.value(dataDir), parser.value(screenshot)};
+    return {parser.value(dataDir), parser.value(screenshot), parser.isSet(serveHosts)};
 }
 
 // Saves the window to file once it has its first answers from the engine, then quits.
@@ -102,8 +109,14 @@ int main(int argc, char *argv[])
     engineOptions.defaultPoolDirectory =
         QDir(engineOptions.dataDirectory).filePath(QStringLiteral("pools/default"));
 
+    // This user's Unix socket always; the network only when the administrator opens it.
+    rd::engine::HostServing serving;
+    const QSettings settings;
+    serving.network = options.serveHosts ||
+                      settings.value(QStringLiteral("hosts/serveNetwork"), false).toBool();
+    serving.port = quint16(settings.value(QStringLiteral("hosts/port"), 10809).toUInt());
     rd::engine::EngineHost host;
-    if (const auto started = host.start(engineOptions); !started) {
+    if (const auto started = host.start(engineOptions, serving); !started) {
         QMessageBox::critical(nullptr, QStringLiteral("ReplicaDesk"),
                               QCoreApplication::translate(
                                   "main", "The embedded replication engine could not be started."

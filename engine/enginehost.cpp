@@ -1,8 +1,15 @@
 #include "enginehost.h"
 
 #include "remote/peerdirectory.h"
+#include "serving/engineserver.h"
+#include "wsman/selfsignedcertificate.h"
 
+#include <QDir>
+#include <QLoggingCategory>
 #include <QMutexLocker>
+#include <QPromise>
+
+Q_LOGGING_CATEGORY(lcEngineHost, "rd.enginehost")
 
 namespace rd::engine {
 
@@ -17,7 +24,7 @@ EngineHost::~EngineHost()
     stop();
 }
 
-cim::Result<void> EngineHost::start(const EngineOptions &options)
+cim::Result<void> EngineHost::start(const EngineOptions &options, const HostServing &serving)
 {
     if (m_engine)
         return {};
@@ -36,9 +43,96 @@ cim::Result<void> EngineHost::start(const EngineOptions &options)
     }
     m_engine = std::move(opened).value();
     m_client = std::make_unique<LocalTransport>(m_engine->registry());
-    QMutexLocker lock(&m_peersMutex);
-    m_peers = m_engine->peers();
+    {
+        QMutexLocker lock(&m_peersMutex);
+        m_peers = m_engine->peers();
+    }
+    if (auto served = serveHosts(serving); !served)
+        qCWarning(lcEngineHost).noquote() << served.error().message;
     return {};
+}
+
+cim::Result<void> EngineHost::serveHosts(const HostServing &serving)
+{
+    if (!m_engine)
+        return cim::Error(cim::ReturnCode::Failed, tr("The engine is not running."));
+    cim::Result<void> result;
+    QMetaObject::invokeMethod(
+        m_context, [&] { result = serveOnEngineThread(serving); }, Qt::BlockingQueuedConnection);
+    return result;
+}
+
+QFuture<cim::Result<void>> EngineHost::serveHostsLater(const HostServing &serving)
+{
+    auto promise = std::make_shared<QPromise<cim::Result<void>>>();
+    QFuture<cim::Result<void>> future = promise->future();
+    promise->start();
+    if (!m_engine) {
+        promise->addResult(cim::Error(cim::ReturnCode::Failed, tr("The engine is not running.")));
+        promise->finish();
+        return future;
+    }
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, serving, promise] {
+            promise->addResult(serveOnEngineThread(serving));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+cim::Result<void> EngineHost::serveOnEngineThread(const HostServing &serving)
+{
+    const QDir data(m_options.dataDirectory);
+    auto start = [&](bool network) -> cim::Result<void> {
+        m_server.reset();
+        m_server = std::make_unique<EngineServer>(
+            EngineServer::Parts{m_engine->registry(), m_engine->poolManager(),
+                                m_engine->remoteCollections(), m_engine->hostAccess(),
+                                m_engine->replication()},
+            wsman::UserStore());
+        EngineServerOptions o;
+        o.serveWsman = false;
+        o.nbdLocalPath = data.filePath(QStringLiteral("nbd.sock"));
+        if (network) {
+            auto identity = wsman::loadOrCreateTlsIdentity(
+                data.filePath(QStringLiteral("tls/engine-cert.pem")),
+                data.filePath(QStringLiteral("tls/engine-key.pem")), m_engine->systemName());
+            if (!identity)
+                return identity.error();
+            o.wsman.tls = identity.value();
+            o.wsman.address = serving.address;
+            o.nbdPort = serving.port;
+        }
+        return m_server->start(o);
+    };
+    cim::Result<void> result = start(serving.network);
+    if (!result && serving.network)
+        (void)start(false); // this user's socket, at least
+    QMutexLocker lock(&m_servingMutex);
+    m_localUrl = m_server->nbdLocalUrl();
+    m_networkUrl = m_server->nbdUrl();
+    m_servingError = result ? QString() : result.error().message;
+    return result;
+}
+
+QString EngineHost::servingError() const
+{
+    QMutexLocker lock(&m_servingMutex);
+    return m_servingError;
+}
+
+QUrl EngineHost::localNbdUrl() const
+{
+    QMutexLocker lock(&m_servingMutex);
+    return m_localUrl;
+}
+
+QUrl EngineHost::networkNbdUrl() const
+{
+    QMutexLocker lock(&m_servingMutex);
+    return m_networkUrl;
 }
 
 void EngineHost::stop()
@@ -53,6 +147,7 @@ void EngineHost::stop()
         QMetaObject::invokeMethod(
             m_context,
             [this] {
+                m_server.reset(); // stops serving before the engine goes
                 m_engine.reset();
                 delete m_context;
             },

@@ -36,7 +36,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qtkeychain-qt6-dev
     libnbd-dev qemu-utils
-    libnbd-bin iproute2
+    libnbd-bin iproute2 fio fuse3
     libssl-dev
     clang-14 libclang-rt-14-dev llvm-14
     python3-winrm wsl uuid-runtime

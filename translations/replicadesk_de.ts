@@ -76,6 +76,10 @@ Data directory: %2</source>
 
 Datenverzeichnis: %2</translation>
     </message>
+    <message>
+        <source>Serve the volumes to other computers over NBD with TLS (port 10809), as the setting in the Storage menu does.</source>
+        <translation>Die Volumes anderen Computern über NBD mit TLS bereitstellen (Port 10809), wie es die Einstellung im Menü „Speicher“ tut.</translation>
+    </message>
 </context>
 <context>
     <name>rd::cim::ValueMap</name>
@@ -793,20 +797,32 @@ Datenverzeichnis: %2</translation>
         <source>The engine thread did not answer.</source>
         <translation>Der Thread der Engine hat nicht geantwortet.</translation>
     </message>
+    <message>
+        <source>The engine is not running.</source>
+        <translation>Die Engine läuft nicht.</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::EngineServer</name>
     <message>
-        <source>NBD without TLS cannot tell its clients apart: it serves on a loopback address only, unless --nbd-insecure is given.</source>
-        <translation>NBD ohne TLS kann seine Clients nicht unterscheiden: Es wird nur auf einer Loopback-Adresse angeboten, es sei denn, --nbd-insecure ist angegeben.</translation>
+        <source>NBD on TCP admits hosts by TLS, and this server has no TLS: serve this computer&apos;s users on the NBD socket, or give --nbd-insecure to admit every client.</source>
+        <translation>NBD über TCP lässt Hosts anhand von TLS zu, und dieser Server hat kein TLS: Bedienen Sie die Benutzer dieses Computers über den NBD-Socket, oder geben Sie --nbd-insecure an, um jeden Client zuzulassen.</translation>
     </message>
     <message>
-        <source>Show a client certificate: this server admits a peer by the certificate it signed in to WS-Management with.</source>
-        <translation>Legen Sie ein Client-Zertifikat vor: Dieser Server lässt eine Gegenstelle anhand des Zertifikats zu, mit dem sie sich bei WS-Management angemeldet hat.</translation>
+        <source>peer %1</source>
+        <translation>Gegenstelle %1</translation>
     </message>
     <message>
-        <source>This client certificate never signed in to WS-Management here: sign in over HTTPS with it first.</source>
-        <translation>Mit diesem Client-Zertifikat wurde hier nie eine Anmeldung bei WS-Management vorgenommen: Melden Sie sich zuerst damit über HTTPS an.</translation>
+        <source>This server admits no hosts.</source>
+        <translation>Dieser Server lässt keine Hosts zu.</translation>
+    </message>
+    <message>
+        <source>This certificate never signed in to WS-Management here, and no host in Host Access has it.</source>
+        <translation>Mit diesem Zertifikat wurde hier nie eine Anmeldung bei WS-Management vorgenommen, und kein Host unter „Hostzugriff“ hat es.</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation>Host %1</translation>
     </message>
 </context>
 <context>
@@ -826,6 +842,170 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>A volume can only grow, in multiples of %1 bytes.</source>
         <translation>Ein Volume kann nur wachsen, in Vielfachen von %1 Bytes.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::HostAccess</name>
+    <message>
+        <source>A host needs a name.</source>
+        <translation>Ein Host braucht einen Namen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A host name may have at most %n characters.</source>
+        <translation>
+            <numerusform>Ein Hostname darf höchstens %n Zeichen haben.</numerusform>
+            <numerusform>Ein Hostname darf höchstens %n Zeichen haben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A PSK identity is 1 to 128 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;@&apos; or &apos;-&apos;; &quot;%1&quot; is not.</source>
+        <translation>Eine PSK-Identität besteht aus 1 bis 128 Buchstaben, Ziffern, „.“, „_“, „@“ oder „-“; „%1“ nicht.</translation>
+    </message>
+    <message>
+        <source>A certificate is named by its SHA-256 fingerprint, 64 hexadecimal digits (colons allowed).</source>
+        <translation>Ein Zertifikat wird durch seinen SHA-256-Fingerabdruck benannt: 64 Hexadezimalziffern (Doppelpunkte erlaubt).</translation>
+    </message>
+    <message>
+        <source>A host needs a PSK identity or a certificate to be known by.</source>
+        <translation>Ein Host braucht eine PSK-Identität oder ein Zertifikat, an dem er erkannt wird.</translation>
+    </message>
+    <message>
+        <source>A pre-shared key has %1 to %2 bytes; this one has %3.</source>
+        <translation>Ein vorab geteilter Schlüssel hat %1 bis %2 Bytes; dieser hat %3.</translation>
+    </message>
+    <message>
+        <source>A pre-shared key needs the identity it belongs to.</source>
+        <translation>Ein vorab geteilter Schlüssel braucht die Identität, zu der er gehört.</translation>
+    </message>
+    <message>
+        <source>There is a host named %1 already.</source>
+        <translation>Es gibt bereits einen Host namens %1.</translation>
+    </message>
+    <message>
+        <source>The host %1 has the PSK identity %2 already.</source>
+        <translation>Der Host %1 hat bereits die PSK-Identität %2.</translation>
+    </message>
+    <message>
+        <source>The host %1 has this certificate already.</source>
+        <translation>Der Host %1 hat dieses Zertifikat bereits.</translation>
+    </message>
+    <message>
+        <source>There is no host %1.</source>
+        <translation>Es gibt keinen Host %1.</translation>
+    </message>
+    <message>
+        <source>There is no volume %1.</source>
+        <translation>Es gibt kein Volume %1.</translation>
+    </message>
+    <message>
+        <source>There is no pool %1.</source>
+        <translation>Es gibt keinen Pool %1.</translation>
+    </message>
+    <message>
+        <source>This server admits hosts by a pre-shared key or a client certificate: connect with one that Host Access lists.</source>
+        <translation>Dieser Server lässt Hosts anhand eines vorab geteilten Schlüssels oder eines Client-Zertifikats zu: Verbinden Sie sich mit einem, das unter „Hostzugriff“ eingetragen ist.</translation>
+    </message>
+    <message>
+        <source>The host %1 is not admitted to the volume %2: add it under Host Access.</source>
+        <translation>Der Host %1 ist für das Volume %2 nicht zugelassen: Fügen Sie ihn unter „Hostzugriff“ hinzu.</translation>
+    </message>
+    <message>
+        <source>No host in Host Access has this certificate.</source>
+        <translation>Kein Host unter „Hostzugriff“ hat dieses Zertifikat.</translation>
+    </message>
+    <message>
+        <source>No host in Host Access has this PSK identity.</source>
+        <translation>Kein Host unter „Hostzugriff“ hat diese PSK-Identität.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::HostAccessProvider</name>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (nur lesen)</translation>
+    </message>
+    <message>
+        <source>Host identities</source>
+        <translation>Host-Identitäten</translation>
+    </message>
+    <message>
+        <source>Host access</source>
+        <translation>Hostzugriff</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Read and write</source>
+        <translation>Lesen und schreiben</translation>
+    </message>
+    <message>
+        <source>There is no service %1.</source>
+        <translation>Es gibt keinen Dienst %1.</translation>
+    </message>
+    <message>
+        <source>There is no host %1.</source>
+        <translation>Es gibt keinen Host %1.</translation>
+    </message>
+    <message>
+        <source>No host has the StorageID %1.</source>
+        <translation>Kein Host hat die StorageID %1.</translation>
+    </message>
+    <message>
+        <source>There is no volume or pool %1.</source>
+        <translation>Es gibt kein Volume und keinen Pool %1.</translation>
+    </message>
+    <message>
+        <source>%1 has an empty element.</source>
+        <translation>%1 hat ein leeres Element.</translation>
+    </message>
+    <message>
+        <source>%1 names %2 twice.</source>
+        <translation>%1 nennt %2 zweimal.</translation>
+    </message>
+    <message>
+        <source>This system keeps no settings for hosts.</source>
+        <translation>Dieses System führt keine Einstellungen für Hosts.</translation>
+    </message>
+    <message>
+        <source>NBD hosts are known by IDType 1 (Other): a TLS-PSK identity or a client certificate&apos;s fingerprint, named in OtherIDType.</source>
+        <translation>NBD-Hosts werden über IDType 1 (Other) erkannt: eine TLS-PSK-Identität oder den Fingerabdruck eines Client-Zertifikats, benannt in OtherIDType.</translation>
+    </message>
+    <message>
+        <source>OtherIDType is &quot;%1&quot; or &quot;%2&quot;.</source>
+        <translation>OtherIDType ist „%1“ oder „%2“.</translation>
+    </message>
+    <message>
+        <source>A TLS-PSK host needs its PreSharedKey in hexadecimal digits.</source>
+        <translation>Ein TLS-PSK-Host braucht seinen PreSharedKey in Hexadezimalziffern.</translation>
+    </message>
+    <message>
+        <source>A host known by its certificate has no PreSharedKey.</source>
+        <translation>Ein Host, der an seinem Zertifikat erkannt wird, hat keinen PreSharedKey.</translation>
+    </message>
+    <message>
+        <source>%1 is not supported: NBD exports have no ports, numbers or views to choose.</source>
+        <translation>%1 wird nicht unterstützt: NBD-Exporte haben keine Ports, Nummern oder Sichten zur Auswahl.</translation>
+    </message>
+    <message>
+        <source>HidePaths takes no DeviceAccesses.</source>
+        <translation>HidePaths nimmt keine DeviceAccesses.</translation>
+    </message>
+    <message numerus="yes">
+        <source>DeviceAccesses has one element per element of LUNames: %n expected.</source>
+        <translation>
+            <numerusform>DeviceAccesses hat ein Element je Element von LUNames: %n erwartet.</numerusform>
+            <numerusform>DeviceAccesses hat ein Element je Element von LUNames: %n erwartet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DeviceAccesses 4 (No Access) is what HidePaths does.</source>
+        <translation>DeviceAccesses 4 (No Access) ist das, was HidePaths tut.</translation>
+    </message>
+    <message>
+        <source>DeviceAccesses %1 is not 2 (Read Write) or 3 (Read-Only).</source>
+        <translation>DeviceAccesses %1 ist weder 2 (Read Write) noch 3 (Read-Only).</translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1207,18 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>The NBD server cannot listen on %1: %2</source>
         <translation>Der NBD-Server kann nicht auf %1 lauschen: %2</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <source>This host may only read %1.</source>
+        <translation>Dieser Host darf %1 nur lesen.</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +1939,18 @@ Datenverzeichnis: %2</translation>
         <source>the clone of %1 to %2</source>
         <translation>der Klon von %1 nach %2</translation>
     </message>
+    <message>
+        <source>%1 is a snapshot of %2: snapshots are read-only.</source>
+        <translation>%1 ist ein Snapshot von %2: Snapshots sind schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>%1 is the mirror of %2: hosts write to %2, and ReplicaDesk copies every write here.</source>
+        <translation>%1 ist der Spiegel von %2: Hosts schreiben auf %2, und ReplicaDesk kopiert jeden Schreibvorgang hierher.</translation>
+    </message>
+    <message>
+        <source>%1 is receiving a clone of %2: it can be written once the copy has finished.</source>
+        <translation>%1 empfängt einen Klon von %2: Es kann beschrieben werden, sobald die Kopie fertig ist.</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::StorageConfigurationProvider</name>
@@ -2447,6 +2651,34 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Remote collection request accepted.</source>
         <translation>Anfrage für die entfernte Sammlung angenommen.</translation>
+    </message>
+    <message>
+        <source>Serve Volumes to &amp;Other Computers</source>
+        <translation>Volumes für &amp;andere Computer bereitstellen</translation>
+    </message>
+    <message>
+        <source>Let hosts listed under Host Access use the volumes over the network (NBD with TLS, port 10809)</source>
+        <translation>Hosts, die unter „Hostzugriff“ eingetragen sind, die Volumes über das Netzwerk nutzen lassen (NBD mit TLS, Port 10809)</translation>
+    </message>
+    <message>
+        <source>Serve Volumes to Other Computers</source>
+        <translation>Volumes für andere Computer bereitstellen</translation>
+    </message>
+    <message>
+        <source>The volumes cannot be served to other computers.
+
+%1</source>
+        <translation>Die Volumes können anderen Computern nicht bereitgestellt werden.
+
+%1</translation>
+    </message>
+    <message>
+        <source>The engine did not answer.</source>
+        <translation>Die Engine hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>Serving the volumes on %1</source>
+        <translation>Die Volumes werden auf %1 bereitgestellt</translation>
     </message>
 </context>
 <context>
@@ -3688,6 +3920,65 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
     <message>
         <source>Volume %1 now has %2.</source>
         <translation>Volume %1 hat jetzt %2.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::VolumeAttachments</name>
+    <message>
+        <source>&amp;Attach on This Computer</source>
+        <translation>Auf diesem Computer &amp;einbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Detach</source>
+        <translation>&amp;Lösen</translation>
+    </message>
+    <message>
+        <source>Make the volume a disk file (or block device) on this computer</source>
+        <translation>Das Volume auf diesem Computer zu einer Abbilddatei (oder einem Blockgerät) machen</translation>
+    </message>
+    <message>
+        <source>Attach on This Computer</source>
+        <translation>Auf diesem Computer einbinden</translation>
+    </message>
+    <message>
+        <source>nbdfuse is not installed (Debian package libnbd-bin), and block devices need nbd-client, the nbd kernel module and root.</source>
+        <translation>nbdfuse ist nicht installiert (Debian-Paket libnbd-bin), und Blockgeräte brauchen nbd-client, das Kernelmodul nbd und root.</translation>
+    </message>
+    <message>
+        <source>This computer has no /dev/fuse (the fuse kernel module is not loaded), and block devices need nbd-client, the nbd kernel module and root.</source>
+        <translation>Dieser Computer hat kein /dev/fuse (das Kernelmodul fuse ist nicht geladen), und Blockgeräte brauchen nbd-client, das Kernelmodul nbd und root.</translation>
+    </message>
+    <message>
+        <source>fusermount3 is not installed (Debian package fuse3): without it an attached volume could not be detached.</source>
+        <translation>fusermount3 ist nicht installiert (Debian-Paket fuse3): Ohne es ließe sich ein eingebundenes Volume nicht wieder lösen.</translation>
+    </message>
+    <message>
+        <source>The engine does not serve its volumes on this computer.</source>
+        <translation>Die Engine stellt ihre Volumes auf diesem Computer nicht bereit.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be attached on this computer: %2</source>
+        <translation>%1 kann auf diesem Computer nicht eingebunden werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer attached: %2</source>
+        <translation>%1 ist nicht mehr eingebunden: %2</translation>
+    </message>
+    <message>
+        <source>nbdfuse ended.</source>
+        <translation>nbdfuse wurde beendet.</translation>
+    </message>
+    <message>
+        <source>%1 could not be detached: %2</source>
+        <translation>%1 konnte nicht gelöst werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be detached (is the file still open?): %2</source>
+        <translation>%1 konnte nicht gelöst werden (ist die Datei noch geöffnet?): %2</translation>
     </message>
 </context>
 <context>

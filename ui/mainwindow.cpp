@@ -20,6 +20,7 @@
 #include "systeminventory.h"
 #include "valueformat.h"
 #include "volumeactions.h"
+#include "volumeattachments.h"
 #include "wsman/wsmantransport.h"
 
 #include <QApplication>
@@ -31,7 +32,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
@@ -47,6 +50,50 @@ const QString kLastUserKey = QStringLiteral("Remote/lastUser");
 constexpr int kStateVersion = 2; // 2: the synchronizations dock
 } // namespace
 
+QAction *MainWindow::serveHostsAction()
+{
+    // The one setting that opens the embedded engine's volumes to other computers (NBD with TLS,
+    // hosts admitted by Host Access); this computer's user is always served on a Unix socket.
+    auto *action = new QAction(tr("Serve Volumes to &Other Computers"), this);
+    action->setObjectName(QStringLiteral("serveHostsAction"));
+    action->setCheckable(true);
+    action->setToolTip(tr("Let hosts listed under Host Access use the volumes over the network "
+                          "(NBD with TLS, port 10809)"));
+    action->setEnabled(m_host && m_host->isRunning());
+    action->setChecked(m_host && !m_host->networkNbdUrl().isEmpty());
+    connect(action, &QAction::toggled, this, [this, action](bool on) {
+        if (!m_host || !m_host->isRunning())
+            return;
+        engine::HostServing serving;
+        serving.network = on;
+        QSettings settings;
+        serving.port = quint16(settings.value(QStringLiteral("hosts/port"), 10809).toUInt());
+        action->setEnabled(false);
+        whenReady(
+            m_host->serveHostsLater(serving), this,
+            [this, action, on](const std::optional<cim::Result<void>> &served) {
+                action->setEnabled(true);
+                const bool ok = served && served->ok();
+                if (ok)
+                    QSettings().setValue(QStringLiteral("hosts/serveNetwork"), on);
+                const QSignalBlocker block(action);
+                action->setChecked(!m_host->networkNbdUrl().isEmpty());
+                if (!ok) {
+                    QMessageBox::warning(
+                        this, tr("Serve Volumes to Other Computers"),
+                        tr("The volumes cannot be served to other computers.\n\n%1")
+                            .arg(served ? served->error().message
+                                        : tr("The engine did not answer.")));
+                } else if (on) {
+                    statusBar()->showMessage(
+                        tr("Serving the volumes on %1").arg(m_host->networkNbdUrl().toString()),
+                        8000);
+                }
+            });
+    });
+    return action;
+}
+
 MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
     : QMainWindow(parent)
     , m_host(host)
@@ -57,6 +104,8 @@ MainWindow::MainWindow(engine::EngineHost *host, QWidget *parent)
     , m_jobActions(new JobActions(this))
     , m_jobsDock(new JobsDock(m_jobActions, this))
     , m_volumeActions(new VolumeActions(this))
+    , m_attachments(new VolumeAttachments(
+          this, [host] { return host && host->isRunning() ? host->localNbdUrl() : QUrl(); }))
     , m_syncActions(new SynchronizationActions(this))
     , m_syncDock(new SynchronizationsDock(m_syncActions, this))
 {
@@ -226,18 +275,23 @@ void MainWindow::createActions()
     storage->addAction(m_volumeActions->renameVolumeAction());
     storage->addAction(m_volumeActions->growVolumeAction());
     storage->addAction(m_volumeActions->deleteVolumeAction());
+    storage->addSeparator();
+    storage->addAction(m_attachments->attachAction());
+    storage->addAction(m_attachments->detachAction());
+    storage->addSeparator();
+    storage->addAction(serveHostsAction());
     m_hostAccess =
         new QAction(themedIcon(QStringLiteral("network-server")), tr("&Host Access…"), this);
     m_hostAccess->setObjectName(QStringLiteral("hostAccessAction"));
     m_hostAccess->setToolTip(tr("Name the hosts that may open volumes over NBD and admit them to "
                                 "the selected volume or pool"));
     connect(m_hostAccess, &QAction::triggered, this, &MainWindow::showHostAccess);
-    storage->addSeparator();
     storage->addAction(m_hostAccess);
     m_navigatorView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_navigatorView->addActions(
         {m_volumeActions->newVolumeAction(), m_volumeActions->renameVolumeAction(),
-         m_volumeActions->growVolumeAction(), m_volumeActions->deleteVolumeAction(), m_hostAccess});
+         m_volumeActions->growVolumeAction(), m_volumeActions->deleteVolumeAction(),
+         m_attachments->attachAction(), m_attachments->detachAction(), m_hostAccess});
 
     m_createReplica = new QAction(themedIcon(QStringLiteral("emblem-synchronizing")),
                                   tr("&Create Replica…"), this);
@@ -359,8 +413,13 @@ void MainWindow::updateSelectionActions()
     const QModelIndex current = m_navigatorView->currentIndex();
     const bool item =
         current.isValid() && m_navigatorModel->kind(current) != NavigatorModel::Kind::Group;
-    m_volumeActions->setSelection(selectedSystem(),
-                                  item ? m_navigatorModel->instance(current) : cim::Instance());
+    const cim::Instance selected = item ? m_navigatorModel->instance(current) : cim::Instance();
+    m_volumeActions->setSelection(selectedSystem(), selected);
+    // Only this computer's engine serves its volumes on this computer's socket.
+    const bool localVolume = selectedSystem() == m_local &&
+                             selected.className().contains(u"StorageVolume", Qt::CaseInsensitive);
+    m_attachments->setSelection(localVolume ? selected.property(u"DeviceID").toString() : QString(),
+                                selected.property(u"ElementName").toString());
 }
 
 void MainWindow::showSelection()

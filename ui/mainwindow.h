@@ -25,6 +25,7 @@ class NavigatorModel;
 class SynchronizationActions;
 class SynchronizationsDock;
 class SystemInventory;
+class VolumeAttachments;
 class VolumeActions;
 
 class MainWindow final : public QMainWindow
@@ -41,6 +42,7 @@ public:
     JobsDock *jobsDock() const { return m_jobsDock; }
     SystemInventory *localSystem() const { return m_local; }
     VolumeActions *volumeActions() const { return m_volumeActions; }
+    VolumeAttachments *volumeAttachments() const { return m_attachments; }
     QAction *createReplicaAction() const { return m_createReplica; }
     SynchronizationsDock *synchronizationsDock() const { return m_syncDock; }
     SynchronizationActions *synchronizationActions() const { return m_syncActions; }
@@ -60,6 +62,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QAction *serveHostsAction();
     void createDocks();
     void createActions();
     void createStatusBar();
@@ -88,6 +91,7 @@ private:
     JobActions *m_jobActions;
     JobsDock *m_jobsDock;
     VolumeActions *m_volumeActions;
+    VolumeAttachments *m_attachments;
     QAction *m_createReplica = nullptr;
     QAction *m_connect = nullptr;
     QAction *m_remoteCollection = nullptr;

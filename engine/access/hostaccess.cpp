@@ -248,12 +248,12 @@ HostAccess::Admission HostAccess::admit(const Client &client, const QString &dev
     Admission a;
     const HostRecord *h = findClient(client);
     if (!h) {
-        a.refusal =
-            client.pskIdentity.isEmpty() && client.certificateSha256.isEmpty()
-                ? tr("This server admits hosts by a pre-shared key or a client "
-                     "certificate: connect with one that Host Access lists.")
-                : tr("No host in Host Access has this %1.")
-                      .arg(client.pskIdentity.isEmpty() ? tr("certificate") : tr("PSK identity"));
+        a.refusal = client.pskIdentity.isEmpty() && client.certificateSha256.isEmpty()
+                        ? tr("This server admits hosts by a pre-shared key or a client "
+                             "certificate: connect with one that Host Access lists.")
+                    : client.pskIdentity.isEmpty()
+                        ? tr("No host in Host Access has this certificate.")
+                        : tr("No host in Host Access has this PSK identity.");
         return a;
     }
     a.hostName = h->name;

@@ -9,6 +9,10 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
 
 #include <optional>
 
@@ -59,6 +63,18 @@ public:
     // Whether client may open the volume deviceId: by a grant on the volume, or on its pool.
     Admission admit(const Client &client, const QString &deviceId) const;
 
+    // How hosts reach the volumes now, told by whoever serves them (EngineServer); empty while
+    // nothing does.
+    struct Serving
+    {
+        QUrl networkUrl; // nbds://host:port/ (no export name); empty: not served on TCP
+        QUrl localUrl;   // nbd+unix:///?socket=path; empty: no Unix socket
+        std::function<QStringList(const QString &deviceId)> openedBy;
+        std::function<QString(const QString &deviceId)> writeRefusal;
+    };
+    void setServing(Serving serving) { m_serving = std::move(serving); }
+    const Serving &serving() const { return m_serving; }
+
     // The syntax checks addHost applies, for callers that check before asking.
     static cim::Result<void> checkHostName(const QString &name);
     static cim::Result<void> checkPskIdentity(const QString &identity);
@@ -77,6 +93,7 @@ private:
     HostStore *m_store;
     QPointer<PoolManager> m_pools;
     QList<HostRecord> m_hosts;
+    Serving m_serving;
 };
 
 } // namespace rd::engine

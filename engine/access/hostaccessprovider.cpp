@@ -88,6 +88,7 @@ QList<ClassInfo> HostAccessProvider::classes() const
         {privilegeClass(), {QStringLiteral("CIM_AuthorizedPrivilege")}, false},
         {subjectClass(), {QStringLiteral("CIM_AuthorizedSubject")}, true},
         {targetClass(), {QStringLiteral("CIM_AuthorizedTarget")}, true},
+        {exportClass(), {}, false},
     };
 }
 
@@ -139,6 +140,65 @@ cim::ObjectPath HostAccessProvider::targetPath(const HostGrant &grant) const
                : StorageVolumeProvider::volumePath(m_systemName, grant.id);
 }
 
+QList<cim::Instance> HostAccessProvider::exportInstances() const
+{
+    QList<cim::Instance> list;
+    if (!m_pools)
+        return list;
+    const HostAccess::Serving &serving = m_hosts->serving();
+    auto strings = [](const QStringList &l) {
+        QList<Value> v;
+        for (const QString &s : l)
+            v.append(Value::string(s));
+        return Value::array(CimType::String, v);
+    };
+    for (const VolumeInfo &volume : m_pools->volumes()) {
+        cim::Instance inst(exportClass());
+        inst.setPath(
+            cim::ObjectPath(ProviderRegistry::defaultNameSpace(), exportClass(),
+                            {{QStringLiteral("DeviceID"), Value::string(volume.deviceId)},
+                             {QStringLiteral("SystemName"), Value::string(m_systemName)}}));
+        inst.setProperty(QStringLiteral("DeviceID"), Value::string(volume.deviceId));
+        inst.setProperty(QStringLiteral("SystemName"), Value::string(m_systemName));
+        inst.setProperty(QStringLiteral("ElementName"), Value::string(volume.elementName));
+        QString network, local;
+        if (!serving.networkUrl.isEmpty()) {
+            QUrl u = serving.networkUrl;
+            u.setPath(u'/' + volume.deviceId);
+            network = u.toString();
+        }
+        if (!serving.localUrl.isEmpty()) {
+            QUrl u = serving.localUrl;
+            u.setPath(u'/' + volume.deviceId);
+            local = u.toString();
+        }
+        inst.setProperty(QStringLiteral("NetworkURL"), Value::string(network));
+        inst.setProperty(QStringLiteral("LocalURL"), Value::string(local));
+        inst.setProperty(
+            QStringLiteral("OpenedBy"),
+            strings(serving.openedBy ? serving.openedBy(volume.deviceId) : QStringList()));
+        inst.setProperty(QStringLiteral("WriteRefusal"),
+                         Value::string(serving.writeRefusal ? serving.writeRefusal(volume.deviceId)
+                                                            : QString()));
+        // Who may open it: a grant on the volume decides over one on its pool.
+        QStringList admitted;
+        for (const HostRecord &h : m_hosts->hosts()) {
+            std::optional<bool> readOnly;
+            for (const HostGrant &g : h.grants) {
+                const bool volumeGrant = g.scope == HostGrant::Scope::Volume;
+                if ((volumeGrant && g.id == volume.deviceId) ||
+                    (!volumeGrant && g.id == volume.poolId && !readOnly))
+                    readOnly = g.readOnly;
+            }
+            if (readOnly)
+                admitted << (*readOnly ? tr("%1 (read-only)").arg(h.name) : h.name);
+        }
+        inst.setProperty(QStringLiteral("AdmittedHosts"), strings(admitted));
+        list.append(inst);
+    }
+    return list;
+}
+
 cim::Result<QList<cim::Instance>> HostAccessProvider::enumerateInstances(const QString &className)
 {
     QList<cim::Instance> list;
@@ -152,6 +212,8 @@ cim::Result<QList<cim::Instance>> HostAccessProvider::enumerateInstances(const Q
         list.append(serviceInstance(controllerServicePath(m_systemName), tr("Host access")));
         return list;
     }
+    if (className == exportClass())
+        return exportInstances();
     for (const HostRecord &h : m_hosts->hosts()) {
         if (className == hardwareIdClass()) {
             list.append(hardwareIdInstance(h));
@@ -310,9 +372,8 @@ cim::MethodResult HostAccessProvider::exposeOrHide(const cim::Parameters &in, bo
         const auto fingerprint = HostAccess::normalizedFingerprint(storageId);
         QString found;
         for (const HostRecord &h : m_hosts->hosts()) {
-            if (h.pskIdentity == storageId ||
-                (fingerprint && !h.certificateSha256.isEmpty() &&
-                 fingerprint.value() == h.certificateSha256))
+            if (h.pskIdentity == storageId || (fingerprint && !h.certificateSha256.isEmpty() &&
+                                               fingerprint.value() == h.certificateSha256))
                 found = h.id;
         }
         if (found.isEmpty())

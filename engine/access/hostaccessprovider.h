@@ -31,6 +31,9 @@ public:
     static QString privilegeClass() { return QStringLiteral("MSISCSITARGET_AuthorizedPrivilege"); }
     static QString subjectClass() { return QStringLiteral("MSISCSITARGET_AuthorizedSubject"); }
     static QString targetClass() { return QStringLiteral("MSISCSITARGET_AuthorizedTarget"); }
+    // ReplicaDesk's own: how hosts reach one volume's NBD export now (its URLs, who has it open,
+    // why writes are refused, who is admitted). SMI-S models no NBD, so no CIM class is aliased.
+    static QString exportClass() { return QStringLiteral("MSISCSITARGET_NBDExport"); }
 
     static cim::ObjectPath hardwareIdPath(const QString &hostId);
     static cim::ObjectPath idServicePath(const QString &systemName);
@@ -45,6 +48,7 @@ public:
 
 private:
     cim::Instance hardwareIdInstance(const HostRecord &host) const;
+    QList<cim::Instance> exportInstances() const;
     cim::Instance serviceInstance(const cim::ObjectPath &path, const QString &name) const;
     cim::ObjectPath privilegePath(const HostRecord &host, const HostGrant &grant) const;
     cim::ObjectPath targetPath(const HostGrant &grant) const;

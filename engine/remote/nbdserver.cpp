@@ -528,8 +528,8 @@ private:
         // A handshake that fails is a client turned away: the operator sees why.
         connect(ssl, &QAbstractSocket::errorOccurred, this, [this, ssl] {
             if (!m_handshakeDone)
-                qCWarning(lcNbd).noquote() << "NBD client" << m_address
-                                           << "TLS handshake failed:" << ssl->errorString();
+                qCWarning(lcNbd).noquote()
+                    << "NBD client" << m_address << "TLS handshake failed:" << ssl->errorString();
         });
         ssl->startServerEncryption();
     }
@@ -638,12 +638,12 @@ private:
         client.pskIdentity = m_pskIdentity;
         NbdServer::Admission a = m_server->m_accessCheck(client, name);
         if (log && !a.refusal.isEmpty()) {
+            const QString who = m_pskIdentity.isEmpty()
+                                    ? m_address
+                                    : QStringLiteral("%1 (PSK identity %2)")
+                                          .arg(m_address, printable(m_pskIdentity));
             qCWarning(lcNbd).noquote()
-                << "NBD client" << m_address
-                << (m_pskIdentity.isEmpty()
-                        ? QString()
-                        : QStringLiteral("(PSK identity %1)").arg(printable(m_pskIdentity)))
-                << "refused export" << printable(name) << "-" << a.refusal;
+                << "NBD client" << who << "refused export" << printable(name) << "-" << a.refusal;
         }
         return a;
     }

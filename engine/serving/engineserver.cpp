@@ -7,6 +7,8 @@
 #include "wsman/clientcertificates.h"
 #include "wsman/selfsignedcertificate.h"
 
+#include <QSysInfo>
+
 namespace rd::engine {
 
 EngineServer::EngineServer(const Parts &parts, wsman::UserStore users, QObject *parent)
@@ -131,6 +133,25 @@ cim::Result<void> EngineServer::start(const EngineServerOptions &options)
             };
         }
     }
+    // What the console shows of each volume's export.
+    if (m_hosts && m_nbd) {
+        HostAccess::Serving serving;
+        if (options.nbdPort) {
+            serving.networkUrl = m_nbd->url();
+            // A wildcard address is no address to connect to: the host's name is.
+            const QHostAddress a(serving.networkUrl.host());
+            if (a == QHostAddress::Any || a == QHostAddress::AnyIPv4 || a == QHostAddress::AnyIPv6)
+                serving.networkUrl.setHost(QSysInfo::machineHostName());
+        }
+        serving.localUrl = m_nbd->localUrl();
+        serving.openedBy = [server = QPointer(m_nbd.get())](const QString &id) {
+            return server ? server->clientsOf(id) : QStringList();
+        };
+        serving.writeRefusal = [replication = m_replication](const QString &id) {
+            return replication ? replication->hostWriteRefusal(id) : QString();
+        };
+        m_hosts->setServing(std::move(serving));
+    }
     // The access points a RemoteReplicationCollection may name on this side.
     if (m_remoteCollections && options.serveWsman) {
         QList<QUrl> endpoints{m_wsman->url()};
@@ -148,6 +169,8 @@ void EngineServer::stop()
     if (m_nbd) {
         if (m_pools)
             m_pools->openedBy = nullptr;
+        if (m_hosts)
+            m_hosts->setServing({});
         m_nbd.reset();
     }
     if (served && m_remoteCollections && !m_remoteCollections->localEndpoints().isEmpty())

@@ -14,10 +14,17 @@
 #include "wsman/selfsignedcertificate.h"
 
 #include <QFile>
+
+#include <unistd.h>
+
+#include <libnbd.h>
+
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <atomic>
+#include <thread>
 
 using namespace rd;
 using namespace rd::engine;
@@ -173,6 +180,30 @@ private Q_SLOTS:
         QCOMPARE(readVolume(m_other, 0, 4096), QByteArray(4096, '\0'));
     }
 
+    void anotherLocalUserReachesNothing()
+    {
+        // The defect this closes: over loopback TLS without credentials, user nobody wrote to a
+        // volume whose image only root may read. Now TCP asks for Host Access, and the Unix
+        // socket is its owner's alone.
+        if (::geteuid() != 0 || QStandardPaths::findExecutable(QStringLiteral("runuser")).isEmpty())
+            QSKIP("needs root and runuser to act as another user");
+        const QString url = QStringLiteral("nbds://127.0.0.1:%1/%2?tls-verify-peer=false")
+                                .arg(m_server->nbdServer()->port())
+                                .arg(m_volume);
+        const Run info =
+            run(QStringLiteral("runuser"), {QStringLiteral("-u"), QStringLiteral("nobody"),
+                                            QStringLiteral("--"), QStringLiteral("nbdinfo"), url});
+        QVERIFY2(info.code != 0, qPrintable(info.output));
+        const Run local =
+            run(QStringLiteral("runuser"),
+                {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
+                 QStringLiteral("qemu-io"), QStringLiteral("-f"), QStringLiteral("raw"),
+                 QStringLiteral("-c"), QStringLiteral("write -P 0x66 0 4k"), localUrl(m_volume)});
+        QVERIFY2(local.code != 0 && !local.output.contains(QStringLiteral("wrote")),
+                 qPrintable(local.output));
+        QCOMPARE(readVolume(m_volume, 0, 4096), QByteArray(4096, '\0'));
+    }
+
     void aPoolGrantAdmitsToEveryVolumeInIt()
     {
         addPskHost(QStringLiteral("backup"), QStringLiteral("backup"), Key, {});
@@ -219,6 +250,10 @@ private Q_SLOTS:
                  QStringLiteral("-c"), QStringLiteral("read -P 0x33 1M 64k"), localUrl(snapshot)});
         QVERIFY2(read.code == 0 && read.output.contains(QStringLiteral("read 65536")),
                  qPrintable(read.output));
+        QVERIFY(exportOf(snapshot)
+                    .property(u"WriteRefusal")
+                    .toString()
+                    .contains(QStringLiteral("snapshot")));
     }
 
     void clientsWriteThroughTheExportWhileASyncMirrorRuns()
@@ -359,6 +394,40 @@ private Q_SLOTS:
         QVERIFY(m_fx->engine->hostAccess()->hosts().isEmpty());
     }
 
+    void theExportSaysHowToReachItAndWhoHasItOpen()
+    {
+        addPskHost(QStringLiteral("web01"), QStringLiteral("web01"), Key, m_volume);
+        std::atomic_bool connected = false, release = false, done = false;
+        const QByteArray url = localUrl(m_volume).toUtf8();
+        std::thread holder([&] {
+            nbd_handle *h = nbd_create();
+            if (h && nbd_connect_uri(h, url.constData()) == 0) {
+                connected = true;
+                while (!release)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                nbd_shutdown(h, 0);
+            }
+            nbd_close(h);
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(connected.load() || done.load(), 30000);
+        QVERIFY(connected.load());
+        const cim::Instance e = exportOf(m_volume);
+        release = true;
+        QTRY_VERIFY_WITH_TIMEOUT(done.load(), 30000);
+        holder.join();
+        QCOMPARE(e.property(u"NetworkURL").toString(), QStringLiteral("nbds://127.0.0.1:%1/%2")
+                                                           .arg(m_server->nbdServer()->port())
+                                                           .arg(m_volume));
+        QCOMPARE(e.property(u"LocalURL").toString(), localUrl(m_volume));
+        QCOMPARE(e.property(u"OpenedBy").elements().size(), 1);
+        QCOMPARE(e.property(u"AdmittedHosts").elements().value(0).toString(),
+                 QStringLiteral("web01"));
+        QCOMPARE(e.property(u"WriteRefusal").toString(), QString());
+        // Closed again, nobody has it open.
+        QTRY_VERIFY(exportOf(m_volume).property(u"OpenedBy").elements().isEmpty());
+    }
+
     void hostsSurviveARestart()
     {
         addPskHost(QStringLiteral("web01"), QStringLiteral("web01"), Key, m_volume);
@@ -376,6 +445,17 @@ private Q_SLOTS:
     }
 
 private:
+    cim::Instance exportOf(const QString &id) const
+    {
+        auto all = m_fx->engine->registry()->enumerateInstances(HostAccessProvider::exportClass());
+        if (all) {
+            for (const cim::Instance &i : all.value()) {
+                if (i.property(u"DeviceID").toString() == id)
+                    return i;
+            }
+        }
+        return cim::Instance();
+    }
     void addPskHost(const QString &name, const QString &identity, const QByteArray &key,
                     const QString &volume)
     {

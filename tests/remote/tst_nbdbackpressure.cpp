@@ -6,6 +6,7 @@
 #include "daemontestsupport.h"
 
 #include <QScopeGuard>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <arpa/inet.h>
@@ -131,6 +132,47 @@ class TstNbdBackpressure : public DaemonFixture
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(writeUsers()); }
+
+    void nbdLimitsAreDaemonOptions()
+    {
+        // A bad value is refused before anything listens.
+        {
+            QProcess bad;
+            bad.start(kDaemon, {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("b")),
+                                QStringLiteral("--users"), m_dir.filePath(QStringLiteral("users")),
+                                QStringLiteral("--nbd-negotiation-timeout"), QStringLiteral("0")});
+            QVERIFY(bad.waitForFinished(30000));
+            QVERIFY(bad.exitCode() != 0);
+            QVERIFY2(bad.readAllStandardError().contains("--nbd-negotiation-timeout"),
+                     "the error names the option");
+        }
+        Daemon d;
+        QVERIFY(start(d, QStringLiteral("limits"),
+                      {QStringLiteral("--nbd-negotiation-timeout"), QStringLiteral("1"),
+                       QStringLiteral("--nbd-max-connections-per-address"), QStringLiteral("2")}));
+        QList<QTcpSocket *> sockets;
+        auto cleanup = qScopeGuard([&] {
+            qDeleteAll(sockets);
+            stop(d);
+        });
+        for (int i = 0; i < 3; ++i) {
+            auto *s = new QTcpSocket;
+            sockets.append(s);
+            s->connectToHost(QHostAddress::LocalHost, d.nbd.port());
+            QVERIFY(s->waitForConnected(10000));
+        }
+        // Over two from one address: closed at once, and logged.
+        QTRY_VERIFY_WITH_TIMEOUT(sockets[2]->state() == QAbstractSocket::UnconnectedState, 5000);
+        QTRY_VERIFY(d.log.contains("connections from that address"));
+        // The two admitted ones choose no export: closed after one second, not the default ten.
+        QTRY_VERIFY_WITH_TIMEOUT(sockets[0]->bytesAvailable() > 0 ||
+                                     sockets[0]->state() == QAbstractSocket::UnconnectedState,
+                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(sockets[0]->state() == QAbstractSocket::UnconnectedState &&
+                                     sockets[1]->state() == QAbstractSocket::UnconnectedState,
+                                 5000);
+        QVERIFY(d.log.contains("no export chosen within 1000 ms"));
+    }
 
     void aClientThatDoesNotReadIsHeldBack()
     {

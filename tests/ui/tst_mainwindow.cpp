@@ -251,6 +251,31 @@ private Q_SLOTS:
                  QStringLiteral("&File"));
     }
 
+    void servingToOtherComputersIsOneSetting()
+    {
+        // This user's socket from the start; the network only when the action says so, and the
+        // choice is kept.
+        QVERIFY(!m_host.localNbdUrl().isEmpty());
+        QVERIFY(m_host.networkNbdUrl().isEmpty());
+        QSettings().setValue(QStringLiteral("hosts/port"), 0); // any free port, for the test
+        MainWindow window(&m_host);
+        auto *serve = window.findChild<QAction *>(QStringLiteral("serveHostsAction"));
+        QVERIFY(serve);
+        QVERIFY(serve->isCheckable() && !serve->isChecked() && serve->isEnabled());
+        serve->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(serve->isEnabled(), 30000);
+        QVERIFY2(serve->isChecked(), qPrintable(m_host.servingError()));
+        QCOMPARE(m_host.networkNbdUrl().scheme(), QStringLiteral("nbds"));
+        QCOMPARE(QSettings().value(QStringLiteral("hosts/serveNetwork")).toBool(), true);
+        serve->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(serve->isEnabled(), 30000);
+        QVERIFY(!serve->isChecked());
+        QVERIFY(m_host.networkNbdUrl().isEmpty());
+        QVERIFY(!m_host.localNbdUrl().isEmpty());
+        QCOMPARE(QSettings().value(QStringLiteral("hosts/serveNetwork")).toBool(), false);
+        QSettings().remove(QStringLiteral("hosts"));
+    }
+
     void windowRemembersItsLayout()
     {
         QSettings().clear();
