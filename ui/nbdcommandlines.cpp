@@ -37,10 +37,10 @@ QString shellQuoted(const QString &word)
 
 } // namespace
 
-QString defaultHostPskDir(const QString &identity)
+QString defaultHostPskDir(const QString &)
 {
-    return QStringLiteral("/etc/replicadesk/psk/") +
-           (identity.isEmpty() ? QStringLiteral("IDENTITY") : identity);
+    // As the README's examples have it: one PSK file per host, in the folder qemu is given.
+    return QStringLiteral("/etc/replicadesk");
 }
 
 QList<NbdCommandLine> nbdCommandLines(const QUrl &networkUrl, const QUrl &localUrl,

@@ -6,7 +6,6 @@
 #include "systeminventory.h"
 #include "valueformat.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
@@ -15,37 +14,64 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QVBoxLayout>
 
 namespace rd::ui {
 
 namespace {
 
-// A read-only, selectable, monospace field that wraps anywhere and grows to show every line, so
-// a long command line is never clipped.
+// A read-only, selectable, monospace field that wraps anywhere and is as tall as its wrapped
+// lines at its width, so a long command line is never clipped.
+class CommandField final : public QPlainTextEdit
+{
+public:
+    CommandField(const QString &text, QWidget *parent)
+        : QPlainTextEdit(text, parent)
+    {
+        setReadOnly(true);
+        setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        setLineWrapMode(QPlainTextEdit::WidgetWidth);
+        setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30);
+        fit(width());
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QPlainTextEdit::resizeEvent(event);
+        fit(width());
+    }
+
+private:
+    void fit(int outerWidth)
+    {
+        const int margin = int(document()->documentMargin());
+        const int frame = 2 * frameWidth();
+        const int textWidth = qMax(1, outerWidth - frame - 2 * margin - 2);
+        QTextLayout layout(toPlainText(), font());
+        QTextOption option;
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        layout.setTextOption(option);
+        int lines = 0;
+        layout.beginLayout();
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(textWidth);
+            ++lines;
+        }
+        layout.endLayout();
+        setFixedHeight(qMax(1, lines) * fontMetrics().lineSpacing() + frame + 2 * margin + 2);
+    }
+};
+
 QPlainTextEdit *commandField(const QString &text, QWidget *parent)
 {
-    auto *edit = new QPlainTextEdit(text, parent);
-    edit->setReadOnly(true);
-    edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    edit->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    edit->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    edit->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    edit->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30);
-    auto fit = [edit](const QSizeF &size) {
-        // QPlainTextDocumentLayout measures its height in lines.
-        const int lines = qMax(1, int(size.height()));
-        const int margins = int(2 * edit->document()->documentMargin()) + 2 * edit->frameWidth() +
-                            edit->contentsMargins().top() + edit->contentsMargins().bottom();
-        edit->setFixedHeight(lines * edit->fontMetrics().lineSpacing() + margins);
-    };
-    QObject::connect(edit->document()->documentLayout(),
-                     &QAbstractTextDocumentLayout::documentSizeChanged, edit, fit);
-    fit(edit->document()->documentLayout()->documentSize());
-    return edit;
+    return new CommandField(text, parent);
 }
 
 QLabel *wrappingLabel(QWidget *parent)
