@@ -51,7 +51,9 @@ AddHostDialog::AddHostDialog(QWidget *parent)
     fileRow->addWidget(m_browse);
     auto *pskForm = new QFormLayout;
     pskForm->addRow(tr("&Identity:"), m_identity);
-    pskForm->addRow(tr("Key &file:"), fileRow);
+    auto *fileLabel = new QLabel(tr("Key &file:"), this);
+    fileLabel->setBuddy(m_pskFile);
+    pskForm->addRow(fileLabel, fileRow);
     auto *certForm = new QFormLayout;
     certForm->addRow(tr("&Fingerprint:"), m_fingerprint);
     auto *keyNote = new QLabel(tr("The console makes a random 32-byte key, gives it to the "

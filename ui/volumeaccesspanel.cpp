@@ -206,7 +206,7 @@ void VolumeAccessPanel::rebuild()
             pskIdentity = a.host.property(u"StorageID").toString();
     }
     m_admitted->setText(hosts.isEmpty()
-                            ? tr("No host may open it. Admit hosts with Storage ▸ Host Access….")
+                            ? tr("No host may open it yet: admit hosts under Storage ▸ Host Access.")
                             : tr("May be opened by %n host(s): %1", nullptr, int(hosts.size()))
                                   .arg(hosts.join(tr(", "))));
 

@@ -8,11 +8,13 @@
 #include "addhostdialog.h"
 #include "api/localtransport.h"
 #include "cimclasses.h"
+#include "detailspane.h"
 #include "engine.h"
 #include "enginehost.h"
 #include "hostaccessdialog.h"
 #include "hostaccessmodel.h"
 #include "mainwindow.h"
+#include "navigatormodel.h"
 #include "nbdcommandlines.h"
 #include "serving/engineserver.h"
 #include "systeminventory.h"
@@ -130,6 +132,7 @@ class TestHostAccessDialog : public QObject
         // The identity follows the name; the key file goes where the test says.
         if (add->identityEdit()->text() != name)
             return {};
+        shoot(add, QStringLiteral("add-host-dialog"));
         add->pskFileEdit()->selectAll();
         QTest::keyClicks(add->pskFileEdit(), file);
         if (!add->okButton()->isEnabled())
@@ -442,6 +445,7 @@ private Q_SLOTS:
             QVERIFY2(edit->verticalScrollBar()->maximum() == 0, qPrintable(edit->objectName()));
             QVERIFY2(edit->horizontalScrollBar()->maximum() == 0, qPrintable(edit->objectName()));
         }
+        panel.resize(700, panel.sizeHint().height());
         shoot(&panel, QStringLiteral("volume-access"));
     }
 
@@ -460,6 +464,25 @@ private Q_SLOTS:
         QVERIFY(storage);
         QVERIFY(storage->actions().contains(window.hostAccessAction()));
         QVERIFY(window.navigatorView()->actions().contains(window.hostAccessAction()));
+        // A selected volume shows how to reach it under its properties.
+        SystemInventory *system = window.localSystem();
+        const cim::MethodResult made = await(host.client()->invokeMethod(createVolumeCall(
+            storageConfigurationService(*system), QStringLiteral("Web data"), 8ull << 20,
+            system->instances(classes::storagePool()).constFirst().path())));
+        QVERIFY2(made.returnValue == 0, qPrintable(made.message));
+        system->refresh();
+        QModelIndexList found;
+        QTRY_VERIFY(!(found = window.navigatorModel()->match(
+                          window.navigatorModel()->systemsIndex(), Qt::DisplayRole,
+                          QStringLiteral("Web data"), 1, Qt::MatchRecursive | Qt::MatchStartsWith))
+                         .isEmpty());
+        window.navigatorView()->setCurrentIndex(found.constFirst());
+        VolumeAccessPanel *panel = window.detailsPane()->accessPanel();
+        QTRY_VERIFY(!panel->isHidden());
+        QTRY_VERIFY(panel->field(QStringLiteral("localUrl")) ||
+                    panel->field(QStringLiteral("networkUrl")));
+        window.resize(1200, 900);
+        shoot(&window, QStringLiteral("volume-access-window"));
         window.hostAccessAction()->trigger();
         HostAccessDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = window.findChild<HostAccessDialog *>()));
@@ -480,7 +503,6 @@ private Q_SLOTS:
         QTRY_VERIFY(add.isVisible());
         QVERIFY(add.width() >= add.minimumSizeHint().width());
         QVERIFY(add.height() >= add.minimumSizeHint().height());
-        shoot(&add, QStringLiteral("add-host-dialog"));
         installTranslations(QLocale(QLocale::English, QLocale::UnitedStates));
     }
 };
