@@ -48,14 +48,58 @@ inline QString replicationServiceCapabilities()
     return QStringLiteral("MSISCSITARGET_ReplicationServiceCapabilities");
 }
 
-// Every class the navigator, the job monitor and the wizards follow.
+// Host access: hosts (StorageHardwareID), the services that add them and admit them, and the
+// grants (a privilege linked to its host and to its volume or pool).
+inline QString storageHardwareId()
+{
+    return QStringLiteral("MSISCSITARGET_StorageHardwareID");
+}
+inline QString hardwareIdManagementService()
+{
+    return QStringLiteral("MSISCSITARGET_StorageHardwareIDManagementService");
+}
+inline QString controllerConfigurationService()
+{
+    return QStringLiteral("MSISCSITARGET_ControllerConfigurationService");
+}
+inline QString authorizedPrivilege()
+{
+    return QStringLiteral("MSISCSITARGET_AuthorizedPrivilege");
+}
+inline QString authorizedSubject()
+{
+    return QStringLiteral("MSISCSITARGET_AuthorizedSubject");
+}
+inline QString authorizedTarget()
+{
+    return QStringLiteral("MSISCSITARGET_AuthorizedTarget");
+}
+// How each volume is reached over NBD: its URLs, who has it open, why writes are refused.
+inline QString nbdExport()
+{
+    return QStringLiteral("MSISCSITARGET_NBDExport");
+}
+
+// Every class the navigator, the job monitor, the wizards and the host access views follow.
 inline QStringList watched()
 {
-    return {computerSystem(),      storagePool(),
-            storageVolume(),       allocatedFromStoragePool(),
-            storageSynchronized(), concreteJob(),
-            affectedJobElement(),  storageConfigurationService(),
-            replicationService(),  replicationServiceCapabilities()};
+    return {computerSystem(),
+            storagePool(),
+            storageVolume(),
+            allocatedFromStoragePool(),
+            storageSynchronized(),
+            concreteJob(),
+            affectedJobElement(),
+            storageConfigurationService(),
+            replicationService(),
+            replicationServiceCapabilities(),
+            storageHardwareId(),
+            hardwareIdManagementService(),
+            controllerConfigurationService(),
+            authorizedPrivilege(),
+            authorizedSubject(),
+            authorizedTarget(),
+            nbdExport()};
 }
 
 // Classes whose instances change when className's do, though the system only announces

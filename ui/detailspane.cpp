@@ -3,9 +3,12 @@
 #include "propertytablemodel.h"
 #include "storagefigures.h"
 #include "valueformat.h"
+#include "volumeaccesspanel.h"
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -19,6 +22,8 @@ DetailsPane::DetailsPane(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_view(new QTableView(this))
     , m_model(new PropertyTableModel(this))
+    , m_access(new VolumeAccessPanel(this))
+    , m_accessScroll(new QScrollArea(this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -49,8 +54,20 @@ DetailsPane::DetailsPane(QWidget *parent)
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
 
+    m_accessScroll->setObjectName(QStringLiteral("volumeAccessScroll"));
+    m_accessScroll->setWidget(m_access);
+    m_accessScroll->setWidgetResizable(true);
+    m_accessScroll->setFrameShape(QFrame::NoFrame);
+    m_accessScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_view);
+    split->addWidget(m_accessScroll);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
+
     m_stack->addWidget(hint);
-    m_stack->addWidget(m_view);
+    m_stack->addWidget(split);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 0);
@@ -60,9 +77,12 @@ DetailsPane::DetailsPane(QWidget *parent)
     showInstance({});
 }
 
-void DetailsPane::showInstance(const cim::Instance &instance, const QString &title)
+void DetailsPane::showInstance(const cim::Instance &instance, const QString &title,
+                               SystemInventory *system)
 {
     m_model->setInstance(instance);
+    m_access->showVolume(system, instance);
+    m_accessScroll->setVisible(!m_access->isHidden());
     const bool empty = instance.isEmpty();
     m_title->setText(!title.isEmpty() ? title : empty ? tr("Details") : instanceLabel(instance));
     // Pools and volumes say how much space they have and take (volumes are thin).

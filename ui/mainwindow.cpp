@@ -8,6 +8,7 @@
 #include "credentialstore.h"
 #include "detailspane.h"
 #include "enginehost.h"
+#include "hostaccessdialog.h"
 #include "icons.h"
 #include "jobactions.h"
 #include "jobsdock.h"
@@ -302,11 +303,18 @@ void MainWindow::createActions()
     storage->addAction(m_attachments->detachAction());
     storage->addSeparator();
     storage->addAction(serveHostsAction());
+    m_hostAccess =
+        new QAction(themedIcon(QStringLiteral("network-server")), tr("&Host Access…"), this);
+    m_hostAccess->setObjectName(QStringLiteral("hostAccessAction"));
+    m_hostAccess->setToolTip(tr("Name the hosts that may open volumes over NBD and admit them to "
+                                "the selected volume or pool"));
+    connect(m_hostAccess, &QAction::triggered, this, &MainWindow::showHostAccess);
+    storage->addAction(m_hostAccess);
     m_navigatorView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_navigatorView->addActions(
         {m_volumeActions->newVolumeAction(), m_volumeActions->renameVolumeAction(),
          m_volumeActions->growVolumeAction(), m_volumeActions->deleteVolumeAction(),
-         m_attachments->attachAction(), m_attachments->detachAction()});
+         m_attachments->attachAction(), m_attachments->detachAction(), m_hostAccess});
 
     m_createReplica = new QAction(themedIcon(QStringLiteral("emblem-synchronizing")),
                                   tr("&Create Replica…"), this);
@@ -445,7 +453,8 @@ void MainWindow::showSelection()
         m_details->showInstance({}, current.data().toString());
         return;
     }
-    m_details->showInstance(m_navigatorModel->instance(current), current.data().toString());
+    m_details->showInstance(m_navigatorModel->instance(current), current.data().toString(),
+                            selectedSystem());
 }
 
 void MainWindow::expandNewRows(const QModelIndex &parent, int first, int last)
@@ -479,6 +488,17 @@ SystemInventory *MainWindow::selectedSystem() const
 {
     SystemInventory *system = m_navigatorModel->systemOf(m_navigatorView->currentIndex());
     return system ? system : m_local;
+}
+
+void MainWindow::showHostAccess()
+{
+    const QModelIndex current = m_navigatorView->currentIndex();
+    const bool item =
+        current.isValid() && m_navigatorModel->kind(current) != NavigatorModel::Kind::Group;
+    auto *dialog = new HostAccessDialog(
+        selectedSystem(), item ? m_navigatorModel->instance(current) : cim::Instance(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::createRemoteCollection()

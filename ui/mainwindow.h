@@ -48,6 +48,7 @@ public:
     SynchronizationActions *synchronizationActions() const { return m_syncActions; }
     QAction *connectAction() const { return m_connect; }
     QAction *remoteCollectionAction() const { return m_remoteCollection; }
+    QAction *hostAccessAction() const { return m_hostAccess; }
     // Follows a connected remote system (the window takes the transport); returns its inventory.
     SystemInventory *addRemoteSystem(wsman::WsmanTransport *transport, const QString &fingerprint);
     // Every followed system has answered for every class at least once.
@@ -76,6 +77,7 @@ private:
     // parent: the window the dialog is modal to (a wizard that asked for it); this one if null.
     void connectToRemoteSystem(QWidget *parent = nullptr);
     void createRemoteCollection();
+    void showHostAccess();
     // The system the navigator's selection belongs to; this computer when nothing is selected.
     SystemInventory *selectedSystem() const;
 
@@ -93,6 +95,7 @@ private:
     QAction *m_createReplica = nullptr;
     QAction *m_connect = nullptr;
     QAction *m_remoteCollection = nullptr;
+    QAction *m_hostAccess = nullptr;
     SynchronizationActions *m_syncActions;
     SynchronizationsDock *m_syncDock;
     QDockWidget *m_navigatorDock = nullptr;
