@@ -82,7 +82,8 @@ HostAccessDialog::HostAccessDialog(SystemInventory *system, const cim::Instance 
     auto *intro = new QLabel(
         tr("Hosts that may open the volumes of %1 over NBD once they are admitted to a volume "
            "or to its pool.")
-            .arg(m_system ? m_system->client()->displayName() : QString()),
+            .arg(m_system && m_system->client() ? m_system->client()->displayName()
+                                                : tr("this system")),
         this);
     intro->setWordWrap(true);
 

@@ -130,6 +130,7 @@ void VolumeAccessPanel::showVolume(SystemInventory *system, const cim::Instance 
             connect(m_system, &SystemInventory::instancesChanged, this,
                     [this](const QString &className) {
                         if (className == classes::nbdExport() ||
+                            className == classes::storageVolume() ||
                             className == classes::storageHardwareId() ||
                             className == classes::authorizedTarget() ||
                             className == classes::authorizedSubject() ||
@@ -205,10 +206,10 @@ void VolumeAccessPanel::rebuild()
         if (pskIdentity.isEmpty() && isPskHost(a.host))
             pskIdentity = a.host.property(u"StorageID").toString();
     }
-    m_admitted->setText(hosts.isEmpty()
-                            ? tr("No host may open it yet: admit hosts under Storage ▸ Host Access.")
-                            : tr("May be opened by %n host(s): %1", nullptr, int(hosts.size()))
-                                  .arg(hosts.join(tr(", "))));
+    m_admitted->setText(
+        hosts.isEmpty() ? tr("No host may open it yet: admit hosts under Storage ▸ Host Access.")
+                        : tr("May be opened by %n host(s): %1", nullptr, int(hosts.size()))
+                              .arg(hosts.join(tr(", "))));
 
     m_notServed->setVisible(!nbd);
     m_openedBy->setVisible(bool(nbd));

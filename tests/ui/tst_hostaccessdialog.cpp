@@ -373,6 +373,52 @@ private Q_SLOTS:
         QVERIFY(panel.isHidden());
     }
 
+    void aPoolGrantReachesItsVolumes()
+    {
+        const cim::Instance pool = m_inventory->instances(classes::storagePool()).constFirst();
+        HostAccessDialog dialog(m_inventory.get(), pool);
+        dialog.show();
+        QTRY_VERIFY(dialog.model()->rowOfHost(QStringLiteral("web01")) >= 0);
+        QVERIFY(dialog.admitReadOnlyButton()->text().contains(QStringLiteral("pool")));
+        dialog.selectHost(QStringLiteral("web01"));
+        QSignalSpy changed(&dialog, &HostAccessDialog::accessChanged);
+        dialog.admitReadOnlyButton()->click();
+        QTRY_COMPARE(changed.count(), 1);
+        QCOMPARE(engineHost(QStringLiteral("web01"))->grants.size(), 2);
+
+        // The volume's own grant decides; a host admitted only on the pool shows it.
+        HostAccessDialog onVolume(m_inventory.get(), m_volume);
+        QTRY_COMPARE(onVolume.model()
+                         ->index(onVolume.model()->rowOfHost(QStringLiteral("web01")),
+                                 HostAccessModel::AccessColumn)
+                         .data()
+                         .toString(),
+                     QStringLiteral("Read and write"));
+        onVolume.show();
+        onVolume.selectHost(QStringLiteral("web01"));
+        QSignalSpy withdrawn(&onVolume, &HostAccessDialog::accessChanged);
+        onVolume.withdrawButton()->click();
+        QTRY_COMPARE(withdrawn.count(), 1);
+        QTRY_VERIFY(onVolume.model()
+                        ->index(onVolume.model()->rowOfHost(QStringLiteral("web01")),
+                                HostAccessModel::AccessColumn)
+                        .data()
+                        .toString()
+                        .startsWith(QStringLiteral("Read only, through the pool")));
+        // Only the pool's dialog withdraws the pool's grant.
+        QVERIFY(!onVolume.withdrawButton()->isEnabled());
+        dialog.selectHost(QStringLiteral("web01"));
+        QTRY_VERIFY(dialog.withdrawButton()->isEnabled());
+        dialog.withdrawButton()->click();
+        QTRY_COMPARE(changed.count(), 2);
+        QVERIFY(engineHost(QStringLiteral("web01"))->grants.isEmpty());
+        // Back to read-write on the volume for the tests after this one.
+        onVolume.selectHost(QStringLiteral("web01"));
+        QTRY_VERIFY(onVolume.admitReadWriteButton()->isEnabled());
+        onVolume.admitReadWriteButton()->click();
+        QTRY_COMPARE(withdrawn.count(), 2);
+    }
+
     // The NBDExport as the engine serves it (MSISCSITARGET_NBDExport), from a fake system so the
     // panel's text is known exactly.
     void panelShowsUrlsAndCommandLines()
