@@ -23,6 +23,7 @@
 #include "storage/storageconfigurationprovider.h"
 #include "storage/storagepoolprovider.h"
 #include "storage/storagevolumeprovider.h"
+#include "transfer/imagetransfers.h"
 #include "wsman/selfsignedcertificate.h"
 
 #include <QCoreApplication>
@@ -113,16 +114,23 @@ cim::Result<void> Engine::start()
     };
     if (auto r = m_replication->recover(); !r)
         return r;
+    // Its resumers clean up after imports and exports the last engine left unfinished.
+    m_transfers = std::make_unique<ImageTransfers>(ImageTransfers::Parts{
+        m_pools.get(), m_jobs.get(), m_systemName, data.filePath(QStringLiteral("transfer.sock")),
+        TransferPolicy(m_options.transferDirectories)});
     if (auto r = m_jobs->recover(); !r)
         return r;
     m_replication->reconcile();
-    // Storage: pools, volumes and the configuration service that creates and deletes volumes.
+    // Storage: pools, volumes and the configuration service that creates and deletes volumes
+    // (and imports and exports their images).
+    auto configuration =
+        std::make_shared<StorageConfigurationProvider>(m_pools.get(), m_systemName);
+    configuration->setImageTransfers(m_transfers.get());
     if (!m_registry->addProvider(
             std::make_shared<StoragePoolProvider>(m_pools.get(), m_systemName)) ||
         !m_registry->addProvider(
             std::make_shared<StorageVolumeProvider>(m_pools.get(), m_systemName)) ||
-        !m_registry->addProvider(
-            std::make_shared<StorageConfigurationProvider>(m_pools.get(), m_systemName)))
+        !m_registry->addProvider(std::move(configuration)))
         return cim::Error(cim::ReturnCode::Failed, tr("Provider classes overlap."));
     connect(m_pools.get(), &PoolManager::poolsChanged, m_registry.get(),
             [registry = m_registry.get()] {

@@ -9,12 +9,15 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace rd::engine {
 
 class Database;
+class ImageTransfers;
 class JobManager;
 class PeerDirectory;
 class PeerVolumeStore;
@@ -37,6 +40,11 @@ struct EngineOptions
     // How long a peer's NBD export may leave a mirror's write or copy unanswered before the
     // connection counts as cut (the pair then turns Broken); also the limit for connecting.
     int peerTimeoutMs = 30000;
+    // Where ImportImage may read and ExportImage write image files (the engine opens them with
+    // its own rights): nullopt, any path (the console's engine, which runs as its user); else
+    // only files under these directories, by canonical path, and none when the list is empty
+    // (the daemon, whose clients must not make it read what they may not: --transfer-dir).
+    std::optional<QStringList> transferDirectories;
 };
 
 class Engine final : public QObject
@@ -96,6 +104,9 @@ private:
     // Use the jobs and replication above; the replicas use the collections.
     std::unique_ptr<RemoteCollections> m_remoteCollections;
     std::unique_ptr<RemoteReplicas> m_remoteReplicas;
+    // Image imports and exports: jobs over a private NBD export; their qemu-img runs stop before
+    // the jobs and pools go.
+    std::unique_ptr<ImageTransfers> m_transfers;
     // Its providers hold the objects above by QPointer or raw pointer, so it goes first.
     std::unique_ptr<ProviderRegistry> m_registry;
 };
