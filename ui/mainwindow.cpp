@@ -225,10 +225,14 @@ void MainWindow::createActions()
     storage->addAction(m_volumeActions->renameVolumeAction());
     storage->addAction(m_volumeActions->growVolumeAction());
     storage->addAction(m_volumeActions->deleteVolumeAction());
+    storage->addSeparator();
+    storage->addAction(m_volumeActions->addDiskAction());
+    storage->addAction(m_volumeActions->exportImageAction());
     m_navigatorView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_navigatorView->addActions(
         {m_volumeActions->newVolumeAction(), m_volumeActions->renameVolumeAction(),
-         m_volumeActions->growVolumeAction(), m_volumeActions->deleteVolumeAction()});
+         m_volumeActions->growVolumeAction(), m_volumeActions->deleteVolumeAction(),
+         m_volumeActions->addDiskAction(), m_volumeActions->exportImageAction()});
 
     m_createReplica = new QAction(themedIcon(QStringLiteral("emblem-synchronizing")),
                                   tr("&Create Replica…"), this);
