@@ -443,13 +443,43 @@ private Q_SLOTS:
                       QStringLiteral("qcow2"), QStringLiteral("-b"), secret, QStringLiteral("-F"),
                       QStringLiteral("qcow2"), backed}),
                  0);
+        // A VMDK descriptor inside whose extent is a file outside, by absolute and relative path.
+        const QString raw = outside + QStringLiteral("/secret.raw");
+        QCOMPARE(run(QStringLiteral("qemu-img"),
+                     {QStringLiteral("create"), QStringLiteral("-q"), QStringLiteral("-f"),
+                      QStringLiteral("raw"), raw, QStringLiteral("1M")}),
+                 0);
+        const QString vmdkAbsolute = allowed + QStringLiteral("/absolute.vmdk");
+        const QString vmdkRelative = allowed + QStringLiteral("/relative.vmdk");
+        for (const auto &[descriptor, extent] :
+             {std::pair{vmdkAbsolute, raw},
+              std::pair{vmdkRelative, QStringLiteral("../outside/secret.raw")}}) {
+            QFile f(descriptor);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\n"
+                    "createType=\"monolithicFlat\"\nRW 2048 FLAT \"" +
+                    extent.toUtf8() + "\" 0\n");
+        }
+        // A QCOW2 inside whose external data file lies outside.
+        const QString dataFile = allowed + QStringLiteral("/datafile.qcow2");
+        QCOMPARE(run(QStringLiteral("qemu-img"),
+                     {QStringLiteral("create"), QStringLiteral("-q"), QStringLiteral("-f"),
+                      QStringLiteral("qcow2"), QStringLiteral("-o"),
+                      QStringLiteral("data_file=") + outside + QStringLiteral("/data.raw"),
+                      dataFile, QStringLiteral("1M")}),
+                 0);
         for (const QString &refused :
-             QStringList{secret, allowed + QStringLiteral("/link.qcow2"),
+             QStringList{vmdkAbsolute, vmdkRelative, dataFile, secret,
+                         allowed + QStringLiteral("/link.qcow2"),
                          allowed + QStringLiteral("/../outside/secret.qcow2"),
                          QStringLiteral("/etc/shadow"), QStringLiteral("/etc/passwd"), backed}) {
             const cim::MethodResult r = importImage(refused);
             QCOMPARE(r.returnValue, InvalidParameter);
             QCOMPARE(r.parameter, QStringLiteral("SourcePath"));
+            // Those inside are refused for the file they would read, not for being unreadable.
+            if (refused.startsWith(allowed) && !refused.contains(u"link") &&
+                !refused.contains(u".."))
+                QVERIFY2(r.message.contains(u"may not read"), qPrintable(r.message));
         }
         QVERIFY(pools()->volumes().isEmpty());
         const QString deviceId = importedVolume(inside);
@@ -463,7 +493,7 @@ private Q_SLOTS:
             QCOMPARE(r.returnValue, InvalidParameter);
             QCOMPARE(r.parameter, QStringLiteral("DestinationPath"));
         }
-        QCOMPARE(QDir(outside).entryList(QDir::Files).size(), 1); // the secret alone
+        QCOMPARE(QDir(outside).entryList(QDir::Files).size(), 3); // what the test put there
         const cim::MethodResult r =
             exportImage(deviceId, allowed + QStringLiteral("/copy.qcow2"), QStringLiteral("qcow2"));
         QCOMPARE(r.returnValue, JobStarted);
