@@ -8,10 +8,12 @@
 #include "jobs/concretejob.h"
 #include "jobs/jobmanager.h"
 #include "provider/providerregistry.h"
+#include "replication/replicationservice.h"
 #include "storage/poolmanager.h"
 #include "storage/storageconfigurationprovider.h"
 #include "storage/storagevolumeprovider.h"
 #include "testsupport.h"
+#include "transfer/qemuimg.h"
 
 #include <QDir>
 #include <QFile>
@@ -192,6 +194,19 @@ private Q_SLOTS:
         m_dir.reset();
     }
 
+    void progressParser()
+    {
+        // What `qemu-img convert -p` writes to a pipe, cut anywhere.
+        qemuimg::ProgressParser parser;
+        QCOMPARE(parser.feed("    (0.00/100%)\r"), std::optional<double>(0.0));
+        QCOMPARE(parser.feed("    (12."), std::nullopt);
+        QCOMPARE(parser.feed("34/100%)\r    (50.00/100%)\r    (6"), std::optional<double>(50.0));
+        QCOMPARE(parser.feed("6.50/100%)\r"), std::optional<double>(66.5));
+        QCOMPARE(parser.feed("noise without a figure\n"), std::nullopt);
+        QCOMPARE(parser.feed("    (100.00/100%)\r\n"), std::optional<double>(100.0));
+        QCOMPARE(parser.feed("(250.00/100%)\r"), std::nullopt); // not a percentage
+    }
+
     void importKeepsContentsAndHoles()
     {
         const QString source = path(QStringLiteral("disk.qcow2"));
@@ -312,13 +327,20 @@ private Q_SLOTS:
     void terminatedImportLeavesNoVolume_data()
     {
         QTest::addColumn<bool>("suspendFirst");
-        QTest::newRow("running") << false;
-        QTest::newRow("suspended") << true;
+        QTest::addColumn<quint16>("requested"); // RequestStateChange's RequestedState
+        QTest::addColumn<quint16>("ended");     // JobState
+        QTest::newRow("terminate running")
+            << false << quint16(4) << quint16(cim::JobState::Terminated);
+        QTest::newRow("terminate suspended")
+            << true << quint16(4) << quint16(cim::JobState::Terminated);
+        QTest::newRow("kill running") << false << quint16(5) << quint16(cim::JobState::Killed);
     }
 
     void terminatedImportLeavesNoVolume()
     {
         QFETCH(bool, suspendFirst);
+        QFETCH(quint16, requested);
+        QFETCH(quint16, ended);
         const QString source = path(QStringLiteral("big.qcow2"));
         QVERIFY(makeQcow2(source, QStringLiteral("256M"),
                           {{QStringLiteral("0"), QStringLiteral("96M")}}));
@@ -337,10 +359,10 @@ private Q_SLOTS:
             QCOMPARE(suspended->returnValue, 0u);
             QCOMPARE(job->state(), cim::JobState::Suspended);
         }
-        auto terminated = test::await(jobs->requestStateChange(job->instanceId(), 4));
+        auto terminated = test::await(jobs->requestStateChange(job->instanceId(), requested));
         QVERIFY(terminated);
         QCOMPARE(terminated->returnValue, 0u);
-        QCOMPARE(finalState(job), cim::JobState::Terminated);
+        QCOMPARE(finalState(job), cim::JobState(ended));
         QVERIFY(!pools()->volume(deviceId));
         QTRY_VERIFY(QDir(path(QStringLiteral("pool"))).entryList(QDir::Files).isEmpty());
     }
@@ -385,6 +407,49 @@ private Q_SLOTS:
                     .entryList(QDir::Files | QDir::Hidden)
                     .filter(QStringLiteral(".part"))
                     .isEmpty());
+    }
+
+    void exportOfASnapshotIsItsPointInTime()
+    {
+        const QString source = path(QStringLiteral("disk.qcow2"));
+        QVERIFY(makeQcow2(source, QStringLiteral("8M"),
+                          {{QStringLiteral("1M"), QStringLiteral("2M")}}));
+        const QString deviceId = importedVolume(source);
+        QVERIFY(!deviceId.isEmpty());
+        cim::Parameters in;
+        in.set(QStringLiteral("SyncType"), Value::uint16(7)); // Snapshot
+        in.set(QStringLiteral("SourceElements"),
+               test::refs({StorageVolumeProvider::volumePath(System, deviceId)}));
+        const auto made = test::await(m_engine->registry()->invokeMethod(
+            {m_engine->replication()->servicePath(), QStringLiteral("CreateListReplica"), in}));
+        QVERIFY(made);
+        QCOMPARE(made->returnValue, 0u);
+        const QString snapshot = made->out.value(u"TargetElements")
+                                     .elements()
+                                     .value(0)
+                                     .toReference()
+                                     .key(u"DeviceID")
+                                     .toString();
+        QVERIFY(!snapshot.isEmpty());
+        // The volume moves on; its snapshot does not.
+        auto device = pools()->device(deviceId);
+        QVERIFY(device.ok());
+        const QByteArray changed(1 << 20, char(0xcd));
+        QVERIFY(
+            (*device)->write(2 << 20, std::span<const char>(changed.constData(), 1 << 20)).ok());
+
+        const QString fromSnapshot = path(QStringLiteral("snapshot.qcow2"));
+        const QString fromVolume = path(QStringLiteral("volume.qcow2"));
+        for (const auto &[id, destination] :
+             {std::pair{snapshot, fromSnapshot}, std::pair{deviceId, fromVolume}}) {
+            const cim::MethodResult r = exportImage(id, destination, QStringLiteral("qcow2"));
+            QCOMPARE(r.returnValue, JobStarted);
+            QCOMPARE(finalState(jobOf(r)), cim::JobState::Completed);
+        }
+        QCOMPARE(run(QStringLiteral("qemu-img"), {QStringLiteral("compare"), source, fromSnapshot}),
+                 0);
+        QCOMPARE(run(QStringLiteral("qemu-img"), {QStringLiteral("compare"), source, fromVolume}),
+                 1); // "Content mismatch"
     }
 
     void exportNeverOverwrites()
