@@ -366,6 +366,9 @@ int main(int argc, char *argv[])
                                            server->wsmanUrl().toString());
     if (server->nbdServer())
         qCInfo(lcDaemon).noquote() << tr("serving NBD on %1").arg(server->nbdUrl().toString());
+    if (!options.transferDirectories->isEmpty())
+        qCInfo(lcDaemon).noquote()
+            << tr("Image files in and out under %1").arg(options.transferDirectories->join(u", "));
 
     QSocketNotifier signals(g_signalPipe[1], QSocketNotifier::Read);
     QObject::connect(&signals, &QSocketNotifier::activated, &app, [&] {

@@ -342,8 +342,8 @@ private Q_SLOTS:
         QFETCH(quint16, requested);
         QFETCH(quint16, ended);
         const QString source = path(QStringLiteral("big.qcow2"));
-        QVERIFY(makeQcow2(source, QStringLiteral("256M"),
-                          {{QStringLiteral("0"), QStringLiteral("96M")}}));
+        QVERIFY(makeQcow2(source, QStringLiteral("64M"),
+                          {{QStringLiteral("0"), QStringLiteral("16M")}}));
         const cim::MethodResult r = importImage(source);
         QCOMPARE(r.returnValue, JobStarted);
         ConcreteJob *job = jobOf(r);
@@ -576,8 +576,8 @@ private Q_SLOTS:
     void restartCleansUpAfterAnUnfinishedImport()
     {
         const QString source = path(QStringLiteral("big.qcow2"));
-        QVERIFY(makeQcow2(source, QStringLiteral("256M"),
-                          {{QStringLiteral("0"), QStringLiteral("96M")}}));
+        QVERIFY(makeQcow2(source, QStringLiteral("64M"),
+                          {{QStringLiteral("0"), QStringLiteral("16M")}}));
         const cim::MethodResult r = importImage(source);
         QCOMPARE(r.returnValue, JobStarted);
         const QString jobId = jobOf(r)->instanceId();
