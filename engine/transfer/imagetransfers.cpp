@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QPromise>
@@ -307,7 +308,10 @@ cim::MethodResult ImageTransfers::startImport(const ImportPlan &plan,
     }
     ConcreteJob *job =
         m_jobs->createJob({importKind(), requests::ImportImageRequest::methodName(),
-                           tr("Import of %1").arg(QFileInfo(plan.source).fileName()),
+                           // What the file held, as qemu-img read it: the jobs dock shows it.
+                           tr("Import of %1 (%2, %3)")
+                               .arg(QFileInfo(plan.source).fileName(), info.format,
+                                    QLocale().formattedDataSize(qint64(info.virtualSize))),
                            jobParameters({{"deviceId", deviceId}, {"source", plan.source}})});
     const cim::ObjectPath volume = StorageVolumeProvider::volumePath(m_systemName, deviceId);
     job->addAffectedElement(volume);

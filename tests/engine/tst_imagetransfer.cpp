@@ -227,6 +227,11 @@ private Q_SLOTS:
             std::any_of(seen.cbegin(), seen.cend(), [](quint16 p) { return p > 0 && p < 100; }),
             qPrintable(QStringLiteral("%1").arg(seen.size())));
         QCOMPARE(job->percentComplete(), quint16(100));
+        // The job says what the file held.
+        QVERIFY2(job->record().elementName.contains(u"disk.qcow2") &&
+                     job->record().elementName.contains(u"qcow2,") &&
+                     job->record().elementName.contains(u"64"),
+                 qPrintable(job->record().elementName));
         QVERIFY(
             job->affectedElements().contains(StorageVolumeProvider::volumePath(System, deviceId)));
 
