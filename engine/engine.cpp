@@ -29,6 +29,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QPointer>
 #include <QSysInfo>
 
 namespace rd::engine {
@@ -118,6 +119,10 @@ cim::Result<void> Engine::start()
     m_transfers = std::make_unique<ImageTransfers>(ImageTransfers::Parts{
         m_pools.get(), m_jobs.get(), m_systemName, data.filePath(QStringLiteral("transfer.sock")),
         TransferPolicy(m_options.transferDirectories)});
+    m_pools->copiedBy = [transfers =
+                             QPointer<ImageTransfers>(m_transfers.get())](const QString &deviceId) {
+        return transfers ? transfers->copiesOf(deviceId) : QString();
+    };
     if (auto r = m_jobs->recover(); !r)
         return r;
     m_replication->reconcile();

@@ -318,7 +318,7 @@ cim::MethodResult ImageTransfers::startImport(const ImportPlan &plan,
     // -n: the volume exists (and is all zeros, --target-is-zero), so holes are skipped, not
     // written; the URL is the volume's block device, so every written block is observed.
     run(
-        job,
+        job, {deviceId, tr("the import of %1").arg(QFileInfo(plan.source).fileName())},
         {QStringLiteral("convert"), QStringLiteral("-p"), QStringLiteral("-n"),
          QStringLiteral("--target-is-zero"), QStringLiteral("-f"), info.format,
          QStringLiteral("-O"), QStringLiteral("raw"), plan.source, exportUrl(deviceId)},
@@ -373,7 +373,8 @@ QFuture<cim::MethodResult> ImageTransfers::exportImage(const requests::ExportIma
         arguments << QStringLiteral("-o") << QStringLiteral("force_size=on");
     arguments << exportUrl(deviceId) << partial;
     run(
-        job, arguments, [partial, final = *destination] { return renameNoReplace(partial, final); },
+        job, {deviceId, tr("the export to %1").arg(QDir::toNativeSeparators(*destination))},
+        arguments, [partial, final = *destination] { return renameNoReplace(partial, final); },
         [partial] { QFile::remove(partial); });
 
     cim::MethodResult result;
@@ -382,13 +383,34 @@ QFuture<cim::MethodResult> ImageTransfers::exportImage(const requests::ExportIma
     return QtFuture::makeReadyFuture(result);
 }
 
-void ImageTransfers::run(ConcreteJob *job, QStringList arguments,
+QString ImageTransfers::copiesOf(const QString &deviceId) const
+{
+    QStringList copies;
+    for (const Copy &c : m_copies) {
+        if (c.deviceId == deviceId)
+            copies.append(c.description);
+    }
+    return QLocale().createSeparatedList(copies);
+}
+
+void ImageTransfers::run(ConcreteJob *job, const Copy &copy, QStringList arguments,
                          std::function<cim::Result<void>()> finish, std::function<void()> undo)
 {
     const QString id = job->instanceId();
+    m_copies.insert(id, copy);
+    // The volume is free again before the run cleans up after itself: an import's undo deletes it.
+    finish = [this, id, finish = std::move(finish)] {
+        m_copies.remove(id);
+        return finish();
+    };
+    undo = [this, id, undo = std::move(undo)] {
+        m_copies.remove(id);
+        undo();
+    };
     connect(job, &ConcreteJob::stateChanged, this, [this, id](ConcreteJob *changed) {
         if (!changed->isFinished())
             return;
+        m_copies.remove(id);
         // Not inside the run's own calls: it goes once they have returned.
         QMetaObject::invokeMethod(
             this, [this, id] { m_running.erase(id); }, Qt::QueuedConnection);

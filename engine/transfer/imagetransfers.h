@@ -9,6 +9,7 @@
 
 #include "storage/imagetransferservice.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -52,13 +53,21 @@ public:
 
     // nbd+unix URL of a volume on the private export (empty while it is not serving).
     QString exportUrl(const QString &deviceId) const;
+    // The copies under way into or out of the volume, in words for a refusal; empty when none.
+    // PoolManager::copiedBy: a volume being copied is neither deleted nor resized.
+    QString copiesOf(const QString &deviceId) const;
 
 private:
     struct ImportPlan;
     cim::MethodResult startImport(const ImportPlan &plan, const qemuimg::ImageInfo &info);
     cim::Result<void> ensureServing();
-    void run(ConcreteJob *job, QStringList arguments, std::function<cim::Result<void>()> finish,
-             std::function<void()> undo);
+    struct Copy
+    {
+        QString deviceId;
+        QString description; // "the import of disk.qcow2"
+    };
+    void run(ConcreteJob *job, const Copy &copy, QStringList arguments,
+             std::function<cim::Result<void>()> finish, std::function<void()> undo);
 
     QPointer<PoolManager> m_pools;
     QPointer<JobManager> m_jobs;
@@ -68,6 +77,8 @@ private:
     std::unique_ptr<NbdServer> m_nbd;
     // By job InstanceID; a run goes once its job has ended.
     std::unordered_map<QString, std::unique_ptr<ImageTransferJob>> m_running;
+    // By job InstanceID, while its copy runs (until just before it cleans up after itself).
+    QHash<QString, Copy> m_copies;
 };
 
 } // namespace rd::engine

@@ -262,6 +262,9 @@ private Q_SLOTS:
         const QString deviceId = importedVolume(source, QStringLiteral("Given name"));
         QVERIFY(!deviceId.isEmpty());
         QCOMPARE(pools()->volume(deviceId)->elementName, QStringLiteral("Given name"));
+        // Once imported, the volume is like any other.
+        QVERIFY(pools()->growVolume(deviceId, 2 << 20).ok());
+        QVERIFY(pools()->deleteVolume(deviceId).ok());
     }
 
     void refusedImportChangesNothing_data()
@@ -364,6 +367,15 @@ private Q_SLOTS:
             QCOMPARE(suspended->returnValue, 0u);
             QCOMPARE(job->state(), cim::JobState::Suspended);
         }
+        // While it is copied the volume neither goes nor changes size.
+        auto deleted = pools()->deleteVolume(deviceId);
+        QVERIFY(!deleted.ok());
+        QCOMPARE(deleted.error().code, quint32(cim::ReturnCode::InUse));
+        QVERIFY2(deleted.error().message.contains(u"big.qcow2"),
+                 qPrintable(deleted.error().message));
+        auto grown = pools()->growVolume(deviceId, quint64(128) << 20);
+        QVERIFY(!grown.ok());
+        QCOMPARE(grown.error().code, quint32(cim::ReturnCode::InUse));
         auto terminated = test::await(jobs->requestStateChange(job->instanceId(), requested));
         QVERIFY(terminated);
         QCOMPARE(terminated->returnValue, 0u);
