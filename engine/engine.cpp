@@ -27,11 +27,13 @@
 #include "storage/storageconfigurationprovider.h"
 #include "storage/storagepoolprovider.h"
 #include "storage/storagevolumeprovider.h"
+#include "transfer/imagetransfers.h"
 #include "wsman/selfsignedcertificate.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QPointer>
 #include <QSysInfo>
 
 namespace rd::engine {
@@ -138,16 +140,27 @@ cim::Result<void> Engine::start()
         takeIn(id);
     connect(m_pools.get(), &PoolManager::imageChangedOutside, m_replication.get(), takeIn);
     m_pools->setImageCheckInterval(m_options.imageCheckIntervalMs);
+    // Its resumers clean up after imports and exports the last engine left unfinished.
+    m_transfers = std::make_unique<ImageTransfers>(ImageTransfers::Parts{
+        m_pools.get(), m_jobs.get(), m_systemName, data.filePath(QStringLiteral("transfer.sock")),
+        TransferPolicy(m_options.transferDirectories)});
+    m_pools->copiedBy = [transfers =
+                             QPointer<ImageTransfers>(m_transfers.get())](const QString &deviceId) {
+        return transfers ? transfers->copiesOf(deviceId) : QString();
+    };
     if (auto r = m_jobs->recover(); !r)
         return r;
     m_replication->reconcile();
-    // Storage: pools, volumes and the configuration service that creates and deletes volumes.
+    // Storage: pools, volumes and the configuration service that creates and deletes volumes
+    // (and imports and exports their images).
+    auto configuration =
+        std::make_shared<StorageConfigurationProvider>(m_pools.get(), m_systemName);
+    configuration->setImageTransfers(m_transfers.get());
     if (!m_registry->addProvider(
             std::make_shared<StoragePoolProvider>(m_pools.get(), m_systemName)) ||
         !m_registry->addProvider(
             std::make_shared<StorageVolumeProvider>(m_pools.get(), m_systemName)) ||
-        !m_registry->addProvider(
-            std::make_shared<StorageConfigurationProvider>(m_pools.get(), m_systemName)) ||
+        !m_registry->addProvider(std::move(configuration)) ||
         !m_registry->addProvider(
             std::make_shared<HostAccessProvider>(m_hosts.get(), m_pools.get(), m_systemName)))
         return cim::Error(cim::ReturnCode::Failed, tr("Provider classes overlap."));

@@ -9,14 +9,17 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace rd::engine {
 
 class Database;
 class HostAccess;
 class HostStore;
+class ImageTransfers;
 class JobManager;
 class PeerDirectory;
 class PeerVolumeStore;
@@ -42,6 +45,11 @@ struct EngineOptions
     // How often the images in the pools are compared with what the engine last wrote to them, to
     // find changes made around it (a user writing an image file directly).
     int imageCheckIntervalMs = 1000;
+    // Where ImportImage may read and ExportImage write image files (the engine opens them with
+    // its own rights): nullopt, any path (the console's engine, which runs as its user); else
+    // only files under these directories, by canonical path, and none when the list is empty
+    // (the daemon, whose clients must not make it read what they may not: --transfer-dir).
+    std::optional<QStringList> transferDirectories;
 };
 
 class Engine final : public QObject
@@ -105,6 +113,9 @@ private:
     // Use the jobs and replication above; the replicas use the collections.
     std::unique_ptr<RemoteCollections> m_remoteCollections;
     std::unique_ptr<RemoteReplicas> m_remoteReplicas;
+    // Image imports and exports: jobs over a private NBD export; their qemu-img runs stop before
+    // the jobs and pools go.
+    std::unique_ptr<ImageTransfers> m_transfers;
     // Its providers hold the objects above by QPointer or raw pointer, so it goes first.
     std::unique_ptr<ProviderRegistry> m_registry;
 };

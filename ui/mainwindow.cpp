@@ -275,6 +275,9 @@ void MainWindow::createActions()
     storage->addAction(m_volumeActions->renameVolumeAction());
     storage->addAction(m_volumeActions->growVolumeAction());
     storage->addAction(m_volumeActions->deleteVolumeAction());
+    storage->addSeparator();
+    storage->addAction(m_volumeActions->addDiskAction());
+    storage->addAction(m_volumeActions->exportImageAction());
     // Where an attached volume is is what the administrator needs next: said in a box whose
     // text can be copied, and in the status bar.
     connect(m_attachments, &VolumeAttachments::attached, this,
@@ -314,7 +317,8 @@ void MainWindow::createActions()
     m_navigatorView->addActions(
         {m_volumeActions->newVolumeAction(), m_volumeActions->renameVolumeAction(),
          m_volumeActions->growVolumeAction(), m_volumeActions->deleteVolumeAction(),
-         m_attachments->attachAction(), m_attachments->detachAction(), m_hostAccess});
+         m_attachments->attachAction(), m_attachments->detachAction(), m_hostAccess,
+         m_volumeActions->addDiskAction(), m_volumeActions->exportImageAction()});
 
     m_createReplica = new QAction(themedIcon(QStringLiteral("emblem-synchronizing")),
                                   tr("&Create Replica…"), this);

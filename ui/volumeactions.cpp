@@ -1,8 +1,10 @@
 #include "volumeactions.h"
 
+#include "adddiskdialog.h"
 #include "asynccall.h"
 #include "cimclasses.h"
 #include "errortext.h"
+#include "exportimagedialog.h"
 #include "growvolumedialog.h"
 #include "icons.h"
 #include "storagefigures.h"
@@ -26,7 +28,17 @@ VolumeActions::VolumeActions(QWidget *window)
     , m_delete(new QAction(themedIcon(QStringLiteral("edit-delete")), tr("&Delete Volume…"), this))
     , m_rename(new QAction(themedIcon(QStringLiteral("edit-rename")), tr("&Rename Volume…"), this))
     , m_grow(new QAction(themedIcon(QStringLiteral("zoom-in")), tr("&Grow Volume…"), this))
+    , m_addDisk(new QAction(themedIcon(QStringLiteral("document-import")),
+                            tr("&Add Existing Disk…"), this))
+    , m_exportImage(new QAction(themedIcon(QStringLiteral("document-export")),
+                                tr("E&xport to Image File…"), this))
 {
+    m_addDisk->setObjectName(QStringLiteral("addDiskAction"));
+    m_addDisk->setToolTip(tr("Make a volume from a disk image file or a block device"));
+    m_exportImage->setObjectName(QStringLiteral("exportImageAction"));
+    m_exportImage->setToolTip(tr("Write the selected volume or snapshot to a disk image file"));
+    connect(m_addDisk, &QAction::triggered, this, &VolumeActions::addExistingDisk);
+    connect(m_exportImage, &QAction::triggered, this, &VolumeActions::exportImage);
     m_rename->setObjectName(QStringLiteral("renameVolumeAction"));
     m_grow->setObjectName(QStringLiteral("growVolumeAction"));
     m_rename->setShortcut(QKeySequence(Qt::Key_F2));
@@ -61,6 +73,8 @@ void VolumeActions::updateActions()
     const bool volume = classes::sameClass(m_selected.className(), classes::storageVolume());
     m_delete->setEnabled(served && volume);
     m_grow->setEnabled(served && volume);
+    m_addDisk->setEnabled(served);
+    m_exportImage->setEnabled(served && volume);
     m_rename->setEnabled(m_system && m_system->client() && volume);
 }
 
@@ -205,6 +219,41 @@ void VolumeActions::growVolume()
     connect(dialog, &GrowVolumeDialog::volumeGrown, this,
             [this](const QString &name, quint64 bytes) {
                 Q_EMIT message(tr("Volume %1 now has %2.").arg(name, byteText(bytes)));
+            });
+    dialog->open();
+}
+
+void VolumeActions::addExistingDisk()
+{
+    if (!m_addDisk->isEnabled())
+        return;
+    cim::ObjectPath pool;
+    if (classes::sameClass(m_selected.className(), classes::storagePool())) {
+        pool = m_selected.path();
+    } else if (classes::sameClass(m_selected.className(), classes::storageVolume())) {
+        if (const auto owner = volumePool(*m_system, m_selected))
+            pool = owner->path();
+    }
+    auto *dialog = new AddDiskDialog(m_system, pool, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddDiskDialog::importStarted, this,
+            [this](const cim::ObjectPath &, const cim::ObjectPath &volume, const QString &name) {
+                Q_EMIT message(name.isEmpty() ? tr("Importing the disk image.")
+                                              : tr("Importing the disk image as %1.").arg(name));
+                Q_EMIT volumeCreated(volume);
+            });
+    dialog->open();
+}
+
+void VolumeActions::exportImage()
+{
+    if (!m_exportImage->isEnabled())
+        return;
+    auto *dialog = new ExportImageDialog(m_system, m_selected, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportImageDialog::exportStarted, this,
+            [this](const cim::ObjectPath &, const QString &name) {
+                Q_EMIT message(tr("Exporting %1 to an image file.").arg(name));
             });
     dialog->open();
 }

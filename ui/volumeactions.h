@@ -1,7 +1,9 @@
 #pragma once
 // The volume actions for the navigator's selection: "New Volume…" (the dialog that creates one),
 // "Rename…" (ModifyInstance of ElementName), "Grow…" (the dialog that enlarges one) and "Delete
-// Volume…" (a confirmed ReturnToStoragePool). Every refusal is shown with the system's reason.
+// Volume…" (a confirmed ReturnToStoragePool), "Add Existing Disk…" (a volume imported from an
+// image file) and "Export to Image File…" (a volume or snapshot written out to one). Every refusal
+// is shown with the system's reason.
 
 #include "cim/instance.h"
 
@@ -26,6 +28,8 @@ public:
     QAction *deleteVolumeAction() const { return m_delete; }
     QAction *renameVolumeAction() const { return m_rename; }
     QAction *growVolumeAction() const { return m_grow; }
+    QAction *addDiskAction() const { return m_addDisk; }
+    QAction *exportImageAction() const { return m_exportImage; }
 
     // The system and the selected instance (a pool or a volume picks the pool, a volume can go).
     void setSelection(SystemInventory *system, const cim::Instance &selected);
@@ -38,6 +42,10 @@ public:
     void renameVolume();
     void renameTo(const QString &name);
     void growVolume();
+    // The dialogs that import an image as a new volume and export the selected one; both run as
+    // jobs the jobs dock shows.
+    void addExistingDisk();
+    void exportImage();
 
 Q_SIGNALS:
     void message(const QString &text); // for the status bar
@@ -57,6 +65,8 @@ private:
     QAction *m_delete;
     QAction *m_rename;
     QAction *m_grow;
+    QAction *m_addDisk;
+    QAction *m_exportImage;
     QPointer<SystemInventory> m_system;
     cim::Instance m_selected;
 };

@@ -169,8 +169,14 @@ int main(int argc, char *argv[])
         tr("Peers file (JSON, mode 600): how this engine signs in to the peers its remote "
            "collections reach (default: peers.json in the data directory, when it exists)."),
         tr("file"));
+    const QCommandLineOption transferDir(
+        QStringLiteral("transfer-dir"),
+        tr("A directory ImportImage may read image files from and ExportImage write them to; "
+           "repeatable. Without it both are refused: the daemon opens the files with its own "
+           "rights, for any client that signs in."),
+        tr("dir"));
     parser.addOptions({listen, port, tlsCert, tlsKey, users, hashPassword, user, pool, dataDir,
-                       systemName, http, insecureHttp, nbdPort, nbdSocket, nbdInsecure, peers});
+                       systemName, http, insecureHttp, nbdPort, nbdSocket, nbdInsecure, peers, transferDir});
 
     // The WS-Man listener's limits (README, Security): each a whole number of at least 1.
     engine::EngineServerOptions serving;
@@ -262,6 +268,15 @@ int main(int argc, char *argv[])
                                        ? QDir(data).absoluteFilePath(QStringLiteral("pool"))
                                        : QFileInfo(pools.front()).absoluteFilePath();
     options.systemName = parser.value(systemName);
+    // Clients name image files by path; they may reach only these directories (canonical paths,
+    // so neither links nor ".." lead out), none without the option.
+    options.transferDirectories.emplace();
+    for (const QString &dir : parser.values(transferDir)) {
+        const QFileInfo info(dir);
+        if (!info.isDir())
+            return fail(tr("--transfer-dir %1 is not a directory.").arg(dir));
+        options.transferDirectories->append(info.canonicalFilePath());
+    }
     // The state (users, TLS key, catalog, client certificates) is this user's alone.
     if (!QDir().mkpath(data) ||
         !QFile::setPermissions(data, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
@@ -377,6 +392,9 @@ int main(int argc, char *argv[])
         qCInfo(lcDaemon).noquote() << tr("serving NBD to local users on %1").arg(local.toString());
     if (const QUrl tcp = server->nbdUrl(); !tcp.isEmpty())
         qCInfo(lcDaemon).noquote() << tr("serving NBD on %1").arg(tcp.toString());
+    if (!options.transferDirectories->isEmpty())
+        qCInfo(lcDaemon).noquote()
+            << tr("Image files in and out under %1").arg(options.transferDirectories->join(u", "));
 
     QSocketNotifier signals(g_signalPipe[1], QSocketNotifier::Read);
     QObject::connect(&signals, &QSocketNotifier::activated, &app, [&] {

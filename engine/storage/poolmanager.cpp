@@ -526,6 +526,11 @@ cim::Result<void> PoolManager::deleteVolume(const QString &deviceId)
                           tr("The volume %1 is open by %2; it cannot be deleted while they use it.")
                               .arg(volume(deviceId)->elementName, who));
     }
+    if (const QString copy = copiedBy ? copiedBy(deviceId) : QString(); !copy.isEmpty()) {
+        return cim::Error(cim::ReturnCode::InUse,
+                          tr("The volume %1 is being copied (%2); stop that job first.")
+                              .arg(volume(deviceId)->elementName, copy));
+    }
     // Rename, delete the row, then unlink: if the row cannot go, the rename is undone and the
     // volume is intact; if the engine dies in between, load() removes the renamed image.
     const QString doomed = path + QLatin1String(DeletingSuffix);
@@ -625,6 +630,12 @@ cim::Result<VolumeInfo> PoolManager::growVolume(const QString &deviceId, quint64
                           tr("The volume %1 is part of a synchronization (%2), which cannot follow "
                              "a change of size; remove that first.")
                               .arg(info->elementName, uses));
+    }
+    if (const QString copy = copiedBy ? copiedBy(deviceId) : QString(); !copy.isEmpty()) {
+        return cim::Error(cim::ReturnCode::InUse,
+                          tr("The volume %1 is being copied (%2); it cannot change size until "
+                             "that job ends.")
+                              .arg(info->elementName, copy));
     }
     const std::optional<StoragePool> home = pool(info->poolId);
     if (!home) {

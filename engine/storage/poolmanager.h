@@ -120,6 +120,9 @@ public:
     // Who else has the volume open (an NBD client writing a replica into it): said in the
     // refusal; empty when nobody. Also keeps the volume from being deleted.
     std::function<QString(const QString &deviceId)> openedBy;
+    // The image copies under way into or out of the volume ("the import of disk.qcow2"), set by
+    // the image transfers; empty when none. A volume being copied must not go away or change size.
+    std::function<QString(const QString &deviceId)> copiedBy;
 
 Q_SIGNALS:
     void poolsChanged();

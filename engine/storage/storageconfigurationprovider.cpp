@@ -1,5 +1,6 @@
 #include "storageconfigurationprovider.h"
 
+#include "imagetransferservice.h"
 #include "poolmanager.h"
 #include "storagepoolprovider.h"
 #include "storagevolumeprovider.h"
@@ -7,6 +8,8 @@
 #include "provider/computersystemprovider.h"
 #include "provider/providerregistry.h"
 #include "requests/createvolumerequest.h"
+#include "requests/exportimagerequest.h"
+#include "requests/importimagerequest.h"
 
 #include <QCoreApplication>
 
@@ -25,6 +28,8 @@ QString tr(const char *text)
 
 const auto CreateMethod = requests::CreateVolumeRequest::methodName();
 const auto ReturnMethod = QStringLiteral("ReturnToStoragePool");
+const auto ImportMethod = requests::ImportImageRequest::methodName();
+const auto ExportMethod = requests::ExportImageRequest::methodName();
 
 cim::MethodResult failure(cim::ReturnCode code, const QString &message)
 {
@@ -103,13 +108,34 @@ QList<MethodSpec> StorageConfigurationProvider::methods(const QString &) const
              {QStringLiteral("TheElement"), CimType::Reference, false, P::In, true,
               QStringLiteral("CIM_LogicalElement")},
          }},
+        {ImportMethod,
+         {
+             {QStringLiteral("SourcePath"), CimType::String, false, P::In, true, {}},
+             {QStringLiteral("Format"), CimType::String, false, P::In, false, {}},
+             {QStringLiteral("InPool"), CimType::Reference, false, P::In, false,
+              QStringLiteral("CIM_StoragePool")},
+             {QStringLiteral("ElementName"), CimType::String, false, P::In, false, {}},
+             {QStringLiteral("Job"), CimType::Reference, false, P::Out, false,
+              QStringLiteral("CIM_ConcreteJob")},
+             {QStringLiteral("TheElement"), CimType::Reference, false, P::Out, false,
+              QStringLiteral("CIM_LogicalElement")},
+         }},
+        {ExportMethod,
+         {
+             {QStringLiteral("TheElement"), CimType::Reference, false, P::In, true,
+              QStringLiteral("CIM_LogicalElement")},
+             {QStringLiteral("DestinationPath"), CimType::String, false, P::In, true, {}},
+             {QStringLiteral("Format"), CimType::String, false, P::In, true, {}},
+             {QStringLiteral("Job"), CimType::Reference, false, P::Out, false,
+              QStringLiteral("CIM_ConcreteJob")},
+         }},
     };
 }
 
 QFuture<cim::MethodResult> StorageConfigurationProvider::invokeMethod(const cim::MethodCall &call)
 {
-    // Volumes are sparse files: creating and deleting one is quick, so both methods finish
-    // within the call (0) and never start a job.
+    // Volumes are sparse files: creating and deleting one is quick, so those methods finish
+    // within the call (0) and never start a job; copying an image in or out always is one.
     const Value system = call.target.key(u"SystemName");
     if (!m_pools || (!isNull(system) && system.toString() != m_systemName)) {
         return QtFuture::makeReadyFuture(
@@ -120,7 +146,35 @@ QFuture<cim::MethodResult> StorageConfigurationProvider::invokeMethod(const cim:
         return QtFuture::makeReadyFuture(createOrModifyElement(call.in));
     if (call.method == ReturnMethod)
         return QtFuture::makeReadyFuture(returnToStoragePool(call.in));
+    if (call.method == ImportMethod)
+        return importImage(call.in);
+    if (call.method == ExportMethod)
+        return exportImage(call.in);
     return Provider::invokeMethod(call);
+}
+
+QFuture<cim::MethodResult> StorageConfigurationProvider::importImage(const cim::Parameters &in)
+{
+    auto parsed = requests::ImportImageRequest::parse(in);
+    if (!parsed)
+        return QtFuture::makeReadyFuture(failure(parsed.error()));
+    if (!m_transfers) {
+        return QtFuture::makeReadyFuture(
+            failure(cim::ReturnCode::NotSupported, tr("This system does not import image files.")));
+    }
+    return m_transfers->importImage(parsed.value());
+}
+
+QFuture<cim::MethodResult> StorageConfigurationProvider::exportImage(const cim::Parameters &in)
+{
+    auto parsed = requests::ExportImageRequest::parse(in);
+    if (!parsed)
+        return QtFuture::makeReadyFuture(failure(parsed.error()));
+    if (!m_transfers) {
+        return QtFuture::makeReadyFuture(
+            failure(cim::ReturnCode::NotSupported, tr("This system does not export image files.")));
+    }
+    return m_transfers->exportImage(parsed.value());
 }
 
 cim::MethodResult StorageConfigurationProvider::createOrModifyElement(const cim::Parameters &in)

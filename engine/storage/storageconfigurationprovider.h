@@ -1,6 +1,7 @@
 #pragma once
 // Serves StorageConfigurationService: the methods the console uses to create or grow a volume in
-// a pool (CreateOrModifyElementFromStoragePool) and to delete one (ReturnToStoragePool).
+// a pool (CreateOrModifyElementFromStoragePool) and to delete one (ReturnToStoragePool), and the
+// jobs that bring a volume in from an image file or write one out (ImportImage, ExportImage).
 
 #include "provider/provider.h"
 
@@ -12,6 +13,7 @@ struct CreateVolumeRequest;
 
 namespace rd::engine {
 
+class ImageTransferService;
 class PoolManager;
 
 class StorageConfigurationProvider final : public Provider
@@ -30,12 +32,20 @@ public:
     QList<MethodSpec> methods(const QString &className) const override;
     QFuture<cim::MethodResult> invokeMethod(const cim::MethodCall &call) override;
 
+    // Serves ImportImage and ExportImage (not owned; outlives the provider). Unset, both are
+    // NotSupported.
+    void setImageTransfers(ImageTransferService *transfers) { m_transfers = transfers; }
+
 private:
     cim::MethodResult createOrModifyElement(const cim::Parameters &in);
     cim::MethodResult modifyElement(const requests::CreateVolumeRequest &request);
     cim::MethodResult returnToStoragePool(const cim::Parameters &in);
 
+    QFuture<cim::MethodResult> importImage(const cim::Parameters &in);
+    QFuture<cim::MethodResult> exportImage(const cim::Parameters &in);
+
     QPointer<PoolManager> m_pools;
+    ImageTransferService *m_transfers = nullptr;
     QString m_systemName;
 };
 

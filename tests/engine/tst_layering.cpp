@@ -26,6 +26,7 @@ const QStringList LayerOrder = {
     QStringLiteral("replication"),
     QStringLiteral("wsman"),
     QStringLiteral("remote"),
+    QStringLiteral("transfer"),
     QStringLiteral("serving"),
     QString(),
 };
