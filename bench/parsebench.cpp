@@ -61,7 +61,7 @@ void series(const QString &name, const std::function<QByteArray(int)> &make,
                 .arg(name, -34)
                 .arg(scale, 2)
                 .arg(double(message.size()) / 1024.0, 8, 'f', 1)
-                .arg(us / 1000.0, 8, 'f', 2)
+                .arg(us / 1000.0, 9, 'f', 3)
                 .arg(perKiB, 7, 'f', 2)
                 .arg(perKiB / base, 4, 'f', 2));
     }
