@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
         *) echo "usage: $0 [--seconds N] [--build-dir DIR] [--target T]... [--coverage]" >&2; exit 2 ;;
     esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(cimxml envelope http requests)
+[ ${#targets[@]} -gt 0 ] || targets=(cimxml envelope http requests nbd)
 
 # The engine files a target is for (its line coverage is reported on these).
 files_of() {
@@ -32,6 +32,7 @@ files_of() {
             engine/wsman/envelopevalues.cpp ;;
         http) echo engine/wsman/httprequestparser.cpp ;;
         requests) echo engine/requests/*.cpp ;;
+        nbd) echo engine/remote/nbdprotocol.cpp ;;
     esac
 }
 
@@ -51,12 +52,20 @@ if [ $coverage = 1 ]; then
         LLVM_PROFILE_FILE="$cov/$t.%p.profraw" "$cov/fuzz_$t" -runs=0 "${corpora[@]}" \
             >"$cov/$t.replay.log" 2>&1
         llvm-profdata-14 merge -sparse "$cov/$t".*.profraw -o "$cov/$t.profdata"
-        # shellcheck disable=SC2046 # the file list is meant to split
-        total=$(cd "$root" && llvm-cov-14 report "$cov/fuzz_$t" -instr-profile="$cov/$t.profdata" \
-            $(files_of "$t") | grep '^TOTAL')
-        # TOTAL regions missed cover functions missed cover lines missed cover [branches ...]
-        read -r -a f <<<"$total"
-        printf '%-14s %8s %8s\n' "fuzz_$t" "${f[7]}" "${f[9]}"
+        # The mapping names files as the compiler saw them (build-dir/../engine/...): compare
+        # real paths.
+        read -r -a f <<<"$(llvm-cov-14 export -summary-only "$cov/fuzz_$t" \
+            -instr-profile="$cov/$t.profdata" | python3 -c '
+import json, os, sys
+wanted = {os.path.realpath(p) for p in sys.argv[1:]}
+lines = covered = 0
+for f in json.load(sys.stdin)["data"][0]["files"]:
+    if os.path.realpath(f["filename"]) in wanted:
+        lines += f["summary"]["lines"]["count"]
+        covered += f["summary"]["lines"]["covered"]
+print(lines, "%.1f%%" % (100.0 * covered / lines if lines else 0))
+' $(cd "$root" && files_of "$t" | tr ' ' '\n' | sed "s|^|$root/|"))"
+        printf '%-14s %8s %8s\n' "fuzz_$t" "${f[0]}" "${f[1]}"
     done
     exit 0
 fi
