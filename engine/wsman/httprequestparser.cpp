@@ -37,11 +37,24 @@ void HttpRequestParser::clear()
 {
     m_buffer.clear();
     m_pos = 0;
+    m_searched = 0;
+}
+
+qsizetype HttpRequestParser::findPending(QByteArrayView terminator)
+{
+    const qsizetype from = qMax<qsizetype>(0, m_searched - (terminator.size() - 1));
+    const qsizetype found = pending().sliced(from).indexOf(terminator);
+    if (found < 0) {
+        m_searched = available();
+        return -1;
+    }
+    return from + found;
 }
 
 void HttpRequestParser::consume(qsizetype n)
 {
     m_pos += n;
+    m_searched = 0;
     // Consumed bytes are dropped in one go, not per chunk: a body of many small chunks must not
     // shift the buffer once per chunk.
     if (m_pos == m_buffer.size()) {
@@ -81,13 +94,12 @@ HttpRequestParser::Step HttpRequestParser::next()
         case State::Head: {
             if (!hasBufferedData())
                 return Step::NeedMore;
-            const qsizetype found = m_buffer.indexOf("\r\n\r\n", m_pos);
-            if (found < 0) {
+            const qsizetype end = findPending("\r\n\r\n");
+            if (end < 0) {
                 if (available() > m_maxHeaderBytes)
                     return fail(431, trHttp("The request headers are too large."));
                 return Step::NeedMore;
             }
-            const qsizetype end = found - m_pos;
             if (end > m_maxHeaderBytes)
                 return fail(431, trHttp("The request headers are too large."));
             const QByteArray head = m_buffer.sliced(m_pos, end);
@@ -112,14 +124,14 @@ HttpRequestParser::Step HttpRequestParser::next()
         case State::ChunkSize: {
             if (!hasBufferedData())
                 return Step::NeedMore;
-            const qsizetype found = m_buffer.indexOf("\r\n", m_pos);
-            if (found < 0) {
+            const qsizetype eol = findPending("\r\n");
+            if (eol < 0) {
                 if (available() > kMaxChunkLine)
                     return fail(400, trHttp("A chunk size line is too long."));
                 return Step::NeedMore;
             }
-            QByteArray line = m_buffer.sliced(m_pos, found - m_pos);
-            consume(found - m_pos + 2);
+            QByteArray line = m_buffer.sliced(m_pos, eol);
+            consume(eol + 2);
             if (const qsizetype semi = line.indexOf(';'); semi >= 0)
                 line.truncate(semi); // chunk extensions mean nothing here
             bool ok = false;
@@ -156,13 +168,12 @@ HttpRequestParser::Step HttpRequestParser::next()
             // Trailer fields are read and dropped, up to the empty line.
             if (!hasBufferedData())
                 return Step::NeedMore;
-            const qsizetype found = m_buffer.indexOf("\r\n", m_pos);
-            if (found < 0) {
+            const qsizetype eol = findPending("\r\n");
+            if (eol < 0) {
                 if (available() > m_maxHeaderBytes)
                     return fail(431, trHttp("The request trailer is too large."));
                 return Step::NeedMore;
             }
-            const qsizetype eol = found - m_pos;
             consume(eol + 2);
             if (eol == 0)
                 m_state = State::Complete;

@@ -74,12 +74,16 @@ private:
     qsizetype available() const { return m_buffer.size() - m_pos; }
     QByteArrayView pending() const { return QByteArrayView(m_buffer).sliced(m_pos); }
     void consume(qsizetype n);
+    // The first terminator in what is pending, -1 if none yet (relative to m_pos). Bytes already
+    // searched are not searched again, so headers that arrive a byte at a time cost linear time.
+    qsizetype findPending(QByteArrayView terminator);
 
     qsizetype m_maxHeaderBytes = 32 * 1024;
     qsizetype m_maxBodyBytes = 512 * 1024;
     State m_state = State::Head;
     QByteArray m_buffer;
-    qsizetype m_pos = 0; // read position in m_buffer; what is before it is consumed
+    qsizetype m_pos = 0;      // read position in m_buffer; what is before it is consumed
+    qsizetype m_searched = 0; // pending bytes known not to hold the terminator searched for
     HttpRequest m_request;
     qint64 m_remaining = 0;
     bool m_keepAlive = true;
