@@ -34,7 +34,9 @@ QList<HttpRequest> read(QByteArrayView bytes, qsizetype piece)
             }
             if (step == HttpRequestParser::Step::Request) {
                 requests << parser.takeRequest();
-                if (requests.back().body.size() > kMaxBody)
+                const HttpRequest &r = requests.back();
+                if (r.body.size() > kMaxBody || !r.target.startsWith(r.path()) ||
+                    r.header("host").size() > kMaxHeader)
                     std::abort();
             }
         }
