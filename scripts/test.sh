@@ -8,7 +8,7 @@ build_dir="$here/build"
 extra=()
 if [ "${1:-}" = "--fuzz" ]; then
     "$here/scripts/setup.sh" --build-dir "$build_dir" # the packages (clang-14, libFuzzer)
-    exec "$here/scripts/fuzz.sh" --seconds "${RD_FUZZ_SECONDS:-40}"
+    exec "$here/scripts/fuzz.sh" --seconds "${RD_FUZZ_SECONDS:-36}"
 fi
 if [ "${1:-}" = "--sanitize" ]; then
     build_dir="$here/build-sanitize"

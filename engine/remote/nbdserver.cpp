@@ -1,5 +1,7 @@
 #include "nbdserver.h"
 
+#include "nbdprotocol.h"
+
 #include "storage/blockdevice.h"
 #include "storage/poolmanager.h"
 
@@ -28,7 +30,6 @@ namespace {
 constexpr quint64 NbdMagic = 0x4e42444d41474943ull; // "NBDMAGIC"
 constexpr quint64 OptMagic = 0x49484156454F5054ull; // "IHAVEOPT"
 constexpr quint64 ReplyMagic = 0x3e889045565a9ull;  // option replies
-constexpr quint32 RequestMagic = 0x25609513u;
 constexpr quint32 SimpleReplyMagic = 0x67446698u;
 constexpr quint32 StructuredReplyMagic = 0x668e33efu;
 
@@ -106,7 +107,6 @@ constexpr quint32 ErrNoSpace = 28;
 constexpr quint32 AllocationContext = 1;
 const QByteArray AllocationName = QByteArrayLiteral("base:allocation");
 
-constexpr quint32 MaxOptionLength = 64 * 1024;
 constexpr quint32 PreferredBlock = 4096;
 
 void put16(QByteArray &b, quint16 v)
@@ -393,19 +393,16 @@ private:
 
     void option()
     {
-        if (m_buffer.size() < 16)
-            return;
-        const char *p = m_buffer.constData();
-        if (get<quint64>(p) != OptMagic)
+        const nbd::OptionHeader header = nbd::decodeOptionHeader(m_buffer);
+        if (header.status == nbd::Decoded::BadMagic)
             return hangUp("bad option magic");
-        const quint32 opt = get<quint32>(p + 8);
-        const quint32 length = get<quint32>(p + 12);
-        if (length > MaxOptionLength)
+        if (header.status == nbd::Decoded::TooLong)
             return hangUp("option too long");
-        if (quint64(m_buffer.size()) < 16 + quint64(length))
+        if (header.status == nbd::Decoded::NeedMore)
             return;
-        const QByteArray data = m_buffer.mid(16, length);
-        m_buffer.remove(0, 16 + length);
+        const quint32 opt = header.option;
+        const QByteArray data = m_buffer.mid(nbd::OptionHeader::Size, header.length);
+        m_buffer.remove(0, header.total());
 
         if (m_tlsRequired && !m_encrypted && opt != OptStartTls && opt != OptAbort) {
             // EXPORT_NAME has no error reply; everything else hears why.
@@ -552,32 +549,13 @@ private:
         ssl->startServerEncryption();
     }
 
-    // "u32 name length, name" at the start of INFO, GO and the meta context options.
-    static bool exportName(const QByteArray &data, qsizetype &at, QString &name)
-    {
-        if (data.size() < at + 4)
-            return false;
-        const quint32 n = get<quint32>(data.constData() + at);
-        if (quint64(data.size()) < quint64(at) + 4 + n)
-            return false;
-        name = QString::fromUtf8(data.constData() + at + 4, n);
-        at += 4 + n;
-        return true;
-    }
-
     void infoOrGo(quint32 opt, const QByteArray &data)
     {
-        qsizetype at = 0;
-        QString name;
-        if (!exportName(data, at, name) || data.size() < at + 2)
+        const nbd::InfoRequest decoded = nbd::decodeInfoRequest(data);
+        if (!decoded.valid)
             return replyError(opt, RepErrInvalid, tr("Malformed INFO/GO request."));
-        const quint16 count = get<quint16>(data.constData() + at);
-        at += 2;
-        if (data.size() != at + 2 * count)
-            return replyError(opt, RepErrInvalid, tr("Malformed INFO/GO request."));
-        bool blockSize = false;
-        for (quint16 i = 0; i < count; ++i)
-            blockSize |= get<quint16>(data.constData() + at + 2 * i) == InfoBlockSize;
+        const QString &name = decoded.exportName;
+        const bool blockSize = decoded.blockSize;
 
         const NbdServer::Admission admitted = admission(name);
         if (!admitted.refusal.isEmpty())
@@ -612,24 +590,16 @@ private:
 
     void metaContext(quint32 opt, const QByteArray &data)
     {
-        qsizetype at = 0;
-        QString name;
-        if (!exportName(data, at, name) || data.size() < at + 4)
+        const nbd::MetaContextRequest decoded = nbd::decodeMetaContextRequest(data);
+        if (decoded.status == nbd::MetaContextRequest::MalformedHead)
             return replyError(opt, RepErrInvalid, tr("Malformed meta context request."));
         if (opt == OptSetMetaContext && !m_structured)
             return replyError(opt, RepErrInvalid,
                               tr("Meta contexts need structured replies first."));
-        quint32 queries = get<quint32>(data.constData() + at);
-        at += 4;
-        bool allocation = opt == OptListMetaContext && queries == 0; // list: everything
-        for (; queries > 0; --queries) {
-            if (data.size() < at + 4)
-                return replyError(opt, RepErrInvalid, tr("Malformed meta context request."));
-            const quint32 n = get<quint32>(data.constData() + at);
-            if (quint64(data.size()) < quint64(at) + 4 + n)
-                return replyError(opt, RepErrInvalid, tr("Malformed meta context request."));
-            const QByteArray query = data.mid(at + 4, n);
-            at += 4 + n;
+        if (decoded.status == nbd::MetaContextRequest::MalformedQueries)
+            return replyError(opt, RepErrInvalid, tr("Malformed meta context request."));
+        bool allocation = opt == OptListMetaContext && decoded.queries.isEmpty(); // everything
+        for (const QByteArray &query : decoded.queries) {
             if (query == AllocationName || (opt == OptListMetaContext && query == "base:"))
                 allocation = true;
         }
@@ -752,24 +722,21 @@ private:
 
     void request()
     {
-        if (m_buffer.size() < 28)
-            return;
-        const char *p = m_buffer.constData();
-        if (get<quint32>(p) != RequestMagic)
+        const nbd::RequestHeader header = nbd::decodeRequestHeader(m_buffer, MaxPayload);
+        if (header.status == nbd::Decoded::BadMagic)
             return hangUp("bad request magic");
-        const quint16 flags = get<quint16>(p + 4);
-        const quint16 type = get<quint16>(p + 6);
-        const quint64 handle = get<quint64>(p + 8);
-        const quint64 offset = get<quint64>(p + 16);
-        const quint32 length = get<quint32>(p + 24);
-        if (type == CmdWrite) {
-            if (length > MaxPayload)
-                return hangUp("write too large");
-            if (quint64(m_buffer.size()) < 28 + quint64(length))
-                return;
-        }
-        const QByteArray payload = type == CmdWrite ? m_buffer.mid(28, length) : QByteArray();
-        m_buffer.remove(0, 28 + (type == CmdWrite ? length : 0));
+        if (header.status == nbd::Decoded::TooLong)
+            return hangUp("write too large");
+        if (header.status == nbd::Decoded::NeedMore)
+            return;
+        const quint16 flags = header.flags;
+        const quint16 type = header.type;
+        const quint64 handle = header.handle;
+        const quint64 offset = header.offset;
+        const quint32 length = header.length;
+        const QByteArray payload =
+            type == CmdWrite ? m_buffer.mid(nbd::RequestHeader::Size, length) : QByteArray();
+        m_buffer.remove(0, header.total());
 
         const quint64 size = m_device->size();
         const bool inBounds = offset <= size && length <= size - offset;

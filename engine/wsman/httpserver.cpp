@@ -21,24 +21,8 @@ QString trHttp(const char *text)
 // How long a connection that is being refused keeps reading (and discarding) what the client is
 // still sending, so that the client sees our answer instead of a reset.
 constexpr int kLingerMs = 2000;
-constexpr qsizetype kMaxChunkLine = 1024;
 
 } // namespace
-
-QByteArray HttpRequest::header(QByteArrayView lowerCaseName) const
-{
-    for (const auto &[name, value] : headers) {
-        if (name == lowerCaseName)
-            return value;
-    }
-    return {};
-}
-
-QByteArray HttpRequest::path() const
-{
-    const qsizetype q = target.indexOf('?');
-    return q < 0 ? target : target.left(q);
-}
 
 // One client connection: reads requests with the server's limits, hands each complete request
 // to the handler and writes the answers in order.
@@ -126,23 +110,14 @@ public:
     }
 
 private:
-    enum class State {
-        Handshake,
-        Head,
-        Body,
-        ChunkSize,
-        ChunkData,
-        ChunkEnd,
-        Trailer,
-        Handling,
-        Closing
-    };
+    // Reading covers the request's head and body; the parser knows which part it is in.
+    enum class State { Handshake, Reading, Handling, Closing };
 
     // Connected, TLS done: the first request's headers must come within their own deadline,
     // shorter than the keep-alive idle timeout, so a client that says nothing frees its slot.
     void ready()
     {
-        m_state = State::Head;
+        m_state = State::Reading;
         startIdle();
         m_firstRequestTimer.start(m_server->limits().firstRequestTimeoutMs);
         if (m_socket->bytesAvailable() > 0)
@@ -162,7 +137,7 @@ private:
     void closeQuietly()
     {
         m_state = State::Closing;
-        m_buffer.clear();
+        m_parser.clear();
         m_socket->disconnectFromHost();
         // A client that reads nothing keeps our close_notify unsent; do not wait for it.
         m_timer.start(kLingerMs);
@@ -176,9 +151,8 @@ private:
 
     void reset()
     {
-        m_state = State::Head;
+        m_state = State::Reading;
         m_request = HttpRequest();
-        m_remaining = 0;
         startIdle();
     }
 
@@ -199,7 +173,7 @@ private:
             fail(408, trHttp("The request was not received in time."));
             return;
         }
-        if (m_state == State::Head) {
+        if (m_state == State::Reading) {
             // Idle keep-alive connection: close quietly.
             closeQuietly();
         }
@@ -220,229 +194,51 @@ private:
             m_requestStarted = true;
             m_timer.start(m_server->limits().requestTimeoutMs);
         }
-        m_buffer += data;
+        m_parser.append(data);
         processBuffer();
     }
 
     void processBuffer()
     {
         const HttpLimits &limits = m_server->limits();
-        while (m_state != State::Handling && m_state != State::Closing && !m_buffer.isEmpty()) {
-            if (!m_requestStarted) {
+        m_parser.setLimits(limits.maxHeaderBytes, limits.maxBodyBytes);
+        while (m_state == State::Reading) {
+            if (!m_requestStarted && m_parser.hasBufferedData()) {
                 m_requestStarted = true;
                 m_timer.start(limits.requestTimeoutMs);
             }
-            switch (m_state) {
-            case State::Head: {
-                const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-                if (end < 0) {
-                    if (m_buffer.size() > limits.maxHeaderBytes)
-                        fail(431, trHttp("The request headers are too large."));
-                    return;
-                }
-                if (end > limits.maxHeaderBytes) {
-                    fail(431, trHttp("The request headers are too large."));
-                    return;
-                }
-                const QByteArray head = m_buffer.left(end);
-                m_buffer.remove(0, end + 4);
-                if (!parseHead(head))
-                    return;
+            switch (m_parser.next()) {
+            case HttpRequestParser::Step::NeedMore:
+                return;
+            case HttpRequestParser::Step::Head:
+                headRead();
                 break;
-            }
-            case State::Body: {
-                const qsizetype n = qMin<qsizetype>(m_remaining, m_buffer.size());
-                m_request.body += m_buffer.left(n);
-                m_buffer.remove(0, n);
-                m_remaining -= n;
-                if (m_remaining == 0)
-                    dispatch();
+            case HttpRequestParser::Step::Request:
+                m_request = m_parser.takeRequest();
+                m_request.peer = m_peerAddress;
+                m_request.encrypted = m_encrypted;
+                m_request.clientCertificate = m_clientCertificate;
+                dispatch();
                 break;
-            }
-            case State::ChunkSize: {
-                const qsizetype eol = m_buffer.indexOf("\r\n");
-                if (eol < 0) {
-                    if (m_buffer.size() > kMaxChunkLine)
-                        fail(400, trHttp("A chunk size line is too long."));
-                    return;
-                }
-                QByteArray line = m_buffer.left(eol);
-                m_buffer.remove(0, eol + 2);
-                if (const qsizetype semi = line.indexOf(';'); semi >= 0)
-                    line.truncate(semi); // chunk extensions mean nothing here
-                bool ok = false;
-                const qint64 size = line.trimmed().toLongLong(&ok, 16);
-                if (!ok || size < 0 || line.trimmed().isEmpty()) {
-                    fail(400, trHttp("A chunk size is not valid."));
-                    return;
-                }
-                if (size > limits.maxBodyBytes - m_request.body.size()) {
-                    fail(413, trHttp("The request body is larger than %1 bytes.")
-                                  .arg(limits.maxBodyBytes));
-                    return;
-                }
-                m_remaining = size;
-                m_state = size == 0 ? State::Trailer : State::ChunkData;
-                break;
-            }
-            case State::ChunkData: {
-                const qsizetype n = qMin<qsizetype>(m_remaining, m_buffer.size());
-                m_request.body += m_buffer.left(n);
-                m_buffer.remove(0, n);
-                m_remaining -= n;
-                if (m_remaining == 0)
-                    m_state = State::ChunkEnd;
-                break;
-            }
-            case State::ChunkEnd:
-                if (m_buffer.size() < 2)
-                    return;
-                if (!m_buffer.startsWith("\r\n")) {
-                    fail(400, trHttp("A chunk does not end with CRLF."));
-                    return;
-                }
-                m_buffer.remove(0, 2);
-                m_state = State::ChunkSize;
-                break;
-            case State::Trailer: {
-                // Trailer fields are read and dropped, up to the empty line.
-                const qsizetype eol = m_buffer.indexOf("\r\n");
-                if (eol < 0) {
-                    if (m_buffer.size() > limits.maxHeaderBytes)
-                        fail(431, trHttp("The request trailer is too large."));
-                    return;
-                }
-                m_buffer.remove(0, eol + 2);
-                if (eol == 0)
-                    dispatch();
-                break;
-            }
-            case State::Handshake:
-            case State::Handling:
-            case State::Closing:
+            case HttpRequestParser::Step::Error:
+                fail(m_parser.errorStatus(), m_parser.errorText());
                 return;
             }
         }
     }
 
-    bool parseHead(const QByteArray &head)
+    // The connection facts a request carries, and "100 Continue" for a client that waits for it.
+    void headRead()
     {
-        const HttpLimits &limits = m_server->limits();
         m_headRead = true;
         m_firstRequestTimer.stop();
-        // A NUL or a CR that does not end a line lets two parsers disagree on where a header
-        // ends (smuggling, forged values); neither has a meaning here.
-        if (head.contains('\0')) {
-            fail(400, trHttp("The request headers contain a NUL character."));
-            return false;
-        }
-        const QList<QByteArray> lines = head.split('\n');
-        if (lines.front().chopped(lines.front().endsWith('\r') ? 1 : 0).contains('\r')) {
-            fail(400, trHttp("The request line contains a bare CR."));
-            return false;
-        }
-        const QList<QByteArray> requestLine = lines.front().trimmed().split(' ');
-        if (requestLine.size() != 3 || requestLine[0].isEmpty() || requestLine[1].isEmpty()) {
-            fail(400, trHttp("The request line is malformed."));
-            return false;
-        }
-        m_request.method = requestLine[0];
-        m_request.target = requestLine[1];
-        m_request.version = requestLine[2];
-        if (m_request.version != "HTTP/1.1" && m_request.version != "HTTP/1.0") {
-            fail(505, trHttp("Only HTTP/1.0 and HTTP/1.1 are supported."));
-            return false;
-        }
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            QByteArray line = lines[i];
-            if (line.endsWith('\r'))
-                line.chop(1);
-            if (line.contains('\r')) {
-                fail(400, trHttp("A header line contains a bare CR."));
-                return false;
-            }
-            if (line.isEmpty())
-                continue;
-            if (line.front() == ' ' || line.front() == '\t') {
-                fail(400, trHttp("Folded header lines are not accepted."));
-                return false;
-            }
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0) {
-                fail(400, trHttp("A header line is malformed."));
-                return false;
-            }
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            // Fields that are not lists: two of them leave it open which one counts.
-            const bool single = name == "authorization" || name == "host" || name == "content-type";
-            if (single && std::any_of(m_request.headers.cbegin(), m_request.headers.cend(),
-                                      [&name](const auto &h) { return h.first == name; })) {
-                fail(400, trHttp("The request has more than one %1 header.")
-                              .arg(QString::fromLatin1(name)));
-                return false;
-            }
-            m_request.headers.emplaceBack(name, line.mid(colon + 1).trimmed());
-        }
-        m_request.peer = m_socket->peerAddress();
+        m_peerAddress = m_socket->peerAddress();
         auto *ssl = qobject_cast<QSslSocket *>(m_socket);
-        m_request.encrypted = ssl != nullptr;
-        m_request.clientCertificate = ssl ? ssl->peerCertificate() : QSslCertificate();
-
-        const QByteArray connection = m_request.header("connection").toLower();
-        m_keepAlive = m_request.version == "HTTP/1.1" ? !connection.contains("close")
-                                                      : connection.contains("keep-alive");
-
-        QList<QByteArray> lengths;
-        QByteArray transferEncoding;
-        for (const auto &[name, value] : std::as_const(m_request.headers)) {
-            if (name == "content-length")
-                lengths << value;
-            else if (name == "transfer-encoding")
-                transferEncoding =
-                    transferEncoding.isEmpty() ? value : transferEncoding + ", " + value;
-        }
-        if (!transferEncoding.isEmpty()) {
-            // Both framings at once is the request-smuggling shape: refuse it.
-            if (!lengths.isEmpty()) {
-                fail(400,
-                     trHttp("A request cannot have both Content-Length and Transfer-Encoding."));
-                return false;
-            }
-            if (transferEncoding.trimmed().toLower() != "chunked") {
-                fail(501, trHttp("Only the chunked transfer coding is supported."));
-                return false;
-            }
-            m_state = State::ChunkSize;
-        } else if (!lengths.isEmpty()) {
-            bool ok = false;
-            const qint64 length = lengths.front().toLongLong(&ok);
-            for (const QByteArray &l : std::as_const(lengths)) {
-                if (l != lengths.front())
-                    ok = false;
-            }
-            if (!ok || length < 0) {
-                fail(400, trHttp("Content-Length is not valid."));
-                return false;
-            }
-            if (length > limits.maxBodyBytes) {
-                fail(413,
-                     trHttp("The request body is larger than %1 bytes.").arg(limits.maxBodyBytes));
-                return false;
-            }
-            m_remaining = length;
-            m_state = State::Body;
-        } else {
-            m_remaining = 0;
-            m_state = State::Body;
-        }
-        if (m_state != State::Body || m_remaining > 0) {
-            if (m_request.header("expect").toLower() == "100-continue")
-                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-            m_request.body.reserve(m_state == State::Body ? m_remaining : 0);
-        }
-        if (m_state == State::Body && m_remaining == 0)
-            dispatch();
-        return true;
+        m_encrypted = ssl != nullptr;
+        m_clientCertificate = ssl ? ssl->peerCertificate() : QSslCertificate();
+        m_keepAlive = m_parser.keepAlive();
+        if (m_parser.expectsContinue())
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     }
 
     void dispatch()
@@ -472,7 +268,7 @@ private:
     void closeAfterWrite(bool linger)
     {
         m_state = State::Closing;
-        m_buffer.clear();
+        m_parser.clear();
         if (!linger) {
             m_socket->disconnectFromHost(); // after the pending bytes are written
             return;
@@ -499,10 +295,12 @@ private:
     QTimer m_timer;
     QTimer m_firstRequestTimer;
     bool m_headRead = false; // the first request's headers are in
-    State m_state = State::Head;
-    QByteArray m_buffer;
-    HttpRequest m_request;
-    qint64 m_remaining = 0;
+    State m_state = State::Reading;
+    HttpRequestParser m_parser;
+    HttpRequest m_request; // the one being handled
+    QHostAddress m_peerAddress;
+    bool m_encrypted = false;
+    QSslCertificate m_clientCertificate;
     quint64 m_serial = 0;
     bool m_keepAlive = true;
     bool m_requestStarted = false;

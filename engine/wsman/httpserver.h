@@ -20,6 +20,8 @@
 // own QSslSocket at once (incomingConnection), nothing is queued inside Qt, and the connection
 // limits and the handshake deadline are ours.
 
+#include "httprequestparser.h"
+
 #include "cim/result.h"
 
 #include <QByteArray>
@@ -41,21 +43,6 @@ class QTcpSocket;
 namespace rd::wsman {
 
 class HttpConnection;
-
-struct HttpRequest
-{
-    QByteArray method;
-    QByteArray target;                                // as sent: path and query
-    QByteArray version;                               // "HTTP/1.1"
-    QList<std::pair<QByteArray, QByteArray>> headers; // names lower-cased, values trimmed
-    QByteArray body;
-    QHostAddress peer;
-    bool encrypted = false;
-    QSslCertificate clientCertificate; // the one the client showed in the TLS handshake, if any
-
-    QByteArray header(QByteArrayView lowerCaseName) const;
-    QByteArray path() const; // target without the query
-};
 
 struct HttpResponse
 {
