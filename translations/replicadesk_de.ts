@@ -37,6 +37,10 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>This system cannot convert images: qemu-img is not installed.</source>
+        <translation>Dieses System kann keine Abbilder umwandeln: qemu-img ist nicht installiert.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -678,6 +682,38 @@ Datenverzeichnis: %2</translation>
         <source>Size must give the volume&apos;s new size in bytes.</source>
         <translation>Size muss die neue Größe des Volumes in Bytes angeben.</translation>
     </message>
+    <message>
+        <source>Format %1 is not one of %2.</source>
+        <translation>Das Format %1 ist keines von %2.</translation>
+    </message>
+    <message>
+        <source>%1 must name a file.</source>
+        <translation>%1 muss eine Datei nennen.</translation>
+    </message>
+    <message>
+        <source>%1 contains a control character.</source>
+        <translation>%1 enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>%1 must be an absolute path, not %2.</source>
+        <translation>%1 muss ein absoluter Pfad sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>%1 names a directory, not a file: %2.</source>
+        <translation>%1 nennt ein Verzeichnis, keine Datei: %2.</translation>
+    </message>
+    <message>
+        <source>Imported volume</source>
+        <translation>Importiertes Volume</translation>
+    </message>
+    <message>
+        <source>%1 was created while the export ran; it was left as it is.</source>
+        <translation>%1 wurde während des Exports angelegt; die Datei blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>Cannot name the exported image %1: %2</source>
+        <translation>Das exportierte Abbild kann nicht %1 genannt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::CheckpointMap</name>
@@ -1009,6 +1045,80 @@ Datenverzeichnis: %2</translation>
     </message>
 </context>
 <context>
+    <name>rd::engine::ImageTransferJob</name>
+    <message>
+        <source>qemu-img is not installed (Debian: qemu-utils).</source>
+        <translation>qemu-img ist nicht installiert (Debian: qemu-utils).</translation>
+    </message>
+    <message>
+        <source>qemu-img stopped unexpectedly.</source>
+        <translation>qemu-img wurde unerwartet beendet.</translation>
+    </message>
+    <message>
+        <source>qemu-img failed with exit code %1.</source>
+        <translation>qemu-img ist mit dem Exit-Code %1 fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::ImageTransfers</name>
+    <message>
+        <source>The engine stopped during the import; the partly written volume was deleted.</source>
+        <translation>Die Engine wurde während des Imports beendet; das teilweise geschriebene Volume wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The engine stopped during the export; the partly written file was deleted.</source>
+        <translation>Die Engine wurde während des Exports beendet; die teilweise geschriebene Datei wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The engine is stopping.</source>
+        <translation>Die Engine wird beendet.</translation>
+    </message>
+    <message>
+        <source>InPool %1 is not a storage pool of this system.</source>
+        <translation>InPool %1 ist kein Speicherpool dieses Systems.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as an image: %2</source>
+        <translation>%1 kann nicht als Abbild gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>qemu-img stopped.</source>
+        <translation>qemu-img wurde beendet.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 image; this system imports %3.</source>
+        <translation>%1 ist ein %2-Abbild; dieses System importiert %3.</translation>
+    </message>
+    <message>
+        <source>%1 reads data from %2, which this system may not read.</source>
+        <translation>%1 liest Daten aus %2, das dieses System nicht lesen darf.</translation>
+    </message>
+    <message>
+        <source>%1 holds an image of no size.</source>
+        <translation>%1 enthält ein Abbild ohne Größe.</translation>
+    </message>
+    <message>
+        <source>Import of %1 (%2, %3)</source>
+        <translation>Import von %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>the import of %1</source>
+        <translation>der Import von %1</translation>
+    </message>
+    <message>
+        <source>TheElement %1 is not a volume of this system.</source>
+        <translation>TheElement %1 ist kein Volume dieses Systems.</translation>
+    </message>
+    <message>
+        <source>Export of %1</source>
+        <translation>Export von %1</translation>
+    </message>
+    <message>
+        <source>the export to %1</source>
+        <translation>der Export nach %1</translation>
+    </message>
+</context>
+<context>
     <name>rd::engine::JobManager</name>
     <message>
         <source>No job %1 exists.</source>
@@ -1213,12 +1323,12 @@ Datenverzeichnis: %2</translation>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <source>local</source>
-        <translation>lokal</translation>
-    </message>
-    <message>
         <source>This host may only read %1.</source>
         <translation>Dieser Host darf %1 nur lesen.</translation>
+    </message>
+    <message>
+        <source>this computer (NBD socket)</source>
+        <translation>dieser Computer (NBD-Socket)</translation>
     </message>
 </context>
 <context>
@@ -1355,6 +1465,14 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>The pool %1 has %2 free; growing %3 by %4 does not fit.</source>
         <translation>Im Pool %1 sind %2 frei; %3 um %4 zu vergrößern passt nicht.</translation>
+    </message>
+    <message>
+        <source>The volume %1 is being copied (%2); stop that job first.</source>
+        <translation>Das Volume %1 wird gerade kopiert (%2); beenden Sie zuerst diesen Auftrag.</translation>
+    </message>
+    <message>
+        <source>The volume %1 is being copied (%2); it cannot change size until that job ends.</source>
+        <translation>Das Volume %1 wird gerade kopiert (%2); seine Größe kann sich erst nach dem Ende dieses Auftrags ändern.</translation>
     </message>
 </context>
 <context>
@@ -1982,6 +2100,14 @@ Datenverzeichnis: %2</translation>
         <source>InPool %1 is not the pool of %2; a volume cannot move to another pool.</source>
         <translation>InPool %1 ist nicht der Pool von %2; ein Volume kann nicht in einen anderen Pool wechseln.</translation>
     </message>
+    <message>
+        <source>This system does not import image files.</source>
+        <translation>Dieses System importiert keine Abbilddateien.</translation>
+    </message>
+    <message>
+        <source>This system does not export image files.</source>
+        <translation>Dieses System exportiert keine Abbilddateien.</translation>
+    </message>
 </context>
 <context>
     <name>rd::engine::StoragePoolProvider</name>
@@ -2007,6 +2133,44 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Only the ElementName of a volume can be changed this way, not %1; a volume grows through CreateOrModifyElementFromStoragePool.</source>
         <translation>Auf diesem Weg lässt sich nur der ElementName eines Volumes ändern, nicht %1; ein Volume wächst über CreateOrModifyElementFromStoragePool.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::TransferPolicy</name>
+    <message>
+        <source>This system reads and writes image files in no directory; its administrator names them with --transfer-dir.</source>
+        <translation>Dieses System liest und schreibt Abbilddateien in keinem Verzeichnis; sein Administrator nennt sie mit --transfer-dir.</translation>
+    </message>
+    <message>
+        <source>%1: there is no file %2.</source>
+        <translation>%1: Es gibt keine Datei %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is outside the directories this system reads images from.</source>
+        <translation>%1: %2 liegt außerhalb der Verzeichnisse, aus denen dieses System Abbilder liest.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is neither a file nor a block device.</source>
+        <translation>%1: %2 ist weder eine Datei noch ein Blockgerät.</translation>
+    </message>
+    <message>
+        <source>%1: there is no directory %2.</source>
+        <translation>%1: Es gibt kein Verzeichnis %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is outside the directories this system writes images to.</source>
+        <translation>%1: %2 liegt außerhalb der Verzeichnisse, in die dieses System Abbilder schreibt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 exists already; an export never overwrites a file.</source>
+        <translation>%1: %2 existiert bereits; ein Export überschreibt nie eine Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::engine::qemuimg</name>
+    <message>
+        <source>qemu-img info gave no format and size.</source>
+        <translation>qemu-img info hat weder Format noch Größe geliefert.</translation>
     </message>
 </context>
 <context>
@@ -2082,6 +2246,58 @@ Datenverzeichnis: %2</translation>
         <source>The system refused the request. %1</source>
         <translation>Das System hat die Anfrage abgelehnt. %1</translation>
     </message>
+    <message>
+        <source>TLS-PSK identity %1</source>
+        <translation>TLS-PSK-Identität %1</translation>
+    </message>
+    <message>
+        <source>certificate %1</source>
+        <translation>Zertifikat %1</translation>
+    </message>
+    <message>
+        <source>Raw disk image</source>
+        <translation>Rohes Festplattenabbild</translation>
+    </message>
+    <message>
+        <source>QCOW2 (QEMU, KVM)</source>
+        <translation>QCOW2 (QEMU, KVM)</translation>
+    </message>
+    <message>
+        <source>VMDK (VMware)</source>
+        <translation>VMDK (VMware)</translation>
+    </message>
+    <message>
+        <source>VHDX (Hyper-V)</source>
+        <translation>VHDX (Hyper-V)</translation>
+    </message>
+    <message>
+        <source>VHD (Virtual PC, Azure)</source>
+        <translation>VHD (Virtual PC, Azure)</translation>
+    </message>
+    <message>
+        <source>Detect from the file</source>
+        <translation>Aus der Datei erkennen</translation>
+    </message>
+    <message>
+        <source>over the network, with a pre-shared key</source>
+        <translation>über das Netzwerk, mit einem vorab geteilten Schlüssel</translation>
+    </message>
+    <message>
+        <source>over the network, with a client certificate (nbd-client has no pre-shared keys)</source>
+        <translation>über das Netzwerk, mit einem Client-Zertifikat (nbd-client kennt keine vorab geteilten Schlüssel)</translation>
+    </message>
+    <message>
+        <source>on this computer, through the Unix socket</source>
+        <translation>auf diesem Computer, über den Unix-Socket</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be created.</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::AboutBox</name>
@@ -2100,6 +2316,132 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>KDE ThreadWeaver %1</source>
         <translation>KDE ThreadWeaver %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::AddDiskDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Add Existing Disk</source>
+        <translation>Vorhandenen Datenträger hinzufügen</translation>
+    </message>
+    <message>
+        <source>an image file or a block device</source>
+        <translation>eine Abbilddatei oder ein Blockgerät</translation>
+    </message>
+    <message>
+        <source>for example /srv/images/disk.qcow2</source>
+        <translation>zum Beispiel /srv/images/disk.qcow2</translation>
+    </message>
+    <message>
+        <source>Add Disk</source>
+        <translation>Datenträger hinzufügen</translation>
+    </message>
+    <message>
+        <source>The file is copied into a new thin volume; holes in the image take no space. The copy runs as a job.</source>
+        <translation>Die Datei wird in ein neues schlankes Volume kopiert; Lücken im Abbild belegen keinen Platz. Die Kopie läuft als Auftrag.</translation>
+    </message>
+    <message>
+        <source>A path on %1. The system reads only files under the directories its administrator allows for image transfers. The copy runs as a job.</source>
+        <translation>Ein Pfad auf %1. Das System liest nur Dateien unter den Verzeichnissen, die sein Administrator für Abbildübertragungen erlaubt. Die Kopie läuft als Auftrag.</translation>
+    </message>
+    <message>
+        <source>&amp;Image file:</source>
+        <translation>&amp;Abbilddatei:</translation>
+    </message>
+    <message>
+        <source>&amp;Path on the system:</source>
+        <translation>&amp;Pfad auf dem System:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Pool:</source>
+        <translation>&amp;Pool:</translation>
+    </message>
+    <message>
+        <source>Choose a Disk Image</source>
+        <translation>Festplattenabbild auswählen</translation>
+    </message>
+    <message>
+        <source>Disk images (*.img *.raw *.qcow2 *.vmdk *.vhd *.vhdx)</source>
+        <translation>Festplattenabbilder (*.img *.raw *.qcow2 *.vmdk *.vhd *.vhdx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The disk was not added. %1</source>
+        <translation>Der Datenträger wurde nicht hinzugefügt. %1</translation>
+    </message>
+    <message>
+        <source>This system offers no storage configuration service, so it cannot add disks.</source>
+        <translation>Dieses System bietet keinen Speicherkonfigurationsdienst und kann daher keine Datenträger hinzufügen.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::AddHostDialog</name>
+    <message>
+        <source>By a &amp;pre-shared key (TLS-PSK)</source>
+        <translation>Über einen &amp;vorab geteilten Schlüssel (TLS-PSK)</translation>
+    </message>
+    <message>
+        <source>By its &amp;client certificate</source>
+        <translation>Über sein &amp;Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Wählen …</translation>
+    </message>
+    <message>
+        <source>Add Host</source>
+        <translation>Host hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. web01</source>
+        <translation>z. B. web01</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint, e.g. 3F:A0:…</source>
+        <translation>SHA-256-Fingerabdruck, z. B. 3F:A0:…</translation>
+    </message>
+    <message>
+        <source>A host is a computer that may open this system&apos;s volumes over NBD once it is admitted to them. It proves who it is with a pre-shared key the console makes now, or with its client certificate.</source>
+        <translation>Ein Host ist ein Computer, der die Volumes dieses Systems über NBD öffnen darf, sobald er für sie zugelassen ist. Er weist sich mit einem vorab geteilten Schlüssel aus, den die Konsole jetzt erzeugt, oder mit seinem Client-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>&amp;Identity:</source>
+        <translation>&amp;Identität:</translation>
+    </message>
+    <message>
+        <source>Key &amp;file:</source>
+        <translation>Schlüssel&amp;datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Fingerprint:</source>
+        <translation>&amp;Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>The console makes a random 32-byte key, gives it to the engine and writes it to the key file, readable by you only. Copy that file to the host.</source>
+        <translation>Die Konsole erzeugt einen zufälligen 32-Byte-Schlüssel, übergibt ihn der Engine und schreibt ihn in die Schlüsseldatei, die nur Sie lesen können. Kopieren Sie diese Datei auf den Host.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Key File for the Host</source>
+        <translation>Schlüsseldatei für den Host</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2562,57 @@ Datenverzeichnis: %2</translation>
     </message>
 </context>
 <context>
+    <name>rd::ui::ExportImageDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Export to Image File</source>
+        <translation>In Abbilddatei exportieren</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>for example /srv/images/%1</source>
+        <translation>zum Beispiel /srv/images/%1</translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <translation>Volume:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Speichern unter:</translation>
+    </message>
+    <message>
+        <source>&amp;Path on the system:</source>
+        <translation>&amp;Pfad auf dem System:</translation>
+    </message>
+    <message>
+        <source>An existing file is never overwritten. The copy runs as a job.</source>
+        <translation>Eine vorhandene Datei wird nie überschrieben. Die Kopie läuft als Auftrag.</translation>
+    </message>
+    <message>
+        <source>A path on %1, under a directory its administrator allows for image transfers. An existing file is never overwritten. The copy runs as a job.</source>
+        <translation>Ein Pfad auf %1, unter einem Verzeichnis, das sein Administrator für Abbildübertragungen erlaubt. Eine vorhandene Datei wird nie überschrieben. Die Kopie läuft als Auftrag.</translation>
+    </message>
+    <message>
+        <source>This system offers no storage configuration service, so it cannot export volumes.</source>
+        <translation>Dieses System bietet keinen Speicherkonfigurationsdienst und kann daher keine Volumes exportieren.</translation>
+    </message>
+    <message>
+        <source>The volume was not exported. %1</source>
+        <translation>Das Volume wurde nicht exportiert. %1</translation>
+    </message>
+</context>
+<context>
     <name>rd::ui::GrowVolumeDialog</name>
     <message>
         <source>Grow Volume</source>
@@ -2256,6 +2649,168 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>The volume was not grown. %1</source>
         <translation>Das Volume wurde nicht vergrößert. %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::HostAccessDialog</name>
+    <message>
+        <source>&amp;Add Host…</source>
+        <translation>Host &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Host…</source>
+        <translation>Host &amp;entfernen …</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Entziehen</translation>
+    </message>
+    <message>
+        <source>Host Access</source>
+        <translation>Hostzugriff</translation>
+    </message>
+    <message>
+        <source>Admit to this volume, read and &amp;write</source>
+        <translation>Für dieses Volume zulassen, lesen und &amp;schreiben</translation>
+    </message>
+    <message>
+        <source>Admit to this pool, read and &amp;write</source>
+        <translation>Für diesen Pool zulassen, lesen und s&amp;chreiben</translation>
+    </message>
+    <message>
+        <source>Admit to this volume, read &amp;only</source>
+        <translation>Für dieses Volume zulassen, &amp;nur lesen</translation>
+    </message>
+    <message>
+        <source>Admit to this pool, read &amp;only</source>
+        <translation>Für diesen Pool zulassen, nur &amp;lesen</translation>
+    </message>
+    <message>
+        <source>Hosts that may open the volumes of %1 over NBD once they are admitted to a volume or to its pool.</source>
+        <translation>Hosts, die die Volumes von %1 über NBD öffnen dürfen, sobald sie für ein Volume oder seinen Pool zugelassen sind.</translation>
+    </message>
+    <message>
+        <source>this system</source>
+        <translation>diesem System</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Access to the volume “%1”</source>
+        <translation>Zugriff auf das Volume „%1“</translation>
+    </message>
+    <message>
+        <source>Access to the pool “%1”</source>
+        <translation>Zugriff auf den Pool „%1“</translation>
+    </message>
+    <message>
+        <source>Select a volume or a pool in the navigator to admit hosts to it.</source>
+        <translation>Wählen Sie im Navigator ein Volume oder einen Pool aus, um Hosts dafür zuzulassen.</translation>
+    </message>
+    <message>
+        <source>The host “%1” was not added.</source>
+        <translation>Der Host „%1“ wurde nicht hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Host %1 added. It proves who it is with the certificate whose fingerprint you gave.</source>
+        <translation>Host %1 hinzugefügt. Er weist sich mit dem Zertifikat aus, dessen Fingerabdruck Sie angegeben haben.</translation>
+    </message>
+    <message>
+        <source>The host “%1” was not added: its key file could not be written.</source>
+        <translation>Der Host „%1“ wurde nicht hinzugefügt: Seine Schlüsseldatei konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Host %1 added. Its pre-shared key is in %2, readable by you only: the host needs that file (qemu&apos;s tls-creds-psk reads keys.psk in the folder given as dir=, nbdfuse and nbdinfo take it as tls-psk-file=).</source>
+        <translation>Host %1 hinzugefügt. Sein vorab geteilter Schlüssel liegt in %2 und ist nur für Sie lesbar: Der Host braucht diese Datei (qemus tls-creds-psk liest keys.psk in dem mit dir= angegebenen Ordner, nbdfuse und nbdinfo nehmen sie als tls-psk-file=).</translation>
+    </message>
+    <message>
+        <source>Remove Host</source>
+        <translation>Host entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the host “%1”?</source>
+        <translation>Den Host „%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>It can no longer open any volume of this system, and every grant it has goes with it.</source>
+        <translation>Er kann dann kein Volume dieses Systems mehr öffnen, und alle seine Freigaben entfallen.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>The host “%1” was not removed.</source>
+        <translation>Der Host „%1“ wurde nicht entfernt.</translation>
+    </message>
+    <message>
+        <source>Host %1 removed.</source>
+        <translation>Host %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 was not admitted to %2.</source>
+        <translation>%1 wurde für %2 nicht zugelassen.</translation>
+    </message>
+    <message>
+        <source>%1 still has access to %2.</source>
+        <translation>%1 hat weiterhin Zugriff auf %2.</translation>
+    </message>
+    <message>
+        <source>%1 may no longer open %2.</source>
+        <translation>%1 darf %2 nicht mehr öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 may now read %2.</source>
+        <translation>%1 darf %2 jetzt lesen.</translation>
+    </message>
+    <message>
+        <source>%1 may now read and write %2.</source>
+        <translation>%1 darf %2 jetzt lesen und schreiben.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::HostAccessModel</name>
+    <message>
+        <source>No access</source>
+        <translation>Kein Zugriff</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Read and write</source>
+        <translation>Lesen und schreiben</translation>
+    </message>
+    <message>
+        <source>%1, through the pool %2</source>
+        <translation>%1, über den Pool %2</translation>
+    </message>
+    <message>
+        <source>StorageID %1 (%2)</source>
+        <translation>StorageID %1 (%2)</translation>
+    </message>
+    <message>
+        <source>From the host&apos;s AuthorizedPrivilege on the volume or pool (Activities 5 Read, 6 Write)</source>
+        <translation>Aus dem AuthorizedPrivilege des Hosts für das Volume oder den Pool (Activities 5 Read, 6 Write)</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Known by</source>
+        <translation>Erkannt an</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Access to %1</source>
+        <translation>Zugriff auf %1</translation>
     </message>
 </context>
 <context>
@@ -2679,6 +3234,38 @@ Datenverzeichnis: %2</translation>
     <message>
         <source>Serving the volumes on %1</source>
         <translation>Die Volumes werden auf %1 bereitgestellt</translation>
+    </message>
+    <message>
+        <source>%1 is attached.</source>
+        <translation>%1 ist eingebunden.</translation>
+    </message>
+    <message>
+        <source>Attach on This Computer</source>
+        <translation>Auf diesem Computer einbinden</translation>
+    </message>
+    <message>
+        <source>“%1” is attached on this computer as
+
+%2
+
+What is written there goes through ReplicaDesk, so its replicas follow. Detach it from the Storage menu when you are done; ReplicaDesk detaches it when it quits.</source>
+        <translation>„%1“ ist auf diesem Computer eingebunden als
+
+%2
+
+Was dort geschrieben wird, läuft durch ReplicaDesk, daher folgen seine Replikate. Lösen Sie es im Menü „Speicher“, wenn Sie fertig sind; ReplicaDesk löst es beim Beenden.</translation>
+    </message>
+    <message>
+        <source>The volume is detached.</source>
+        <translation>Das Volume ist gelöst.</translation>
+    </message>
+    <message>
+        <source>&amp;Host Access…</source>
+        <translation>&amp;Hostzugriff …</translation>
+    </message>
+    <message>
+        <source>Name the hosts that may open volumes over NBD and admit them to the selected volume or pool</source>
+        <translation>Die Hosts benennen, die Volumes über NBD öffnen dürfen, und sie für das ausgewählte Volume oder den Pool zulassen</translation>
     </message>
 </context>
 <context>
@@ -3646,7 +4233,7 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
     </message>
     <message>
         <source>&amp;Detach</source>
-        <translation>&amp;Lösen</translation>
+        <translation>Lö&amp;sen</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -3747,6 +4334,10 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
         <source>Synced</source>
         <translation>Synchronisiert</translation>
     </message>
+    <message>
+        <source>The image file of the source or of the replica was changed outside ReplicaDesk, so the replica may no longer match the source. A full resync is needed: Resync Replica copies the whole volume again.</source>
+        <translation>Die Abbilddatei der Quelle oder des Replikats wurde außerhalb von ReplicaDesk geändert, daher stimmt das Replikat womöglich nicht mehr mit der Quelle überein. Eine vollständige Neusynchronisation ist nötig: „Replikat neu synchronisieren“ kopiert das ganze Volume noch einmal.</translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::SynchronizationsDock</name>
@@ -3817,6 +4408,100 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
         <source>%1 on %2</source>
         <extracomment>An element of another system the console does not list, as in &quot;6f1c… on storage-02&quot;.</extracomment>
         <translation>%1 auf %2</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::VolumeAccessPanel</name>
+    <message>
+        <source>Using this volume from a host</source>
+        <translation>Dieses Volume von einem Host aus nutzen</translation>
+    </message>
+    <message>
+        <source>From MSISCSITARGET_AuthorizedPrivilege, AuthorizedSubject and AuthorizedTarget</source>
+        <translation>Aus MSISCSITARGET_AuthorizedPrivilege, AuthorizedSubject und AuthorizedTarget</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Put this on the clipboard</source>
+        <translation>In die Zwischenablage legen</translation>
+    </message>
+    <message>
+        <source>read only</source>
+        <translation>nur lesen</translation>
+    </message>
+    <message>
+        <source>read and write</source>
+        <translation>lesen und schreiben</translation>
+    </message>
+    <message>
+        <source>%1 (%2, through the pool %3)</source>
+        <translation>%1 (%2, über den Pool %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No host may open it yet: admit hosts under Storage ▸ Host Access.</source>
+        <translation>Noch darf kein Host es öffnen: Lassen Sie Hosts unter Speicher ▸ Hostzugriff zu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>May be opened by %n host(s): %1</source>
+        <translation>
+            <numerusform>Darf von %n Host geöffnet werden: %1</numerusform>
+            <numerusform>Darf von %n Hosts geöffnet werden: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>This volume is not served over NBD.</source>
+        <translation>Dieses Volume wird nicht über NBD bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>This system does not say how its volumes are reached over NBD.</source>
+        <translation>Dieses System gibt nicht an, wie seine Volumes über NBD erreicht werden.</translation>
+    </message>
+    <message>
+        <source>Nobody has it open now.</source>
+        <translation>Niemand hat es gerade geöffnet.</translation>
+    </message>
+    <message>
+        <source>Open now by %1.</source>
+        <translation>Gerade geöffnet von %1.</translation>
+    </message>
+    <message>
+        <source>Admitted hosts may write to it.</source>
+        <translation>Zugelassene Hosts dürfen darauf schreiben.</translation>
+    </message>
+    <message>
+        <source>Hosts may not write to it now: %1</source>
+        <translation>Hosts dürfen gerade nicht darauf schreiben: %1</translation>
+    </message>
+    <message>
+        <source>Network address:</source>
+        <translation>Netzwerkadresse:</translation>
+    </message>
+    <message>
+        <source>Local socket:</source>
+        <translation>Lokaler Socket:</translation>
+    </message>
+    <message>
+        <source>This engine serves its volumes only on this computer.</source>
+        <translation>Diese Engine stellt ihre Volumes nur auf diesem Computer bereit.</translation>
+    </message>
+    <message>
+        <source>%1, %2:</source>
+        <translation>%1, %2:</translation>
+    </message>
+    <message>
+        <source>The network commands expect the host&apos;s pre-shared key file as %1; replace DIR with a mount folder, CERT, KEY and ENGINE-CA with the host&apos;s certificate files.</source>
+        <translation>Die Netzwerkbefehle erwarten die Schlüsseldatei des Hosts als %1; ersetzen Sie DIR durch einen Einhängeordner und CERT, KEY und ENGINE-CA durch die Zertifikatsdateien des Hosts.</translation>
     </message>
 </context>
 <context>
@@ -3921,6 +4606,34 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
         <source>Volume %1 now has %2.</source>
         <translation>Volume %1 hat jetzt %2.</translation>
     </message>
+    <message>
+        <source>&amp;Add Existing Disk…</source>
+        <translation>Vorhandenen &amp;Datenträger hinzufügen …</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Image File…</source>
+        <translation>In Abbilddatei e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Make a volume from a disk image file or a block device</source>
+        <translation>Ein Volume aus einer Abbilddatei oder einem Blockgerät machen</translation>
+    </message>
+    <message>
+        <source>Write the selected volume or snapshot to a disk image file</source>
+        <translation>Das ausgewählte Volume oder den Snapshot in eine Abbilddatei schreiben</translation>
+    </message>
+    <message>
+        <source>Importing the disk image.</source>
+        <translation>Das Festplattenabbild wird importiert.</translation>
+    </message>
+    <message>
+        <source>Importing the disk image as %1.</source>
+        <translation>Das Festplattenabbild wird als %1 importiert.</translation>
+    </message>
+    <message>
+        <source>Exporting %1 to an image file.</source>
+        <translation>%1 wird in eine Abbilddatei exportiert.</translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::VolumeAttachments</name>
@@ -3930,7 +4643,7 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
     </message>
     <message>
         <source>&amp;Detach</source>
-        <translation>&amp;Lösen</translation>
+        <translation>Lö&amp;sen</translation>
     </message>
     <message>
         <source>Make the volume a disk file (or block device) on this computer</source>
