@@ -5,6 +5,9 @@
 #include "requests/createlistreplicarequest.h"
 #include "requests/createremotereplicationcollectionrequest.h"
 #include "requests/createvolumerequest.h"
+#include "requests/exportimagerequest.h"
+#include "requests/hostaccessrequests.h"
+#include "requests/importimagerequest.h"
 #include "requests/modifysynchronizationrequest.h"
 #include "wsman/envelope.h"
 
@@ -50,7 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!read.ok())
         return 0;
     const rd::cim::Parameters &in = read.message.invoke.parameters;
-    switch (data[0] % 5) {
+    switch (data[0] % 11) {
     case 0:
         roundTrip<CreateListReplicaRequest>(in);
         break;
@@ -65,6 +68,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     case 4:
         roundTrip<ModifySynchronizationRequest>(in, ModifySynchronizationRequest::Method::Replica);
+        break;
+    case 5:
+        roundTrip<ImportImageRequest>(in);
+        break;
+    case 6:
+        roundTrip<ExportImageRequest>(in);
+        break;
+    case 7:
+        roundTrip<CreateHardwareIdRequest>(in);
+        break;
+    case 8:
+        roundTrip<DeleteHardwareIdRequest>(in);
+        break;
+    case 9:
+        roundTrip<ExposePathsRequest>(in, true);
+        break;
+    case 10:
+        roundTrip<ExposePathsRequest>(in, false);
         break;
     }
     return 0;

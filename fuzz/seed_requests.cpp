@@ -4,6 +4,9 @@
 #include "requests/createlistreplicarequest.h"
 #include "requests/createremotereplicationcollectionrequest.h"
 #include "requests/createvolumerequest.h"
+#include "requests/exportimagerequest.h"
+#include "requests/hostaccessrequests.h"
+#include "requests/importimagerequest.h"
 #include "requests/modifysynchronizationrequest.h"
 #include "wsman/envelope.h"
 
@@ -122,5 +125,41 @@ int main(int argc, char **argv)
     one.syncPairs = {path("CIM_StorageSynchronized", "SyncID", QStringLiteral("p1"))};
     one.replicationSettingData = s.toEmbedded();
     write(dir, "modify_replica", 4, one.toCall(service));
+
+    ImportImageRequest import;
+    import.sourcePath = QStringLiteral("/srv/images/disk.qcow2");
+    import.format = QStringLiteral("qcow2");
+    import.inPool = path("MSISCSITARGET_StoragePool", "InstanceID", QStringLiteral("pool"));
+    import.elementName = QStringLiteral("disk");
+    write(dir, "import_image", 5, import.toCall(service));
+    ExportImageRequest exportImage;
+    exportImage.theElement = volume("v");
+    exportImage.destinationPath = QStringLiteral("/srv/images/out.vhdx");
+    exportImage.format = QStringLiteral("vhdx");
+    write(dir, "export_image", 6, exportImage.toCall(service));
+    CreateHardwareIdRequest host;
+    host.elementName = QStringLiteral("web01");
+    host.storageId = QStringLiteral("web01");
+    host.preSharedKey = QByteArray(32, '\x5a');
+    write(dir, "create_hardware_id", 7, host.toCall(service));
+    CreateHardwareIdRequest certificateHost;
+    certificateHost.elementName = QStringLiteral("backup");
+    certificateHost.kind = CreateHardwareIdRequest::Kind::Certificate;
+    certificateHost.storageId = QString(QStringLiteral("AB:")).repeated(31) + QStringLiteral("AB");
+    write(dir, "create_hardware_id_cert", 7, certificateHost.toCall(service));
+    write(dir, "delete_hardware_id", 8,
+          DeleteHardwareIdRequest{
+              path("MSISCSITARGET_StorageHardwareID", "InstanceID", QStringLiteral("host-1"))}
+              .toCall(service));
+    ExposePathsRequest expose;
+    expose.luNames = {QStringLiteral("v1"), QStringLiteral("pool")};
+    expose.initiatorPortIds = {QStringLiteral("web01")};
+    expose.deviceAccesses = {ExposePathsRequest::Access::ReadWrite,
+                             ExposePathsRequest::Access::ReadOnly};
+    write(dir, "expose_paths", 9, expose.toCall(service));
+    ExposePathsRequest hide = expose;
+    hide.expose = false;
+    hide.deviceAccesses.clear();
+    write(dir, "hide_paths", 10, hide.toCall(service));
     return 0;
 }

@@ -50,6 +50,8 @@ struct DeleteHardwareIdRequest
 
     [[nodiscard]] static cim::Result<DeleteHardwareIdRequest> parse(const cim::Parameters &in);
     cim::MethodCall toCall(const cim::ObjectPath &target) const;
+    friend bool operator==(const DeleteHardwareIdRequest &,
+                           const DeleteHardwareIdRequest &) = default;
 };
 
 // CIM_ControllerConfigurationService.ExposePaths and HidePaths without protocol controllers:
