@@ -4492,16 +4492,16 @@ Von einer Zertifizierungsstelle beglaubigt, der dieser Rechner vertraut.</transl
         <translation>Lokaler Socket:</translation>
     </message>
     <message>
-        <source>This engine serves its volumes only on this computer.</source>
-        <translation>Diese Engine stellt ihre Volumes nur auf diesem Computer bereit.</translation>
-    </message>
-    <message>
         <source>%1, %2:</source>
         <translation>%1, %2:</translation>
     </message>
     <message>
         <source>The network commands expect the host&apos;s pre-shared key file as %1; replace DIR with a mount folder, CERT, KEY and ENGINE-CA with the host&apos;s certificate files.</source>
         <translation>Die Netzwerkbefehle erwarten die Schlüsseldatei des Hosts als %1; ersetzen Sie DIR durch einen Einhängeordner und CERT, KEY und ENGINE-CA durch die Zertifikatsdateien des Hosts.</translation>
+    </message>
+    <message>
+        <source>This engine serves its volumes only on this computer: Storage ▸ Serve Volumes to Other Computers opens them to the hosts you admit.</source>
+        <translation>Diese Engine stellt ihre Volumes nur auf diesem Computer bereit: Speicher ▸ Volumes für andere Computer bereitstellen öffnet sie für die Hosts, die Sie zulassen.</translation>
     </message>
 </context>
 <context>

@@ -245,7 +245,9 @@ void VolumeAccessPanel::rebuild()
     }
     if (network.isEmpty()) {
         auto *onlyLocal =
-            new QLabel(tr("This engine serves its volumes only on this computer."), m_fields);
+            new QLabel(tr("This engine serves its volumes only on this computer: Storage ▸ Serve "
+                          "Volumes to Other Computers opens them to the hosts you admit."),
+                       m_fields);
         onlyLocal->setWordWrap(true);
         m_grid->addWidget(onlyLocal, row++, 0, 1, 3);
     }
