@@ -4,6 +4,7 @@
 #include "cimclasses.h"
 #include "errortext.h"
 #include "messagebanner.h"
+#include "poolcombo.h"
 #include "sizeedit.h"
 #include "storagefigures.h"
 #include "systeminventory.h"
@@ -94,15 +95,7 @@ quint64 VolumeDialog::requestedBytes() const
 
 void VolumeDialog::fillPools(const cim::ObjectPath &preferred)
 {
-    m_pools = m_system ? m_system->instances(classes::storagePool()) : QList<cim::Instance>();
-    const QString wanted = identityOf(preferred);
-    int current = 0;
-    for (qsizetype i = 0; i < m_pools.size(); ++i) {
-        m_pool->addItem(instanceLabel(m_pools.at(i)));
-        if (!wanted.isEmpty() && identityOf(m_pools.at(i).path()) == wanted)
-            current = int(i);
-    }
-    m_pool->setCurrentIndex(m_pools.isEmpty() ? -1 : current);
+    m_pools = fillPoolCombo(m_pool, m_system, preferred);
 }
 
 void VolumeDialog::updateState()
