@@ -383,11 +383,13 @@ FileVolume::ImageCheck FileVolume::checkImage()
         return ImageCheck::Busy;
     if (!now.valid || now == m_stamp || now == m_foreign)
         return ImageCheck::Same;
-    // Reported once: the file as it is now is what the engine knows from here on. (A replaced
-    // file keeps differing from the descriptor's stamp; m_foreign keeps it from being reported
-    // again until it changes once more.)
+    // Reported once: the file as it is now is what the engine knows from here on. m_stamp stays
+    // the descriptor's view, which own writes keep up: for a file replaced under the same name
+    // that is still the old inode (the engine writes it until the volume is opened again), and
+    // m_foreign keeps the new file from being reported again until it changes once more.
     m_foreign = now;
-    m_stamp = now;
+    const ImageStamp mine = ImageStamp::ofDescriptor(m_fd);
+    m_stamp = mine.valid ? mine : now;
     return ImageCheck::Changed;
 }
 

@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstdio>
 #include <sys/stat.h>
 
 using namespace rd;
@@ -229,6 +230,27 @@ private Q_SLOTS:
         QVERIFY(reopen());
         QCOMPARE(m_e->copyState(m_target), Skewed);
         resyncRepairs();
+    }
+
+    // A file put in the image's place (an editor's save, cp to a new file and mv): the pool
+    // folder's watcher and the inode tell; reported once, though the engine still writes the old
+    // file through its open descriptor.
+    void imageReplacedWhileRunning()
+    {
+        makeMirror();
+        QSignalSpy reported(m_e->pools(), &PoolManager::imageChangedOutside);
+        const QString path = m_e->pools()->imagePath(m_source);
+        const QString copy = path + QStringLiteral(".new");
+        QVERIFY(QFile::copy(path, copy));
+        writeAround(copy, 2 * MiB, 26);
+        QCOMPARE(::rename(QFile::encodeName(copy).constData(), QFile::encodeName(path).constData()),
+                 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_e->copyState(m_target), Skewed, 20000);
+        QRandomGenerator rng(4);
+        auto source = m_e->pools()->device(m_source).value();
+        QVERIFY(writeRandom(*source, 0, 4096, rng));
+        waitForChecks(3);
+        QCOMPARE(reported.count(), 1);
     }
 
     // A snapshot's point in time is kept by copy-on-write in the block layer; a write around it
