@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,6 +76,33 @@ private Q_SLOTS:
             QSKIP(qPrintable(why));
         const QString id = createVolume(QStringLiteral("scratch disk"), 16 << 20);
         QVERIFY(!id.isEmpty());
+        // Whether this machine lets FUSE mount at all (a container may not), asked of nbdfuse
+        // itself before the code under test is.
+        {
+            const QString probe = m_dir.filePath(QStringLiteral("probe"));
+            QVERIFY(QDir().mkpath(probe));
+            QUrl url = m_host.localNbdUrl();
+            url.setPath(u'/' + id);
+            QProcess fuse;
+            fuse.setProcessChannelMode(QProcess::MergedChannels);
+            fuse.start(QStringLiteral("nbdfuse"),
+                       {QStringLiteral("-P"), probe + QStringLiteral(".pid"),
+                        probe + QStringLiteral("/disk"), url.toString()});
+            const bool mounted = QTest::qWaitFor(
+                [&] {
+                    return QFile::exists(probe + QStringLiteral(".pid")) ||
+                           fuse.state() == QProcess::NotRunning;
+                },
+                20000);
+            if (!mounted || fuse.state() == QProcess::NotRunning) {
+                fuse.kill();
+                fuse.waitForFinished();
+                QSKIP(qPrintable(QStringLiteral("FUSE cannot mount on this machine: ") +
+                                 QString::fromLocal8Bit(fuse.readAll()).trimmed()));
+            }
+            QProcess::execute(QStringLiteral("fusermount3"), {QStringLiteral("-u"), probe});
+            QVERIFY(fuse.waitForFinished(15000));
+        }
         QWidget window;
         auto attachments =
             std::make_unique<VolumeAttachments>(&window, [this] { return m_host.localNbdUrl(); });
