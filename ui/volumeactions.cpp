@@ -78,17 +78,22 @@ void VolumeActions::updateActions()
     m_rename->setEnabled(m_system && m_system->client() && volume);
 }
 
+cim::ObjectPath VolumeActions::selectedPool() const
+{
+    if (classes::sameClass(m_selected.className(), classes::storagePool()))
+        return m_selected.path();
+    if (m_system && classes::sameClass(m_selected.className(), classes::storageVolume())) {
+        if (const auto owner = volumePool(*m_system, m_selected))
+            return owner->path();
+    }
+    return {};
+}
+
 void VolumeActions::newVolume()
 {
     if (!m_system)
         return;
-    cim::ObjectPath pool;
-    if (classes::sameClass(m_selected.className(), classes::storagePool())) {
-        pool = m_selected.path();
-    } else if (classes::sameClass(m_selected.className(), classes::storageVolume())) {
-        if (const auto owner = volumePool(*m_system, m_selected))
-            pool = owner->path();
-    }
+    const cim::ObjectPath pool = selectedPool();
     auto *dialog = new VolumeDialog(m_system, pool, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &VolumeDialog::volumeCreated, this,
@@ -227,13 +232,7 @@ void VolumeActions::addExistingDisk()
 {
     if (!m_addDisk->isEnabled())
         return;
-    cim::ObjectPath pool;
-    if (classes::sameClass(m_selected.className(), classes::storagePool())) {
-        pool = m_selected.path();
-    } else if (classes::sameClass(m_selected.className(), classes::storageVolume())) {
-        if (const auto owner = volumePool(*m_system, m_selected))
-            pool = owner->path();
-    }
+    const cim::ObjectPath pool = selectedPool();
     auto *dialog = new AddDiskDialog(m_system, pool, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AddDiskDialog::importStarted, this,

@@ -55,6 +55,8 @@ Q_SIGNALS:
     void renameRefused(const QString &text);
 
 private:
+    // The selected pool, or the pool of the selected volume; a null path otherwise.
+    cim::ObjectPath selectedPool() const;
     void updateActions();
     // A warning box, not modal to the event loop, with the system's reason as its details.
     void showRefusal(const QString &objectName, const QString &title, const QString &text,

@@ -176,7 +176,8 @@ int main(int argc, char *argv[])
            "rights, for any client that signs in."),
         tr("dir"));
     parser.addOptions({listen, port, tlsCert, tlsKey, users, hashPassword, user, pool, dataDir,
-                       systemName, http, insecureHttp, nbdPort, nbdSocket, nbdInsecure, peers, transferDir});
+                       systemName, http, insecureHttp, nbdPort, nbdSocket, nbdInsecure, peers,
+                       transferDir});
 
     // The WS-Man listener's limits (README, Security): each a whole number of at least 1.
     engine::EngineServerOptions serving;

@@ -243,6 +243,20 @@ const HostRecord *HostAccess::findClient(const Client &client) const
     return nullptr;
 }
 
+std::optional<bool> HostAccess::grantedAccess(const HostRecord &host, const QString &deviceId,
+                                              const QString &poolId)
+{
+    std::optional<bool> readOnly;
+    for (const HostGrant &g : host.grants) {
+        const bool volumeGrant = g.scope == HostGrant::Scope::Volume;
+        const bool matches = volumeGrant ? g.id == deviceId : !poolId.isEmpty() && g.id == poolId;
+        // A grant on the volume itself decides over one on its pool.
+        if (matches && (!readOnly || volumeGrant))
+            readOnly = g.readOnly;
+    }
+    return readOnly;
+}
+
 HostAccess::Admission HostAccess::admit(const Client &client, const QString &deviceId) const
 {
     Admission a;
@@ -258,14 +272,8 @@ HostAccess::Admission HostAccess::admit(const Client &client, const QString &dev
     }
     a.hostName = h->name;
     const std::optional<VolumeInfo> volume = m_pools ? m_pools->volume(deviceId) : std::nullopt;
-    std::optional<bool> readOnly;
-    for (const HostGrant &g : h->grants) {
-        const bool matches = g.scope == HostGrant::Scope::Volume ? g.id == deviceId
-                                                                 : volume && volume->poolId == g.id;
-        // A grant on the volume itself decides over one on its pool.
-        if (matches && (!readOnly || g.scope == HostGrant::Scope::Volume))
-            readOnly = g.readOnly;
-    }
+    const std::optional<bool> readOnly =
+        grantedAccess(*h, deviceId, volume ? volume->poolId : QString());
     if (!readOnly) {
         a.refusal = tr("The host %1 is not admitted to the volume %2: add it under Host Access.")
                         .arg(h->name, volume ? volume->elementName : deviceId);

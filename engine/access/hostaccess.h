@@ -60,6 +60,10 @@ public:
         QString refusal;  // why not; empty: admitted
         bool readOnly = false;
     };
+    // What host's grants allow on the volume deviceId in the pool poolId: nullopt nothing, else
+    // whether read-only. A grant on the volume itself decides over one on its pool.
+    static std::optional<bool> grantedAccess(const HostRecord &host, const QString &deviceId,
+                                             const QString &poolId);
     // Whether client may open the volume deviceId: by a grant on the volume, or on its pool.
     Admission admit(const Client &client, const QString &deviceId) const;
 

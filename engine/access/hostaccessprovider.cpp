@@ -180,16 +180,11 @@ QList<cim::Instance> HostAccessProvider::exportInstances() const
         inst.setProperty(QStringLiteral("WriteRefusal"),
                          Value::string(serving.writeRefusal ? serving.writeRefusal(volume.deviceId)
                                                             : QString()));
-        // Who may open it: a grant on the volume decides over one on its pool.
+        // Who may open it.
         QStringList admitted;
         for (const HostRecord &h : m_hosts->hosts()) {
-            std::optional<bool> readOnly;
-            for (const HostGrant &g : h.grants) {
-                const bool volumeGrant = g.scope == HostGrant::Scope::Volume;
-                if ((volumeGrant && g.id == volume.deviceId) ||
-                    (!volumeGrant && g.id == volume.poolId && !readOnly))
-                    readOnly = g.readOnly;
-            }
+            const std::optional<bool> readOnly =
+                HostAccess::grantedAccess(h, volume.deviceId, volume.poolId);
             if (readOnly)
                 admitted << (*readOnly ? tr("%1 (read-only)").arg(h.name) : h.name);
         }

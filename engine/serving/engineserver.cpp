@@ -71,15 +71,19 @@ cim::Result<void> EngineServer::start(const EngineServerOptions &options)
             return ok;
     }
 
+    // Why hosts may not write a volume now (the NBD export asks at every write; the console shows
+    // it): the replication service's answer.
+    NbdServer::WriteGuard writeRefusal;
+    if (m_replication) {
+        writeRefusal = [replication = m_replication](const QString &id) {
+            return replication ? replication->hostWriteRefusal(id) : QString();
+        };
+    }
     if (options.nbdPort || !options.nbdLocalPath.isEmpty()) {
         m_nbd = std::make_unique<NbdServer>(m_pools.data());
         m_nbd->setLimits(options.nbdLimits);
         m_nbd->setTls(listen.tls, listen.tls.has_value());
-        if (m_replication) {
-            m_nbd->setWriteGuard([replication = m_replication](const QString &id) {
-                return replication ? replication->hostWriteRefusal(id) : QString();
-            });
-        }
+        m_nbd->setWriteGuard(writeRefusal);
         if (!options.nbdInsecure) {
             m_nbd->setPskLookup([hosts = m_hosts](const QString &identity) {
                 return hosts ? hosts->pskKey(identity) : QByteArray();
@@ -152,9 +156,7 @@ cim::Result<void> EngineServer::start(const EngineServerOptions &options)
         serving.openedBy = [server = QPointer(m_nbd.get())](const QString &id) {
             return server ? server->clientsOf(id) : QStringList();
         };
-        serving.writeRefusal = [replication = m_replication](const QString &id) {
-            return replication ? replication->hostWriteRefusal(id) : QString();
-        };
+        serving.writeRefusal = writeRefusal;
         m_hosts->setServing(std::move(serving));
     }
     // The access points a RemoteReplicationCollection may name on this side.

@@ -15,20 +15,13 @@ namespace {
 // Bottom to top. A folder may include itself and any folder below it; the top-level files
 // (engine.h, enginehost.h: "") may include everything.
 const QStringList LayerOrder = {
-    QStringLiteral("cim"),
-    QStringLiteral("db"),
-    QStringLiteral("requests"),
-    QStringLiteral("provider"),
-    QStringLiteral("api"),
-    QStringLiteral("storage"),
-    QStringLiteral("access"),
-    QStringLiteral("jobs"),
-    QStringLiteral("replication"),
-    QStringLiteral("wsman"),
-    QStringLiteral("remote"),
-    QStringLiteral("transfer"),
-    QStringLiteral("serving"),
-    QString(),
+    QStringLiteral("cim"),         QStringLiteral("db"),
+    QStringLiteral("requests"),    QStringLiteral("provider"),
+    QStringLiteral("api"),         QStringLiteral("storage"),
+    QStringLiteral("access"),      QStringLiteral("jobs"),
+    QStringLiteral("replication"), QStringLiteral("wsman"),
+    QStringLiteral("remote"),      QStringLiteral("transfer"),
+    QStringLiteral("serving"),     QString(),
 };
 
 QString layerName(const QString &folder)
